@@ -1,0 +1,169 @@
+use super::slo::Slo;
+use super::text::Text;
+use crate::source::{FileId, Span};
+
+/// One system domain and everything its document says about it.
+#[derive(Clone, Debug)]
+pub struct Domain<'s> {
+    pub file: FileId,
+    /// The name as written, markup and numbering removed (`Subscriptions Domain`).
+    pub name: Text<'s>,
+    /// The heading, YAML item or table row that defines the domain.
+    pub span: Span,
+    pub origin: DomainOrigin,
+    /// Every owner field, in order; a domain should have exactly one with one owner in it.
+    pub owners: Vec<Field<'s>>,
+    /// Every escalation contact field, in order.
+    pub escalation_contacts: Vec<Field<'s>>,
+    pub slos: Vec<Slo<'s>>,
+    pub incident_authority: Vec<Text<'s>>,
+    pub responsibilities: Vec<Text<'s>>,
+    /// Every field label written in the domain, in order, so that repeated fields can be seen.
+    pub labels: Vec<FieldLabel>,
+}
+
+impl<'s> Domain<'s> {
+    pub fn new(file: FileId, name: Text<'s>, span: Span, origin: DomainOrigin) -> Domain<'s> {
+        Domain {
+            file,
+            name,
+            span,
+            origin,
+            owners: Vec::new(),
+            escalation_contacts: Vec::new(),
+            slos: Vec::new(),
+            incident_authority: Vec::new(),
+            responsibilities: Vec::new(),
+            labels: Vec::new(),
+        }
+    }
+
+    /// The name for messages: as written, without a trailing `Domain` or `Service`.
+    pub fn display_name(&self) -> &str {
+        let name = self.name.as_str();
+        for suffix in [" domain", " service"] {
+            if name.len() > suffix.len()
+                && name.is_char_boundary(name.len() - suffix.len())
+                && name[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+            {
+                return &name[..name.len() - suffix.len()];
+            }
+        }
+        name
+    }
+
+    /// Whether the domain can carry SLOs, incident authority and responsibilities: a table
+    /// row has only the columns of its table.
+    pub fn has_body(&self) -> bool {
+        self.origin != DomainOrigin::TableRow
+    }
+}
+
+/// Where a domain was defined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DomainOrigin {
+    /// A Markdown heading and the section below it.
+    Section,
+    /// A row of a Markdown table with a domain and an owner column.
+    TableRow,
+    /// An item of a YAML `domains` list.
+    Yaml,
+}
+
+/// A single-valued field: its label and the value written after it, plus the list items
+/// written under it (a Markdown list after the label, or a YAML sequence).
+#[derive(Clone, Debug)]
+pub struct Field<'s> {
+    pub label: Span,
+    pub value: Text<'s>,
+    pub items: Vec<Text<'s>>,
+}
+
+impl<'s> Field<'s> {
+    /// Whether nothing at all was written for the field.
+    pub fn is_empty(&self) -> bool {
+        self.value.is_empty() && self.items.iter().all(Text::is_empty)
+    }
+
+    /// Where to point at an empty field: its value when the value has a place of its own
+    /// (an empty table cell, `""`), else its label.
+    pub fn empty_span(&self) -> Span {
+        if self.value.span.is_empty() {
+            self.label
+        } else {
+            self.value.span
+        }
+    }
+
+    /// The values the field holds: its items when it has some, else its inline value.
+    pub fn values(&self) -> impl Iterator<Item = &Text<'s>> {
+        let inline = (self.items.is_empty() || !self.value.is_empty()).then_some(&self.value);
+        inline.into_iter().chain(self.items.iter())
+    }
+}
+
+/// The fields ownlint knows. Labels map to these through [`crate::parse::labels::LabelTable`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FieldKind {
+    Name,
+    Owner,
+    Backup,
+    EscalationContact,
+    Slos,
+    IncidentAuthority,
+    Responsibilities,
+    OwnershipTransfer,
+    /// Known labels that carry nothing ownlint checks (`Description`, `Runbook`).
+    Other,
+}
+
+impl FieldKind {
+    /// The canonical label, as the user's document writes it.
+    pub fn label(self) -> &'static str {
+        match self {
+            FieldKind::Name => "Name",
+            FieldKind::Owner => "Owner",
+            FieldKind::Backup => "Backup",
+            FieldKind::EscalationContact => "Escalation Contact",
+            FieldKind::Slos => "SLO Responsibility",
+            FieldKind::IncidentAuthority => "Incident Authority",
+            FieldKind::Responsibilities => "Responsibilities",
+            FieldKind::OwnershipTransfer => "Ownership Transfer",
+            FieldKind::Other => "Other",
+        }
+    }
+
+    /// The key the YAML format uses.
+    pub fn yaml_key(self) -> &'static str {
+        match self {
+            FieldKind::Name => "name",
+            FieldKind::Owner => "owner",
+            FieldKind::Backup => "backup",
+            FieldKind::EscalationContact => "escalation_contact",
+            FieldKind::Slos => "slos",
+            FieldKind::IncidentAuthority => "incident_authority",
+            FieldKind::Responsibilities => "responsibilities",
+            FieldKind::OwnershipTransfer => "ownership_transfer",
+            FieldKind::Other => "other",
+        }
+    }
+
+    /// Whether a section with this field is an entity (a domain) rather than prose.
+    pub fn marks_domain(self) -> bool {
+        matches!(
+            self,
+            FieldKind::Owner
+                | FieldKind::EscalationContact
+                | FieldKind::Slos
+                | FieldKind::IncidentAuthority
+                | FieldKind::Responsibilities
+        )
+    }
+}
+
+/// A field label as written in a domain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldLabel {
+    pub kind: FieldKind,
+    pub span: Span,
+}

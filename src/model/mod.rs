@@ -1,0 +1,22 @@
+//! The typed ownership model: what the documents say, with the span of every value.
+//!
+//! The parsers build it, the rules read it; it knows nothing of Markdown, YAML or rendering.
+
+mod domain;
+mod ladder;
+pub mod names;
+pub mod objective;
+mod shared;
+mod slo;
+mod text;
+mod workspace;
+
+pub use domain::{Domain, DomainOrigin, Field, FieldKind, FieldLabel};
+pub use ladder::{EscalationLadder, LadderLevel};
+pub use objective::{Comparator, Objective, ObjectiveError, TimeUnit, Unit};
+pub use shared::{Boundary, SharedOwnership};
+pub use slo::Slo;
+pub use text::Text;
+pub use workspace::{
+    Document, ParseProblem, Suppression, SuppressionScope, UnknownField, Workspace,
+};

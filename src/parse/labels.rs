@@ -1,0 +1,240 @@
+//! Field labels: which spellings name which field. Markdown labels (`**Escalation Contact:**`)
+//! and YAML keys (`escalation_contact`) share one table, so an alias added in the config
+//! works in both formats.
+
+use std::collections::HashMap;
+
+use crate::model::FieldKind;
+
+/// The built-in spellings of each field, in the normalised form [`normalize`] produces.
+const DEFAULT_ALIASES: &[(FieldKind, &[&str])] = &[
+    (
+        FieldKind::Name,
+        &["name", "domain", "service", "component", "system"],
+    ),
+    (
+        FieldKind::Owner,
+        &[
+            "owner",
+            "owners",
+            "owner team",
+            "owning team",
+            "primary owner",
+            "team",
+            "dri",
+            "accountable",
+        ],
+    ),
+    (
+        FieldKind::Backup,
+        &[
+            "backup",
+            "backup owner",
+            "fallback",
+            "secondary",
+            "secondary owner",
+            "deputy",
+        ],
+    ),
+    (
+        FieldKind::EscalationContact,
+        &[
+            "escalation contact",
+            "escalation contacts",
+            "escalation",
+            "escalation path",
+            "escalation to",
+            "escalate to",
+            "on call",
+            "oncall",
+            "pager",
+        ],
+    ),
+    (
+        FieldKind::Slos,
+        &[
+            "slo responsibility",
+            "slo responsibilities",
+            "slos",
+            "slo",
+            "service level objectives",
+            "objectives",
+        ],
+    ),
+    (
+        FieldKind::IncidentAuthority,
+        &["incident authority", "authority", "decision authority"],
+    ),
+    (
+        FieldKind::Responsibilities,
+        &["responsibilities", "responsibility", "scope"],
+    ),
+    (
+        FieldKind::OwnershipTransfer,
+        &["ownership transfer", "transfer"],
+    ),
+    (
+        FieldKind::Other,
+        &[
+            "description",
+            "summary",
+            "notes",
+            "note",
+            "runbook",
+            "runbooks",
+            "dashboard",
+            "dashboards",
+            "repository",
+            "repo",
+            "links",
+            "slack",
+            "channel",
+            "tier",
+            "lifecycle",
+            "status",
+            "tags",
+        ],
+    ),
+];
+
+/// Maps normalised labels to fields.
+#[derive(Clone, Debug)]
+pub struct LabelTable {
+    map: HashMap<String, FieldKind>,
+}
+
+impl Default for LabelTable {
+    fn default() -> Self {
+        let mut map = HashMap::new();
+        for (kind, aliases) in DEFAULT_ALIASES {
+            for alias in *aliases {
+                map.insert((*alias).to_owned(), *kind);
+            }
+        }
+        LabelTable { map }
+    }
+}
+
+impl LabelTable {
+    /// Add an alias (from the configuration).
+    pub fn add_alias(&mut self, alias: &str, kind: FieldKind) {
+        self.map.insert(normalize(alias), kind);
+    }
+
+    /// The field a label names, if ownlint knows it.
+    pub fn lookup(&self, label: &str) -> Option<FieldKind> {
+        self.map.get(&normalize(label)).copied()
+    }
+
+    /// The known label closest to an unknown one, when it is close enough to be a typo
+    /// (`Ownr` → `owner`). Returned in normalised form.
+    pub fn closest(&self, label: &str) -> Option<(&str, FieldKind)> {
+        closest_match(
+            &normalize(label),
+            self.map.iter().map(|(k, v)| (k.as_str(), *v)),
+        )
+    }
+}
+
+/// The candidate closest to `word` when the difference is small enough to be a typo:
+/// one edit for short words, two up to twelve characters, three beyond. Ties go to the
+/// alphabetically first, so the answer does not depend on hash order.
+pub fn closest_match<'a, T: Copy>(
+    word: &str,
+    candidates: impl Iterator<Item = (&'a str, T)>,
+) -> Option<(&'a str, T)> {
+    let len = word.chars().count();
+    let budget = match len {
+        0..=2 => 0,
+        3..=5 => 1,
+        6..=12 => 2,
+        _ => 3,
+    };
+    candidates
+        .filter(|(c, _)| *c != word)
+        .map(|(c, v)| (strsim::damerau_levenshtein(word, c), c, v))
+        .filter(|(d, _, _)| *d <= budget && *d > 0)
+        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
+        .map(|(_, c, v)| (c, v))
+}
+
+/// The form labels are compared in: lower case, `_` and `-` as spaces, white space folded,
+/// trailing colon dropped.
+pub fn normalize(label: &str) -> String {
+    let label = label.trim().trim_end_matches(':').trim_end();
+    let mut out = String::with_capacity(label.len());
+    let mut space = false;
+    for c in label.chars() {
+        if c.is_whitespace() || c == '_' || c == '-' {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// A normalised label written the way a format writes it: `Escalation Contact` in Markdown,
+/// `escalation_contact` in YAML.
+pub fn display_label(normalized: &str, yaml: bool) -> String {
+    if yaml {
+        return normalized.replace(' ', "_");
+    }
+    normalized
+        .split(' ')
+        .map(|w| match w {
+            "slo" | "slos" | "dri" | "sla" => w.to_uppercase().replace("SLOS", "SLOs"),
+            _ => {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_keys_and_markdown_labels_share_the_table() {
+        let t = LabelTable::default();
+        assert_eq!(
+            t.lookup("Escalation Contact:"),
+            Some(FieldKind::EscalationContact)
+        );
+        assert_eq!(
+            t.lookup("escalation_contact"),
+            Some(FieldKind::EscalationContact)
+        );
+        assert_eq!(t.lookup("On-Call"), Some(FieldKind::EscalationContact));
+        assert_eq!(t.lookup("DRI"), Some(FieldKind::Owner));
+        assert_eq!(t.lookup("Triggers"), None);
+    }
+
+    #[test]
+    fn typos_find_their_label() {
+        let t = LabelTable::default();
+        assert_eq!(t.closest("Ownr"), Some(("owner", FieldKind::Owner)));
+        assert_eq!(
+            t.closest("Escalaton Contact"),
+            Some(("escalation contact", FieldKind::EscalationContact))
+        );
+        assert_eq!(t.closest("Triggers"), None);
+        assert_eq!(
+            display_label("slo responsibility", false),
+            "SLO Responsibility"
+        );
+        assert_eq!(
+            display_label("escalation contact", true),
+            "escalation_contact"
+        );
+    }
+}

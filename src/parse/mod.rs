@@ -1,0 +1,55 @@
+//! Source text → [`Document`]: Markdown and YAML readers that give every value its span.
+
+pub mod labels;
+mod line;
+pub mod markdown;
+mod suppress;
+pub mod yaml;
+
+use crate::model::{Document, ParseProblem};
+use crate::source::{Format, Origin, SourceFile, Span};
+use labels::LabelTable;
+
+/// Read one file into a document. Never fails: what cannot be read becomes a
+/// [`ParseProblem`] at its place.
+pub fn parse<'s>(file: &'s SourceFile, labels: &LabelTable) -> Document<'s> {
+    let mut doc = read(file, labels);
+    doc.explicit = file.origin == Origin::Explicit;
+    doc
+}
+
+fn read<'s>(file: &'s SourceFile, labels: &LabelTable) -> Document<'s> {
+    if let Some(at) = file.invalid_utf8_at {
+        let mut doc = Document::new(file.id);
+        doc.problems.push(encoding_problem(file, at));
+        return doc;
+    }
+    match file.format {
+        Format::Markdown => markdown::parse(file.id, &file.text, labels),
+        Format::Yaml => {
+            if yaml::looks_like_ownership(&file.text) {
+                yaml::parse(file, labels)
+            } else {
+                // Not an ownership file; `no-domains` decides whether that matters.
+                Document::new(file.id)
+            }
+        }
+    }
+}
+
+fn encoding_problem(file: &SourceFile, at: usize) -> ParseProblem {
+    let end = file.text[at..]
+        .chars()
+        .next()
+        .map_or(at, |c| at + c.len_utf8());
+    let message = if file.utf16 {
+        "file is UTF-16 encoded, not UTF-8".to_owned()
+    } else {
+        "file is not valid UTF-8: invalid byte here".to_owned()
+    };
+    ParseProblem {
+        span: Span::new(at, end),
+        message,
+        help: Some("save the file as UTF-8".to_owned()),
+    }
+}

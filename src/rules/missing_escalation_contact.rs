@@ -1,0 +1,83 @@
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Document, Domain, DomainOrigin, Field};
+use crate::rules::{Context, Rule, RuleMeta};
+
+fn absent(domain: &Domain<'_>) -> Diagnostic {
+    let help = match domain.origin {
+        DomainOrigin::Yaml => {
+            "add `escalation_contact:` with the person, rotation or channel to page"
+        }
+        DomainOrigin::TableRow => "add an `Escalation Contact` column to the table",
+        DomainOrigin::Section => {
+            "add an `**Escalation Contact:**` field with the person, rotation or channel to page"
+        }
+    };
+    Diagnostic::new(
+        &MissingEscalationContact::META,
+        domain.file,
+        domain.span,
+        format!(
+            "domain `{}` has no escalation contact",
+            domain.display_name()
+        ),
+    )
+    .with_help(help)
+}
+
+fn empty(domain: &Domain<'_>, field: &Field<'_>) -> Diagnostic {
+    Diagnostic::new(
+        &MissingEscalationContact::META,
+        domain.file,
+        field.empty_span(),
+        format!("escalation contact of `{}` is empty", domain.display_name()),
+    )
+    .with_help("name the person, rotation or channel to page, e.g. `@payments-oncall`")
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a domain without an escalation contact, or with an empty one.
+    ///
+    /// ## Why is this bad?
+    /// Every owner has a clear escalation contact. Without one, an incident that the owner
+    /// cannot resolve has nowhere to go: escalation is mandatory, and a silent failure is the
+    /// result when nobody knows whom to call.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ### Payments Domain
+    ///
+    /// **Owner:** Payment Service Team
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// ### Payments Domain
+    ///
+    /// **Owner:** Payment Service Team
+    /// **Escalation Contact:** @payments-oncall
+    /// ```
+    pub struct MissingEscalationContact {
+        code: "OWN201",
+        name: "missing-escalation-contact",
+        severity: Error,
+        category: Escalation,
+    }
+}
+
+impl Rule for MissingEscalationContact {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
+        for domain in &doc.domains {
+            match domain.escalation_contacts.first() {
+                None => cx.report(absent(domain)),
+                Some(field) if field.is_empty() => cx.report(empty(domain, field)),
+                Some(_) => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Document, UnknownField as Unknown};
+use crate::rules::{Context, Rule, RuleMeta};
+use crate::source::FileId;
+
+fn diagnostic(file: FileId, field: &Unknown<'_>) -> Diagnostic {
+    let d = Diagnostic::new(
+        &UnknownField::META,
+        file,
+        field.label.span,
+        format!("unknown field `{}`", field.label),
+    );
+    match &field.suggestion {
+        Some(s) => d.with_help(format!("did you mean `{s}`?")),
+        None => d.with_help("remove it, or add it to `labels` in `.ownlint.yaml` as an alias"),
+    }
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a field ownlint does not know: in Markdown, a label in a domain that is close
+    /// to a known one (`**Ownr:**`); in YAML, any key that is not part of the format. The
+    /// help names the closest known field.
+    ///
+    /// ## Why is this bad?
+    /// A misspelt label is silently ignored by every reader, so the domain looks as if it
+    /// had no owner or no escalation contact, and the real one goes unchecked.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// ### Payments Domain
+    ///
+    /// **Ownr:** Payment Service Team
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// ### Payments Domain
+    ///
+    /// **Owner:** Payment Service Team
+    /// ```
+    ///
+    /// ## Options
+    /// `labels` in `.ownlint.yaml` adds spellings for a field, e.g. `owner: [Verantwortlich]`.
+    pub struct UnknownField {
+        code: "OWN003",
+        name: "unknown-field",
+        severity: Warning,
+        category: Structure,
+    }
+}
+
+impl Rule for UnknownField {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
+        for field in &doc.unknown_fields {
+            cx.report(diagnostic(doc.file, field));
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! Which files a run reads: the paths given, folders walked with `ignore` (ripgrep's walker:
+//! `.gitignore` honoured, `.git` skipped, hidden folders such as `.github` read), filtered by
+//! the configuration's include and exclude globs, in sorted order.
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::config::Config;
+use crate::error::IoProblem;
+use crate::source::{Format, Origin};
+
+/// A file to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub fs_path: PathBuf,
+    /// The path as reports show it.
+    pub display: String,
+    pub format: Format,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub files: Vec<Candidate>,
+    pub problems: Vec<IoProblem>,
+}
+
+/// The folder linted when no path is given: `ownership/` beside the configuration file or in
+/// the current folder, else the current folder.
+pub fn default_paths(config: &Config, cwd: &Path) -> Vec<PathBuf> {
+    if config.path.is_some() {
+        let beside = config.root.join("ownership");
+        if beside.is_dir() {
+            return vec![relative_to(&beside, cwd)];
+        }
+    }
+    if cwd.join("ownership").is_dir() {
+        return vec![PathBuf::from("ownership")];
+    }
+    vec![PathBuf::from(".")]
+}
+
+/// Find the files under `paths`.
+pub fn discover(paths: &[PathBuf], config: &Config, cwd: &Path) -> Discovery {
+    let mut out = Discovery::default();
+    for path in paths {
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => {
+                out.problems.push(IoProblem {
+                    path: display(path),
+                    message: io_message(&e),
+                });
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            walk(path, config, cwd, &mut out);
+        } else if !meta.is_file() {
+            out.problems.push(IoProblem {
+                path: display(path),
+                message: "not a regular file".to_owned(),
+            });
+        } else {
+            match Format::from_path(path) {
+                Some(format) => out.files.push(Candidate {
+                    fs_path: path.clone(),
+                    display: display(path),
+                    format,
+                    origin: Origin::Explicit,
+                }),
+                None => out.problems.push(IoProblem {
+                    path: display(path),
+                    message: "not a Markdown (.md, .markdown) or YAML (.yaml, .yml) file"
+                        .to_owned(),
+                }),
+            }
+        }
+    }
+    out.files.sort_by(|a, b| a.fs_path.cmp(&b.fs_path));
+    out.files.dedup_by(|a, b| a.fs_path == b.fs_path);
+    out
+}
+
+fn walk(root: &Path, config: &Config, cwd: &Path, out: &mut Discovery) {
+    let walker = ignore::WalkBuilder::new(root)
+        .hidden(false)
+        .filter_entry(|e| e.file_name() != ".git")
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                out.problems.push(IoProblem {
+                    path: walk_error_path(&e).unwrap_or_else(|| display(root)),
+                    message: walk_error_message(&e),
+                });
+                continue;
+            }
+        };
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        let path = entry.path();
+        let Some(format) = Format::from_path(path) else {
+            continue;
+        };
+        let in_root = relative_to(&absolute(path, cwd), &absolute(&config.root, cwd));
+        if config
+            .exclude
+            .as_ref()
+            .is_some_and(|g| g.is_match(&in_root))
+        {
+            continue;
+        }
+        let origin = match &config.include {
+            Some(include) if include.is_match(&in_root) => Origin::Explicit,
+            Some(_) => continue,
+            None => Origin::Walked,
+        };
+        out.files.push(Candidate {
+            fs_path: path.to_path_buf(),
+            display: display(path),
+            format,
+            origin,
+        });
+    }
+}
+
+fn walk_error_path(e: &ignore::Error) -> Option<String> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(display(path)),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(display(child)),
+        _ => None,
+    }
+}
+
+fn walk_error_message(e: &ignore::Error) -> String {
+    match e {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => walk_error_message(err),
+        ignore::Error::Io(io) => io_message(io),
+        ignore::Error::Loop { .. } => "symbolic link loop".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// An I/O error as a short lower-case phrase.
+pub fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_lowercase(),
+                None => s.to_lowercase(),
+            }
+        }
+    }
+}
+
+/// A path as reports show it: as given, without a leading `./`, with `/` separators.
+pub fn display(path: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::RootDir => parts.push(String::new()),
+            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
+    if parts.is_empty() {
+        return ".".to_owned();
+    }
+    if parts.len() == 1 && parts[0].is_empty() {
+        return "/".to_owned();
+    }
+    parts.join("/")
+}
+
+fn absolute(path: &Path, cwd: &Path) -> PathBuf {
+    if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        cwd.join(path)
+    }
+}
+
+/// `path` relative to `base` (both absolute or both relative), using `..` where needed.
+pub fn relative_to(path: &Path, base: &Path) -> PathBuf {
+    let path: Vec<Component> = path
+        .components()
+        .filter(|c| *c != Component::CurDir)
+        .collect();
+    let base: Vec<Component> = base
+        .components()
+        .filter(|c| *c != Component::CurDir)
+        .collect();
+    let common = path.iter().zip(&base).take_while(|(a, b)| a == b).count();
+    let mut out = PathBuf::new();
+    for _ in common..base.len() {
+        out.push("..");
+    }
+    for c in &path[common..] {
+        out.push(c.as_os_str());
+    }
+    if out.as_os_str().is_empty() {
+        out.push(".");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths() {
+        assert_eq!(
+            relative_to(Path::new("/a/b/c"), Path::new("/a")),
+            PathBuf::from("b/c")
+        );
+        assert_eq!(
+            relative_to(Path::new("/a/x"), Path::new("/a/b")),
+            PathBuf::from("../x")
+        );
+        assert_eq!(
+            relative_to(Path::new("/a"), Path::new("/a")),
+            PathBuf::from(".")
+        );
+        assert_eq!(display(Path::new("./ownership/A.md")), "ownership/A.md");
+    }
+}

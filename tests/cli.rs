@@ -1,0 +1,403 @@
+//! `ownlint` end to end: every output format, every exit code, configuration errors, broken
+//! and hostile input, run as a user runs it.
+
+mod common;
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn ownlint(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("ownlint").unwrap();
+    cmd.current_dir(dir)
+        .env("COLUMNS", "80")
+        .env("NO_COLOR", "1")
+        .env_remove("GITHUB_ACTIONS");
+    cmd
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn cli_case(name: &str) -> std::path::PathBuf {
+    common::fixtures().join("cli").join(name)
+}
+
+struct Output {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(cmd: &mut Command) -> Output {
+    let out = cmd.output().unwrap();
+    Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", out.stdout))
+}
+
+#[test]
+fn the_seed_has_exactly_the_nine_placeholder_escalation_contacts() {
+    let out =
+        run(ownlint(root()).args(["check", "--format", "json", "fixtures/seed/OWNERSHIP.md"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report = json(&out);
+    let found: Vec<(String, u64)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_owned(),
+                d["span"]["start"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, u64)> = [20, 42, 65, 87, 109, 131, 153, 175, 199]
+        .into_iter()
+        .map(|l| ("placeholder-escalation-contact".to_owned(), l))
+        .collect();
+    assert_eq!(found, expected);
+    assert_eq!(report["summary"]["domains"], 9);
+    assert_eq!(report["summary"]["files"], 1);
+    assert_eq!(
+        report["diagnostics"][0]["file"],
+        "fixtures/seed/OWNERSHIP.md"
+    );
+    assert_eq!(report["diagnostics"][0]["span"]["offset"], 616);
+    assert_eq!(report["diagnostics"][0]["span"]["length"], 21);
+    assert_eq!(report["diagnostics"][0]["span"]["end"]["column"], 46);
+}
+
+#[test]
+fn the_repositorys_own_ownership_folder_is_the_default() {
+    let out = run(ownlint(root()).arg("check"));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("ownership/OWNERSHIP.md:20:25"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .ends_with("0 errors, 9 warnings in 1 file, 9 domains\n"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn human_format() {
+    let out = run(ownlint(&cli_case("basic")).args(["check", "--color", "never"]));
+    assert_eq!(out.code, 1);
+    assert_eq!(out.stderr, "");
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[test]
+fn concise_format() {
+    let out = run(ownlint(&cli_case("basic")).args(["check", "--format", "concise"]));
+    assert_eq!(out.code, 1);
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[test]
+fn json_format() {
+    let out = run(ownlint(&cli_case("basic")).args(["check", "--format", "json"]));
+    assert_eq!(out.code, 1);
+    let mut report = json(&out);
+    report["tool"]["version"] = "[version]".into();
+    insta::assert_json_snapshot!(report);
+}
+
+#[test]
+fn a_clean_repository_exits_0_silently_but_for_the_summary() {
+    let out = run(ownlint(&cli_case("clean")).args(["check", "--color", "never"]));
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert_eq!(out.stdout, "0 errors, 0 warnings in 1 file, 9 domains\n");
+    assert_eq!(out.stderr, "");
+}
+
+#[test]
+fn warnings_pass_unless_denied() {
+    let seed = "fixtures/seed/OWNERSHIP.md";
+    assert_eq!(run(ownlint(root()).args(["check", seed])).code, 0);
+    assert_eq!(
+        run(ownlint(root()).args(["check", "--deny-warnings", seed])).code,
+        1
+    );
+}
+
+#[test]
+fn configured_severities_apply() {
+    let out = run(ownlint(&cli_case("severity")).args(["check", "--format", "concise"]));
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("error[OWN202 placeholder-escalation-contact]"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("OWN306"), "{}", out.stdout);
+}
+
+#[test]
+fn an_invalid_configuration_is_exit_2_with_its_place() {
+    let out = run(ownlint(&cli_case("bad-config")).args(["check"]));
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stdout, "");
+    assert!(
+        out.stderr.contains("unknown setting `rulez`"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains(".ownlint.yaml:2:1"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("did you mean `rules`?"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn usage_errors_are_exit_2() {
+    let missing = run(ownlint(root()).args(["check", "no/such/path.md"]));
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing
+            .stderr
+            .contains("cannot read no/such/path.md: no such file or folder"),
+        "{}",
+        missing.stderr
+    );
+    let format = run(ownlint(root()).args(["check", "--format", "xml"]));
+    assert_eq!(format.code, 2);
+    let not_ownership = run(ownlint(root()).args(["check", "Cargo.toml"]));
+    assert_eq!(not_ownership.code, 2);
+    assert!(
+        not_ownership.stderr.contains("not a Markdown"),
+        "{}",
+        not_ownership.stderr
+    );
+}
+
+#[test]
+fn nothing_to_lint_is_exit_2_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("README.md"), "# Hello\n\nNothing here.\n").unwrap();
+    let out = run(ownlint(dir.path()).args(["check", "."]));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("no domain found in ."),
+        "{}",
+        out.stderr
+    );
+    // Named on the command line, the same file is a `no-domains` finding as well.
+    let named = run(ownlint(dir.path()).args(["check", "--format", "concise", "README.md"]));
+    assert_eq!(named.code, 2);
+    assert!(
+        named
+            .stdout
+            .contains("README.md:1:1: warning[OWN002 no-domains]"),
+        "{}",
+        named.stdout
+    );
+}
+
+#[test]
+fn walked_files_without_ownership_content_are_skipped_and_listed_when_verbose() {
+    let out =
+        run(ownlint(&cli_case("basic")).args(["check", "--verbose", "--format", "concise", "."]));
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .contains("skipped (no ownership content): README.md"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("checked: ownership/payments.md"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stdout.contains("README.md"), "{}", out.stdout);
+    assert!(
+        out.stdout.ends_with("in 2 files, 3 domains\n"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn broken_files_get_their_diagnostic_while_the_rest_is_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path();
+    std::fs::copy(
+        cli_case("basic").join("ownership/payments.md"),
+        p.join("good.md"),
+    )
+    .unwrap();
+    std::fs::write(p.join("syntax.yaml"), "domains:\n  - name: [Payments\n").unwrap();
+    std::fs::write(
+        p.join("duplicate.yaml"),
+        "domains:\n  - name: A\n    owner: X\n    owner: Y\n",
+    )
+    .unwrap();
+    let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for (prev, name) in ('a'..'k').zip('b'..'l') {
+        let refs = vec![format!("*{prev}"); 10].join(", ");
+        bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
+    }
+    bomb.push_str("domains: []\n");
+    std::fs::write(p.join("bomb.yaml"), bomb).unwrap();
+    std::fs::write(
+        p.join("latin1.md"),
+        b"## Payments Domain\n\n**Owner:** M\xfcnchen Team\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(p.join("missing.md"), p.join("dangling.md")).unwrap();
+
+    let started = std::time::Instant::now();
+    let out = run(ownlint(p).args(["check", "--format", "concise", ".", "dangling.md"]));
+    assert!(
+        started.elapsed().as_secs() < 10,
+        "an alias bomb must fail fast"
+    );
+    assert_eq!(
+        out.code, 2,
+        "an unreadable file makes the run exit 2:\n{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("cannot read dangling.md"),
+        "{}",
+        out.stderr
+    );
+    let lines = |needle: &str| out.stdout.lines().filter(|l| l.contains(needle)).count();
+    assert_eq!(lines("syntax.yaml:2:"), 1, "{}", out.stdout);
+    assert!(
+        out.stdout.contains(
+            "duplicate.yaml:4:5: error[OWN001 parse-error] invalid YAML: duplicate key `owner`"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(lines("bomb.yaml:"), 1, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("latin1.md:3:13: error[OWN001 parse-error] file is not valid UTF-8"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("good.md:7:12: error[OWN102 multiple-owners]"),
+        "{}",
+        out.stdout
+    );
+}
+
+/// Text that tries to control a terminal.
+const HOSTILE: &str = "## Pay\u{1b}[2Jments \u{202e}Domain\n\n**Owner:** Team\u{7}A, Team\u{1b}]8;;http://x\u{7}B\r\n**Escalation Contact:** [Boss\u{8}\u{8}\u{9b}31m]\n";
+
+#[test]
+fn color_never_output_has_no_control_bytes_even_from_hostile_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("hostile.md"), HOSTILE).unwrap();
+    for format in ["human", "concise", "json"] {
+        let out = ownlint(dir.path())
+            .args([
+                "check",
+                "--color",
+                "never",
+                "--format",
+                format,
+                "hostile.md",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let bad: Vec<u8> = out
+            .stdout
+            .iter()
+            .copied()
+            .filter(|&b| b < 0x20 && b != b'\n' && b != b'\t')
+            .collect();
+        assert!(
+            bad.is_empty(),
+            "{format}: control bytes {bad:?} in\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !text.contains('\u{202e}') || format == "json",
+            "{format}: bidi override shown raw"
+        );
+        assert!(
+            !text.contains('\u{9b}') || format == "json",
+            "{format}: C1 control shown raw"
+        );
+    }
+}
+
+#[test]
+fn color_always_does_colour() {
+    let out =
+        run(ownlint(root()).args(["check", "--color", "always", "fixtures/seed/OWNERSHIP.md"]));
+    assert!(out.stdout.contains('\u{1b}'), "--color always must colour");
+}
+
+#[test]
+fn paths_are_shown_as_given_without_a_leading_dot() {
+    let out = run(ownlint(root()).args([
+        "check",
+        "--format",
+        "concise",
+        "./fixtures/seed/OWNERSHIP.md",
+    ]));
+    assert!(
+        out.stdout
+            .starts_with("fixtures/seed/OWNERSHIP.md:20:25: warning"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_closed_pipe_exits_0_quietly() {
+    use std::io::Read;
+    use std::process::{Command as Std, Stdio};
+    // Far more output than a pipe buffers, so that writing hits the closed pipe.
+    let dir = tempfile::tempdir().unwrap();
+    let mut doc = String::from("## Domain Ownership\n\n");
+    for i in 0..3000 {
+        doc.push_str(&format!(
+            "### Domain {i}\n\n**Owner:** Team {i}\n**Escalation Contact:** TBD\n\n"
+        ));
+    }
+    std::fs::write(dir.path().join("big.md"), doc).unwrap();
+    let mut child = Std::new(assert_cmd::cargo::cargo_bin("ownlint"))
+        .current_dir(dir.path())
+        .args(["check", "--color", "never", "big.md"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr, "");
+}

@@ -1,0 +1,301 @@
+//! The readers against every format variation they accept, with spans checked: each value
+//! must be the text under its span.
+
+mod common;
+
+use ownlint::model::{Document, Domain, DomainOrigin, Text};
+use ownlint::parse::{labels::LabelTable, parse};
+use ownlint::source::SourceFile;
+
+fn with_doc(name: &str, check: impl FnOnce(&SourceFile, &Document<'_>)) {
+    let file = common::source(&common::fixtures().join(name));
+    let doc = parse(&file, &LabelTable::default());
+    assert!(doc.problems.is_empty(), "{name}: {:?}", doc.problems);
+    check(&file, &doc);
+}
+
+/// The value's text, after checking that an exact value is the source under its span.
+fn text<'a>(file: &SourceFile, t: &'a Text<'_>) -> &'a str {
+    if t.is_exact() {
+        assert_eq!(file.slice(t.span), t.as_str(), "span of {t:?}");
+    }
+    t.as_str()
+}
+
+fn names(doc: &Document<'_>) -> Vec<String> {
+    doc.domains
+        .iter()
+        .map(|d| d.name.as_str().to_owned())
+        .collect()
+}
+
+fn owner<'a>(file: &SourceFile, d: &'a Domain<'_>) -> &'a str {
+    text(file, &d.owners[0].value)
+}
+
+fn contact<'a>(file: &SourceFile, d: &'a Domain<'_>) -> &'a str {
+    text(file, &d.escalation_contacts[0].value)
+}
+
+fn line_of(file: &SourceFile, t: &Text<'_>) -> usize {
+    file.line_col(t.span.start as usize).line
+}
+
+#[test]
+fn the_seed_as_the_user_wrote_it() {
+    with_doc("seed/OWNERSHIP.md", |file, doc| {
+        assert_eq!(
+            names(doc),
+            [
+                "Subscriptions Domain",
+                "Payments Domain",
+                "VPN Domain",
+                "Trials Domain",
+                "Notifications Domain",
+                "Admin Domain",
+                "Background Workers Domain",
+                "Infrastructure Domain",
+                "Observability Domain"
+            ]
+        );
+        let subs = &doc.domains[0];
+        assert_eq!(owner(file, subs), "Subscription Service Team");
+        assert_eq!(contact(file, subs), "[Engineering Manager]");
+        assert_eq!(line_of(file, &subs.escalation_contacts[0].value), 20);
+        assert_eq!(subs.slos.len(), 3);
+        assert_eq!(text(file, &subs.slos[0].name), "Subscription creation");
+        assert_eq!(text(file, &subs.slos[0].objective), "P95 ≤ 300ms");
+        assert!(subs.slos.iter().all(|s| s.parsed.is_ok()));
+        assert_eq!(subs.incident_authority.len(), 3);
+        assert_eq!(
+            text(file, &subs.incident_authority[1]),
+            "Can enable read-only mode"
+        );
+        assert_eq!(subs.responsibilities.len(), 4);
+        let workers = &doc.domains[6];
+        assert_eq!(text(file, &workers.slos[2].objective), "≥ 1000 ops/hour");
+
+        assert_eq!(doc.ladders.len(), 1);
+        let ladder = &doc.ladders[0];
+        let levels: Vec<(Option<u32>, Vec<&str>)> = ladder
+            .levels
+            .iter()
+            .map(|l| (l.number, l.roles.iter().map(|r| text(file, r)).collect()))
+            .collect();
+        assert_eq!(
+            levels,
+            [
+                (Some(1), vec!["Domain Owner"]),
+                (Some(2), vec!["Engineering Manager"]),
+                (Some(3), vec!["Platform Lead", "Infrastructure Lead"]),
+                (Some(4), vec!["CTO", "VP Engineering"]),
+            ]
+        );
+        assert_eq!(ladder.levels[0].duties.len(), 3);
+
+        assert_eq!(doc.shared.len(), 1);
+        let shared = &doc.shared[0];
+        let domains: Vec<&str> = shared.domains.iter().map(|d| text(file, d)).collect();
+        assert_eq!(domains, ["Subscriptions", "Payments"]);
+        assert_eq!(file.line_col(shared.span.start as usize).line, 277);
+        assert_eq!(
+            shared.scope.as_ref().map(|s| text(file, s)),
+            Some("Shared ownership for payment finalization")
+        );
+        let sla = shared.sla.as_ref().unwrap();
+        assert_eq!(text(file, &sla.name), "Payment finalization");
+        assert_eq!(text(file, &sla.objective), "P95 ≤ 300ms");
+        let parts: Vec<(&str, &str)> = shared
+            .boundaries
+            .iter()
+            .map(|b| (text(file, &b.party), text(file, &b.part)))
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                ("Subscription team", "Subscription creation"),
+                ("Payment team", "Payment processing")
+            ]
+        );
+        assert!(shared.escalation.is_none() && shared.sync.is_none());
+        assert!(doc.unknown_fields.is_empty());
+    });
+}
+
+#[test]
+fn heading_levels_numbering_decoration_and_setext() {
+    with_doc("variations/heading-levels.md", |file, doc| {
+        assert_eq!(
+            names(doc),
+            [
+                "Payments API",
+                "Search Domain",
+                "Ledger Service",
+                "Billing",
+                "Refunds Domain"
+            ]
+        );
+        let owners: Vec<&str> = doc.domains.iter().map(|d| owner(file, d)).collect();
+        assert_eq!(
+            owners,
+            [
+                "Payment Service Team",
+                "Search Team",
+                "Ledger Team",
+                "Billing Team",
+                "Refunds Team"
+            ]
+        );
+        // `#### 3.1.1 `Ledger` Service ###` is a domain under `Search` (H3) under `Domains`.
+        assert_eq!(
+            file.slice(doc.domains[2].span),
+            "#### 3.1.1 `Ledger` Service"
+        );
+        assert!(doc.domains.iter().all(|d| d.slos.len() == 1
+            && d.incident_authority.len() == 1
+            && d.responsibilities.len() == 1));
+    });
+}
+
+#[test]
+fn label_forms_breaks_aliases_and_field_lists() {
+    with_doc("variations/label-forms.md", |file, doc| {
+        assert_eq!(
+            names(doc),
+            [
+                "Payments Domain",
+                "Search Domain",
+                "Ledger Domain",
+                "Billing Domain",
+                "Refunds Domain"
+            ]
+        );
+        let [payments, search, ledger, billing, refunds] = &doc.domains[..] else {
+            panic!()
+        };
+        // `**Owner**: x.` with a trailing period and a two-space hard break.
+        assert_eq!(owner(file, payments), "Payment Service Team");
+        assert!(payments.owners[0].value.is_exact());
+        // A backslash hard break.
+        assert_eq!(contact(file, payments), "Jane Doe (@jdoe)");
+        assert_eq!(text(file, &payments.slos[0].name), "Payment processing");
+        assert_eq!(text(file, &payments.slos[0].objective), "P95 ≤ 500ms");
+        let resp: Vec<&str> = payments
+            .responsibilities
+            .iter()
+            .map(|r| text(file, r))
+            .collect();
+        assert_eq!(resp, ["Payment processing", "Payment verification"]);
+        // Plain `Label: value` lines and aliases.
+        assert_eq!(owner(file, search), "Search Team");
+        assert_eq!(contact(file, search), "#search-oncall");
+        assert_eq!(text(file, &search.slos[0].objective), "P95 ≤ 200ms");
+        assert_eq!(
+            text(file, &search.incident_authority[0]),
+            "Can disable search suggestions"
+        );
+        assert_eq!(text(file, &search.responsibilities[0]), "Indexing");
+        // Fields as list items, their lists nested below; a code span keeps an exact span.
+        assert_eq!(owner(file, ledger), "@org/ledger");
+        assert!(ledger.owners[0].value.is_exact());
+        assert_eq!(contact(file, ledger), "ledger-oncall@example.com");
+        assert_eq!(ledger.slos.len(), 2);
+        assert_eq!(ledger.responsibilities.len(), 2);
+        // Two fields on one line; a loose list after a label.
+        assert_eq!(owner(file, billing), "Billing Team");
+        assert_eq!(contact(file, billing), "@billing-oncall");
+        assert_eq!(billing.slos.len(), 1);
+        assert_eq!(billing.incident_authority.len(), 1);
+        // A block-quote header.
+        assert_eq!(owner(file, refunds), "Refunds Team");
+        assert_eq!(contact(file, refunds), "@refunds-oncall");
+        assert!(doc.unknown_fields.is_empty());
+    });
+}
+
+#[test]
+fn tables_are_one_domain_per_row() {
+    with_doc("variations/table.md", |file, doc| {
+        assert_eq!(names(doc), ["Payments", "Search", "Ledger"]);
+        assert!(
+            doc.domains
+                .iter()
+                .all(|d| d.origin == DomainOrigin::TableRow && !d.has_body())
+        );
+        let owners: Vec<&str> = doc.domains.iter().map(|d| owner(file, d)).collect();
+        assert_eq!(
+            owners,
+            ["Payment Service Team", "Search Team", "Ledger Team"]
+        );
+        assert_eq!(contact(file, &doc.domains[1]), "#search-oncall");
+        assert_eq!(
+            file.slice(doc.domains[0].span),
+            "| Payments    | Payment Service Team | Platform Team | @payments-oncall |"
+        );
+    });
+}
+
+#[test]
+fn crlf_and_front_matter_keep_spans_right() {
+    with_doc("variations/crlf-front-matter.md", |file, doc| {
+        assert_eq!(names(doc), ["Payments Domain"]);
+        let d = &doc.domains[0];
+        assert_eq!(owner(file, d), "Payment Service Team");
+        assert_eq!(line_of(file, &d.owners[0].value), 10);
+        assert_eq!(
+            file.line_col(d.owners[0].value.span.start as usize).column,
+            12
+        );
+        assert_eq!(text(file, &d.slos[0].objective), "P95 ≤ 500ms");
+        assert_eq!(line_of(file, &d.slos[0].objective), 13);
+    });
+}
+
+#[test]
+fn yaml_fields_ladder_and_shared_ownership() {
+    with_doc("variations/fields.yaml", |file, doc| {
+        assert_eq!(names(doc), ["Payments", "Search"]);
+        let [payments, search] = &doc.domains[..] else {
+            panic!()
+        };
+        assert_eq!(owner(file, payments), "Payment Service Team");
+        assert_eq!(contact(file, payments), "Jane Doe (jane@example.com)");
+        // A double-quoted objective keeps an exact span inside the quotes.
+        assert_eq!(text(file, &payments.slos[0].objective), "P95 ≤ 500ms");
+        assert!(payments.slos[0].objective.is_exact());
+        assert_eq!(text(file, &payments.slos[1].name), "Payment verification");
+        assert_eq!(text(file, &payments.slos[1].objective), "P99 <= 2s");
+        assert_eq!(owner(file, search), "Search Team");
+        assert_eq!(contact(file, search), "#search-oncall");
+        assert_eq!(search.slos.len(), 1);
+        assert_eq!(
+            text(file, &search.incident_authority[0]),
+            "Can disable search suggestions"
+        );
+        assert_eq!(text(file, &search.responsibilities[0]), "Indexing");
+        assert_eq!(doc.ladders[0].levels.len(), 2);
+        assert_eq!(doc.ladders[0].levels[1].number, Some(2));
+        let shared = &doc.shared[0];
+        assert_eq!(shared.domains.len(), 2);
+        assert_eq!(shared.boundaries.len(), 2);
+        assert!(shared.sla.as_ref().unwrap().parsed.is_ok());
+        assert_eq!(shared.sync.as_ref().map(|s| text(file, s)), Some("weekly"));
+    });
+}
+
+#[test]
+fn non_domain_sections_are_never_domains() {
+    // The seed's principles, transfer process, ladder, shared section and notes hold bold
+    // labels and lists, and none of them is a domain.
+    with_doc("seed/OWNERSHIP.md", |_, doc| {
+        for name in [
+            "Ownership Principles",
+            "Ownership Transfer",
+            "When Ownership Changes",
+            "Notes",
+            "Escalation Ladder",
+        ] {
+            assert!(!names(doc).iter().any(|n| n == name), "{name}");
+        }
+    });
+}
