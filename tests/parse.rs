@@ -167,10 +167,11 @@ fn label_forms_breaks_aliases_and_field_lists() {
                 "Search Domain",
                 "Ledger Domain",
                 "Billing Domain",
-                "Refunds Domain"
+                "Refunds Domain",
+                "Checkout Domain"
             ]
         );
-        let [payments, search, ledger, billing, refunds] = &doc.domains[..] else {
+        let [payments, search, ledger, billing, refunds, checkout] = &doc.domains[..] else {
             panic!()
         };
         // `**Owner**: x.` with a trailing period and a two-space hard break.
@@ -209,6 +210,13 @@ fn label_forms_breaks_aliases_and_field_lists() {
         // A block-quote header.
         assert_eq!(owner(file, refunds), "Refunds Team");
         assert_eq!(contact(file, refunds), "@refunds-oncall");
+        // Headings named like fields inside a domain are those fields.
+        assert_eq!(text(file, &checkout.slos[0].objective), "P95 ≤ 300ms");
+        assert_eq!(
+            text(file, &checkout.incident_authority[0]),
+            "Can disable checkout during incidents"
+        );
+        assert_eq!(text(file, &checkout.responsibilities[0]), "Cart checkout");
         assert!(doc.unknown_fields.is_empty());
     });
 }

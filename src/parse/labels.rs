@@ -136,8 +136,8 @@ impl LabelTable {
     }
 }
 
-/// The candidate closest to `word` when the difference is small enough to be a typo:
-/// one edit for short words, two up to twelve characters, three beyond. Ties go to the
+/// The candidate closest to `word` when the difference is small enough to be a typo (edits
+/// and swaps of neighbours counted): one edit for short words, two up to twelve characters, three beyond. Ties go to the
 /// alphabetically first, so the answer does not depend on hash order.
 pub fn closest_match<'a, T: Copy>(
     word: &str,
@@ -151,8 +151,9 @@ pub fn closest_match<'a, T: Copy>(
         _ => 3,
     };
     candidates
-        .filter(|(c, _)| *c != word)
-        .map(|(c, v)| (strsim::damerau_levenshtein(word, c), c, v))
+        .filter(|(c, _)| *c != word && c.len().abs_diff(word.len()) <= budget * 4)
+        .filter(|(c, _)| c.chars().count().abs_diff(len) <= budget)
+        .map(|(c, v)| (strsim::osa_distance(word, c), c, v))
         .filter(|(d, _, _)| *d <= budget && *d > 0)
         .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
         .map(|(_, c, v)| (c, v))

@@ -434,7 +434,7 @@ impl<'s, 'l> Reader<'s, 'l> {
         // continues the one before.
         let mut logical: Vec<Range<usize>> = Vec::new();
         for (i, (&s, &e)) in starts.iter().zip(&ends).enumerate() {
-            let starts_field = i == 0 || self.label_at(s..e).is_some();
+            let starts_field = i == 0 || self.label_at(s..e, true).is_some();
             match logical.last_mut() {
                 Some(last) if !starts_field => last.end = e,
                 _ => logical.push(s..e),
@@ -461,8 +461,8 @@ impl<'s, 'l> Reader<'s, 'l> {
     }
 
     /// A label at the start of `range`: `**Label:** value`, `**Label**: value` or a plain
-    /// `Label: value` when the label is one ownlint knows (or nearly).
-    fn label_at(&self, range: Range<usize>) -> Option<LabelAt> {
+    /// `Label: value` when the label is one ownlint knows (or, with `near`, nearly).
+    fn label_at(&self, range: Range<usize>, near: bool) -> Option<LabelAt> {
         let text = &self.line.text;
         let lead = text[range.clone()].len() - text[range.clone()].trim_start().len();
         let start = range.start + lead;
@@ -496,7 +496,8 @@ impl<'s, 'l> Reader<'s, 'l> {
         if !looks_like_label(label) {
             return None;
         }
-        let known = self.labels.lookup(label).is_some() || self.labels.closest(label).is_some();
+        let known =
+            self.labels.lookup(label).is_some() || (near && self.labels.closest(label).is_some());
         known.then(|| LabelAt {
             label: start..start + label.len(),
             value_start: start + colon + 1,
@@ -505,9 +506,9 @@ impl<'s, 'l> Reader<'s, 'l> {
     }
 
     /// Split a logical line into its fields: `**Owner:** A **SLOs:** B` is two.
-    fn fields_in(&self, range: Range<usize>) -> Vec<(LabelAt, Range<usize>)> {
+    fn fields_in(&self, range: Range<usize>, near: bool) -> Vec<(LabelAt, Range<usize>)> {
         let mut fields = Vec::new();
-        let Some(first) = self.label_at(range.clone()) else {
+        let Some(first) = self.label_at(range.clone(), near) else {
             return fields;
         };
         let mut current = first;
@@ -536,7 +537,7 @@ impl<'s, 'l> Reader<'s, 'l> {
             .iter()
             .filter(|s| s.start > value.start && s.end <= value.end)
             .find_map(|s| {
-                let label = self.label_at(s.start..value.end)?;
+                let label = self.label_at(s.start..value.end, false)?;
                 let name = &text[label.label.clone()];
                 self.labels
                     .lookup(name)
@@ -544,7 +545,7 @@ impl<'s, 'l> Reader<'s, 'l> {
             });
         let plain = [" — ", " – ", " | "].iter().find_map(|sep| {
             let at = text[value.clone()].find(sep)? + value.start;
-            let label = self.label_at(at + sep.len()..value.end)?;
+            let label = self.label_at(at + sep.len()..value.end, false)?;
             self.labels
                 .lookup(&text[label.label.clone()])
                 .map(|_| (at, label))
@@ -594,14 +595,14 @@ impl<'s, 'l> Reader<'s, 'l> {
     }
 
     fn domain_line(&mut self, range: Range<usize>, ctx: LineCtx) {
-        let fields = self.fields_in(range.clone());
+        let in_entry_list = self
+            .innermost_domain()
+            .and_then(|b| b.pending)
+            .is_some_and(|p| ctx.item_head && p.depth == ctx.depth);
+        let fields = self.fields_in(range.clone(), !in_entry_list);
         let src = self.src;
         if !fields.is_empty() {
             let pending_depth = ctx.depth + 1;
-            let in_entry_list = self
-                .innermost_domain()
-                .and_then(|b| b.pending)
-                .is_some_and(|p| ctx.item_head && p.depth == ctx.depth);
             let mut read = Vec::new();
             for (label, value) in fields {
                 let label_text = self.line.text(src, label.label.clone());
@@ -702,10 +703,12 @@ impl<'s, 'l> Reader<'s, 'l> {
         }
         let key = title_key(title.as_str());
         let parent = self.sections.last().map(|s| &s.kind);
+        // A heading named like a field (`#### SLOs`) belongs to the domain above it, when
+        // that section is a domain already; under plain prose it is just a heading.
         let domain_index = self
             .sections
             .iter()
-            .rposition(|s| matches!(s.kind, Kind::Candidate(_)));
+            .rposition(|s| matches!(&s.kind, Kind::Candidate(b) if b.marked || b.under_container));
         let kind = match parent {
             Some(Kind::Excluded) => Kind::Excluded,
             Some(Kind::Ladder(l)) | Some(Kind::LadderLevel(l, _)) => {
