@@ -9,7 +9,7 @@ use crate::cli::{CheckArgs, OutputFormat};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, IoProblem};
-use crate::lint::{enabled_rules, lint};
+use crate::lint::{lint, selected_rules};
 use crate::report::{
     Concise, Findings, Human, HumanOptions, Json, Reporter, Summary, sanitize::escape,
 };
@@ -35,7 +35,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
     let (files, read_problems) = read_all(discovery.files);
     problems.extend(read_problems);
 
-    let rules = enabled_rules(&config.settings);
+    let rules = selected_rules(&config.settings, &args.select, &args.ignore)?;
     let linted = lint(&files, &config.settings, &rules);
 
     // Walked files without ownership content (a README) are not part of the run.
@@ -53,6 +53,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
     let mut summary = Summary {
         files: skipped.iter().filter(|s| !**s).count(),
         domains: linted.workspace.domains().count(),
+        suppressed: linted.suppressed,
         ..Summary::default()
     };
     summary.count(&diagnostics);

@@ -17,6 +17,33 @@ pub struct Cli {
 pub enum Command {
     /// Check ownership documents and report every problem with its place in the source.
     Check(CheckArgs),
+    /// List every rule: code, name, default severity and what it reports.
+    Rules(RulesArgs),
+    /// Print a rule's documentation.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// How to print the list.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+    pub format: RulesFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    /// One rule per line.
+    Human,
+    /// A JSON array.
+    Json,
+    /// The rule reference (`docs/rules.md`).
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule, by name (`orphaned-domain`) or code (`OWN101`).
+    pub rule: String,
 }
 
 #[derive(Debug, Args)]
@@ -40,6 +67,14 @@ pub struct CheckArgs {
     /// Exit with 1 when there are warnings, not only errors.
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// Run only these rules: names, codes or code prefixes (`OWN3`), comma-separated.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// Do not run these rules: names, codes or code prefixes, comma-separated.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
 
     /// List the files read and the files skipped on stderr.
     #[arg(short, long)]

@@ -5,6 +5,7 @@
 //! The data flows one way: [`walk`] finds the files, [`source`] holds them, [`parse`] reads
 //! them into the [`model`], [`rules`] produce [`diagnostic`]s, [`report`] prints them.
 
+pub mod catalog;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -16,6 +17,7 @@ pub mod parse;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suppressions;
 pub mod walk;
 
 use std::io::{IsTerminal, Write};
@@ -49,6 +51,8 @@ impl From<ExitStatus> for ExitCode {
 pub fn run(cli: cli::Cli) -> Result<ExitStatus, Error> {
     match cli.command {
         cli::Command::Check(args) => check::run(&args),
+        cli::Command::Rules(args) => catalog::list(args.format),
+        cli::Command::Explain(args) => catalog::explain(&args.rule),
     }
 }
 

@@ -44,13 +44,9 @@ fn json(out: &Output) -> Value {
     serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", out.stdout))
 }
 
-#[test]
-fn the_seed_has_exactly_the_nine_placeholder_escalation_contacts() {
-    let out =
-        run(ownlint(root()).args(["check", "--format", "json", "fixtures/seed/OWNERSHIP.md"]));
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let report = json(&out);
-    let found: Vec<(String, u64)> = report["diagnostics"]
+/// (rule, line) of every finding in a JSON report.
+fn findings(report: &Value) -> Vec<(String, u64)> {
+    report["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
@@ -60,13 +56,72 @@ fn the_seed_has_exactly_the_nine_placeholder_escalation_contacts() {
                 d["span"]["start"]["line"].as_u64().unwrap(),
             )
         })
-        .collect();
-    let expected: Vec<(String, u64)> = [20, 42, 65, 87, 109, 131, 153, 175, 199]
+        .collect()
+}
+
+const PLACEHOLDER_LINES: [u64; 9] = [20, 42, 65, 87, 109, 131, 153, 175, 199];
+
+#[test]
+fn the_seed_gives_exactly_the_expected_findings_with_the_whole_catalog() {
+    let out =
+        run(ownlint(root()).args(["check", "--format", "json", "fixtures/seed/OWNERSHIP.md"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report = json(&out);
+    let mut expected: Vec<(String, u64)> = PLACEHOLDER_LINES
         .into_iter()
         .map(|l| ("placeholder-escalation-contact".to_owned(), l))
         .collect();
+    expected.push(("unknown-escalation-role".to_owned(), 87));
+    expected.push(("unknown-escalation-role".to_owned(), 109));
+    expected.push(("duplicate-responsibility".to_owned(), 179));
+    expected.push(("incomplete-shared-ownership".to_owned(), 277));
+    expected.sort_by_key(|(rule, line)| (*line, rule.clone()));
+    let mut found = findings(&report);
+    found.sort_by_key(|(rule, line)| (*line, rule.clone()));
     assert_eq!(found, expected);
+    // The duplicate points back at the VPN domain's SLO; the shared declaration says what
+    // it lacks.
+    let diags = report["diagnostics"].as_array().unwrap();
+    let dup = diags
+        .iter()
+        .find(|d| d["rule"] == "duplicate-responsibility")
+        .unwrap();
+    assert_eq!(dup["labels"][0]["span"]["start"]["line"], 69);
+    let shared = diags
+        .iter()
+        .find(|d| d["rule"] == "incomplete-shared-ownership")
+        .unwrap();
+    assert!(
+        shared["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("lacks an escalation path and a sync cadence")
+    );
     assert_eq!(report["summary"]["domains"], 9);
+    assert_eq!(report["summary"]["warnings"], 13);
+    assert_eq!(report["summary"]["errors"], 0);
+    assert_eq!(report["summary"]["suppressed"], 0);
+}
+
+#[test]
+fn the_seed_has_exactly_the_nine_placeholder_escalation_contacts_among_the_first_rules() {
+    // The rules of the first catalog: parsing, owners, escalation contacts, SLO syntax.
+    let first = "OWN001,OWN002,OWN003,OWN101,OWN102,OWN201,OWN202,OWN301,OWN302,OWN303,OWN306";
+    let out = run(ownlint(root()).args([
+        "check",
+        "--format",
+        "json",
+        "--select",
+        first,
+        "fixtures/seed/OWNERSHIP.md",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let report = json(&out);
+    let expected: Vec<(String, u64)> = PLACEHOLDER_LINES
+        .into_iter()
+        .map(|l| ("placeholder-escalation-contact".to_owned(), l))
+        .collect();
+    assert_eq!(findings(&report), expected);
     assert_eq!(report["summary"]["files"], 1);
     assert_eq!(
         report["diagnostics"][0]["file"],
@@ -88,7 +143,7 @@ fn the_repositorys_own_ownership_folder_is_the_default() {
     );
     assert!(
         out.stdout
-            .ends_with("0 errors, 9 warnings in 1 file, 9 domains\n"),
+            .ends_with("0 errors, 13 warnings in 1 file, 9 domains\n"),
         "{}",
         out.stdout
     );
@@ -400,4 +455,133 @@ fn a_closed_pipe_exits_0_quietly() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert_eq!(stderr, "");
+}
+
+#[test]
+fn select_and_ignore_take_names_codes_and_prefixes() {
+    let seed = "fixtures/seed/OWNERSHIP.md";
+    let rules_in = |args: &[&str]| {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend_from_slice(args);
+        all.push(seed);
+        let out = run(ownlint(root()).args(&all));
+        assert!(out.code == 0 || out.code == 1, "{}", out.stderr);
+        let mut rules: Vec<String> = findings(&json(&out)).into_iter().map(|(r, _)| r).collect();
+        rules.sort();
+        rules.dedup();
+        rules
+    };
+    assert_eq!(
+        rules_in(&["--select", "OWN2"]),
+        ["placeholder-escalation-contact", "unknown-escalation-role"]
+    );
+    assert_eq!(
+        rules_in(&["--select", "unknown-escalation-role,OWN105"]),
+        ["duplicate-responsibility", "unknown-escalation-role"]
+    );
+    assert_eq!(
+        rules_in(&[
+            "--ignore",
+            "OWN2",
+            "--ignore",
+            "incomplete-shared-ownership"
+        ]),
+        ["duplicate-responsibility"]
+    );
+    let bad = run(ownlint(root()).args(["check", "--select", "placeholder-escalation", seed]));
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr
+            .contains("unknown rule or code prefix `placeholder-escalation`"),
+        "{}",
+        bad.stderr
+    );
+    assert!(
+        bad.stderr
+            .contains("did you mean `placeholder-escalation-contact`?"),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn suppression_comments_silence_findings_and_are_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = "## Domain Ownership\n\n\
+<!-- ownlint-disable-file missing-incident-authority -->\n\
+<!-- ownlint-disable-next-line orphaned-domain, OWN201 -- being staffed -->\n\
+### Payments Domain\n\n\
+**SLOs:**\n\
+- Payment processing: P95 ≤ 500ms\n\n\
+**Responsibilities:**\n\
+- Payment processing\n\n\
+<!-- ownlint-disable missing-slo -->\n\
+### Search Domain\n\n\
+**Owner:** Search Team\n\
+**Escalation Contact:** @search-oncall\n\
+**Responsibilities:**\n\
+- Indexing\n\
+<!-- ownlint-enable missing-slo -->\n\n\
+### Ledger Domain\n\n\
+**Owner:** Ledger Team\n\
+**Escalation Contact:** @ledger-oncall\n\
+**Responsibilities:**\n\
+- Bookkeeping\n";
+    std::fs::write(dir.path().join("a.md"), doc).unwrap();
+    std::fs::write(
+        dir.path().join("b.yaml"),
+        "# ownlint-disable-file OWN305\ndomains:\n  - name: Billing\n    owner: Billing Team\n    # ownlint-disable-next-line placeholder-escalation-contact\n    escalation_contact: TBD\n    incident_authority: [Can pause invoicing]\n    responsibilities: [Invoices]\n",
+    )
+    .unwrap();
+    let out = run(ownlint(dir.path()).args(["check", "--format", "json", "."]));
+    let report = json(&out);
+    // Payments: no owner, no contact (next line); no authority (file) x3 domains;
+    // Search: no SLO (block); Billing: no SLO (file), placeholder (next line).
+    assert_eq!(
+        findings(&report),
+        [("missing-slo".to_owned(), 22)],
+        "{}",
+        out.stdout
+    );
+    assert_eq!(report["summary"]["suppressed"], 8);
+    assert_eq!(out.code, 0);
+}
+
+#[test]
+fn rules_and_explain() {
+    let out = run(ownlint(root()).args(["rules"]));
+    assert_eq!(out.code, 0);
+    assert_eq!(out.stdout.lines().count(), ownlint::rules::ALL.len());
+    assert!(
+        out.stdout.contains("OWN101  orphaned-domain"),
+        "{}",
+        out.stdout
+    );
+    let listed: Value =
+        serde_json::from_str(&run(ownlint(root()).args(["rules", "--format", "json"])).stdout)
+            .unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), ownlint::rules::ALL.len());
+    assert_eq!(listed[0]["code"], "OWN001");
+    for key in [
+        "OWN107",
+        "incomplete-shared-ownership",
+        "Incomplete-Shared-Ownership",
+    ] {
+        let out = run(ownlint(root()).args(["explain", key]));
+        assert_eq!(out.code, 0);
+        assert!(
+            out.stdout
+                .starts_with("# OWN107 incomplete-shared-ownership\n"),
+            "{}",
+            out.stdout
+        );
+        assert!(out.stdout.contains("## Why is this bad?"), "{}", out.stdout);
+    }
+    let unknown = run(ownlint(root()).args(["explain", "orphaned-domains"]));
+    assert_eq!(unknown.code, 2);
+    assert!(
+        unknown.stderr.contains("did you mean `orphaned-domain`?"),
+        "{}",
+        unknown.stderr
+    );
 }

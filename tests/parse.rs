@@ -244,6 +244,31 @@ fn tables_are_one_domain_per_row() {
 }
 
 #[test]
+fn a_single_entity_document_with_an_slo_table() {
+    with_doc("variations/single-entity.md", |file, doc| {
+        assert_eq!(names(doc), ["Checkout"]);
+        let d = &doc.domains[0];
+        assert_eq!(owner(file, d), "Checkout Team");
+        let slos: Vec<(&str, &str)> = d
+            .slos
+            .iter()
+            .map(|s| (text(file, &s.name), text(file, &s.objective)))
+            .collect();
+        assert_eq!(
+            slos,
+            [
+                ("Availability", "99.5% monthly"),
+                ("API Latency", "P95 < 400ms"),
+                ("Error Rate", "< 1% 5xx responses")
+            ]
+        );
+        assert!(d.slos.iter().all(|s| s.parsed.is_ok()));
+        assert_eq!(d.incident_authority.len(), 1);
+        assert_eq!(d.responsibilities.len(), 1);
+    });
+}
+
+#[test]
 fn crlf_and_front_matter_keep_spans_right() {
     with_doc("variations/crlf-front-matter.md", |file, doc| {
         assert_eq!(names(doc), ["Payments Domain"]);

@@ -6,39 +6,92 @@
 mod common;
 
 use std::collections::HashSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use ownlint::rules::ALL;
 
 /// Folders under `fixtures/` that are not a rule's.
 const NOT_RULES: &[&str] = &["seed", "variations", "cli"];
 
+/// Rules that judge other rules' findings, and so run with the whole catalog.
+const NEEDS_CATALOG: &[&str] = &["unused-suppression"];
+
+/// Lint fixture files as one run with only `rule_dir`'s rule (or, for the rules that judge
+/// the others, the whole catalog, keeping only the rule's findings), and render them.
+fn check_fixture(rule_dir: &Path, paths: &[PathBuf], expect_findings: bool) -> String {
+    let name = rule_dir.file_name().unwrap().to_str().unwrap();
+    let rule = ownlint::rules::find(name).unwrap_or_else(|| panic!("no rule named {name}"));
+    let files = common::sources(paths);
+    let config = common::config_for(rule_dir);
+    let rules = if NEEDS_CATALOG.contains(&name) {
+        ownlint::lint::enabled_rules(&config.settings)
+    } else {
+        vec![(rule, rule.meta().default_severity)]
+    };
+    let found: Vec<_> = common::run(&files, &config, &rules)
+        .into_iter()
+        .filter(|d| d.rule.code == rule.meta().code)
+        .collect();
+    let rendered = common::render(&files, &found);
+    let what: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    if expect_findings {
+        assert!(
+            !found.is_empty(),
+            "{} must produce findings",
+            what.join(", ")
+        );
+    } else {
+        assert!(
+            found.is_empty(),
+            "{} must produce nothing:\n{rendered}",
+            what.join(", ")
+        );
+    }
+    rendered
+}
+
 #[test]
 fn rule_fixtures() {
     insta::glob!("../fixtures", "*/{pass,fail}.{md,yaml}", |path| {
-        let dir = path.parent().unwrap();
-        let name = dir.file_name().unwrap().to_str().unwrap();
-        let rule = ownlint::rules::find(name).unwrap_or_else(|| panic!("no rule named {name}"));
-        let files = vec![common::source(path)];
-        let config = common::config_for(dir);
-        let found = common::run(&files, &config, &[(rule, rule.meta().default_severity)]);
         let stem = path.file_stem().unwrap().to_str().unwrap();
-        let rendered = common::render(&files, &found);
-        if stem == "pass" {
-            assert!(
-                found.is_empty(),
-                "{} must produce nothing:\n{rendered}",
-                path.display()
-            );
-        } else {
-            assert!(
-                !found.is_empty(),
-                "{} must produce findings",
-                path.display()
-            );
-        }
+        let rendered = check_fixture(
+            path.parent().unwrap(),
+            &[path.to_path_buf()],
+            stem == "fail",
+        );
         insta::assert_snapshot!(rendered);
     });
+}
+
+/// Cross-file fixtures: `fixtures/<rule>/{pass,fail}-files/` are linted as one run.
+#[test]
+fn cross_file_fixtures() {
+    let mut dirs = Vec::new();
+    for rule in std::fs::read_dir(common::fixtures()).unwrap() {
+        let rule = rule.unwrap().path();
+        for kind in ["pass-files", "fail-files"] {
+            if rule.join(kind).is_dir() {
+                dirs.push(rule.join(kind));
+            }
+        }
+    }
+    dirs.sort();
+    assert!(!dirs.is_empty(), "no cross-file fixtures found");
+    for dir in dirs {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+        let kind = dir.file_name().unwrap().to_str().unwrap();
+        let rule_dir = dir.parent().unwrap();
+        let rendered = check_fixture(rule_dir, &paths, kind == "fail-files");
+        let name = format!(
+            "{}__{kind}",
+            rule_dir.file_name().unwrap().to_str().unwrap()
+        );
+        insta::assert_snapshot!(name, rendered);
+    }
 }
 
 #[test]
@@ -124,7 +177,7 @@ fn every_rule_has_one_fixture_folder_and_every_folder_a_rule() {
 }
 
 #[test]
-fn variations_and_the_seed_raise_nothing_but_the_seeds_placeholders() {
+fn the_variations_raise_nothing_with_the_whole_catalog() {
     let fixtures = common::fixtures();
     let mut paths: Vec<_> = std::fs::read_dir(fixtures.join("variations"))
         .unwrap()
@@ -143,5 +196,22 @@ fn variations_and_the_seed_raise_nothing_but_the_seeds_placeholders() {
             common::render(&files, &found)
         );
         let _ = Path::new(&path);
+    }
+}
+
+#[test]
+fn docs_rules_md_is_generated_from_the_registry() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
+    let generated = ownlint::catalog::markdown();
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    if current != generated {
+        if std::env::var_os("OWNLINT_BLESS").is_some() {
+            std::fs::write(&path, generated).unwrap();
+            return;
+        }
+        panic!(
+            "docs/rules.md is stale: regenerate it with `cargo run -- rules --format markdown > docs/rules.md` \
+             (or run the tests with OWNLINT_BLESS=1)"
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! The parsers build it, the rules read it; it knows nothing of Markdown, YAML or rendering.
 
 mod domain;
+pub mod index;
 mod ladder;
 pub mod names;
 pub mod objective;

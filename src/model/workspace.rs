@@ -1,5 +1,6 @@
 use super::domain::Domain;
 use super::ladder::EscalationLadder;
+use super::objective::Objective;
 use super::shared::SharedOwnership;
 use super::slo::Slo;
 use super::text::Text;
@@ -40,6 +41,12 @@ impl<'s> Document<'s> {
     pub fn slos(&self) -> impl Iterator<Item = &Slo<'s>> {
         let domains = self.domains.iter().flat_map(|d| &d.slos);
         domains.chain(self.shared.iter().filter_map(|s| s.sla.as_ref()))
+    }
+
+    /// Every SLO whose objective could be read, with the objective.
+    pub fn parsed_slos(&self) -> impl Iterator<Item = (&Slo<'s>, &Objective)> {
+        self.slos()
+            .filter_map(|s| s.parsed.as_ref().ok().map(|o| (s, o)))
     }
 
     /// Whether the file holds anything ownlint reads: a domain, a ladder or a shared-ownership
@@ -88,9 +95,25 @@ pub enum SuppressionScope {
 pub struct Workspace<'s> {
     pub files: &'s [SourceFile],
     pub documents: Vec<Document<'s>>,
+    /// Lookups by name across the documents.
+    pub index: super::index::Index,
 }
 
 impl<'s> Workspace<'s> {
+    pub fn new(files: &'s [SourceFile], documents: Vec<Document<'s>>) -> Workspace<'s> {
+        let index = super::index::Index::build(&documents);
+        Workspace {
+            files,
+            documents,
+            index,
+        }
+    }
+
+    /// The first domain with this name, compared as names are.
+    pub fn find_domain(&self, name: &str) -> Option<&Domain<'s>> {
+        self.index.find_domain(&self.documents, name)
+    }
+
     pub fn file(&self, id: FileId) -> &'s SourceFile {
         &self.files[id.index()]
     }

@@ -74,6 +74,9 @@ enum Kind<'s> {
         domain: usize,
         kind: FieldKind,
     },
+    /// A section named like a list field (`## Responsibilities`) outside any domain: its
+    /// entries belong to the document's domain if the document has exactly one.
+    LooseField(FieldKind),
 }
 
 struct Section<'s> {
@@ -163,6 +166,9 @@ struct Reader<'s, 'l> {
     raw_suppressions: Vec<RawSuppression<'s>>,
     /// The shared-ownership declaration whose parts are list items at this depth.
     shared_parts: Option<(usize, usize)>,
+    /// SLO tables and list-field sections met outside any domain.
+    loose_slos: Vec<Slo<'s>>,
+    loose_entries: Vec<(FieldKind, Text<'s>)>,
 }
 
 impl<'s, 'l> Reader<'s, 'l> {
@@ -185,6 +191,8 @@ impl<'s, 'l> Reader<'s, 'l> {
             row_span: Span::default(),
             raw_suppressions: Vec::new(),
             shared_parts: None,
+            loose_slos: Vec::new(),
+            loose_entries: Vec::new(),
         }
     }
 
@@ -574,6 +582,12 @@ impl<'s, 'l> Reader<'s, 'l> {
                 let decl = *decl;
                 self.shared_line(Some(decl), range, ctx)
             }
+            Some(Kind::LooseField(kind)) => {
+                if ctx.item_head || ctx.block == Block::Paragraph {
+                    let entry = (*kind, self.line.text(self.src, range));
+                    self.loose_entries.push(entry);
+                }
+            }
             Some(Kind::Container) | Some(Kind::Excluded) | None => {}
         }
     }
@@ -709,8 +723,21 @@ impl<'s, 'l> Reader<'s, 'l> {
             .sections
             .iter()
             .rposition(|s| matches!(&s.kind, Kind::Candidate(b) if b.marked || b.under_container));
+        let field = self
+            .labels
+            .lookup(title.as_str())
+            .filter(|k| *k != FieldKind::Name);
         let kind = match parent {
             Some(Kind::Excluded) => Kind::Excluded,
+            // `#### Escalation` inside a domain is its escalation field, not a ladder.
+            _ if is_ladder_title(&key) && !(domain_index.is_some() && field.is_some()) => {
+                self.doc.ladders.push(EscalationLadder {
+                    file: self.file,
+                    span: heading_span,
+                    levels: Vec::new(),
+                });
+                Kind::Ladder(self.doc.ladders.len() - 1)
+            }
             Some(Kind::Ladder(l)) | Some(Kind::LadderLevel(l, _)) => {
                 let ladder = *l;
                 match parse_level(title.as_str()) {
@@ -734,19 +761,11 @@ impl<'s, 'l> Reader<'s, 'l> {
                     None => Kind::Excluded,
                 }
             }
-            _ if is_ladder_title(&key) => {
-                self.doc.ladders.push(EscalationLadder {
-                    file: self.file,
-                    span: heading_span,
-                    levels: Vec::new(),
-                });
-                Kind::Ladder(self.doc.ladders.len() - 1)
-            }
             _ if key.starts_with("shared ownership") || key == "shared domains" => Kind::Shared,
             _ if is_excluded_title(&key) => Kind::Excluded,
             _ if is_container_title(&key) => Kind::Container,
-            _ => match (domain_index, self.labels.lookup(title.as_str())) {
-                (Some(domain), Some(kind)) if kind != FieldKind::Name => {
+            _ => match (domain_index, field) {
+                (Some(domain), Some(kind)) => {
                     if let Kind::Candidate(b) = &mut self.sections[domain].kind {
                         b.domain.labels.push(FieldLabel {
                             kind,
@@ -758,6 +777,14 @@ impl<'s, 'l> Reader<'s, 'l> {
                     }
                     Kind::FieldHeading { domain, kind }
                 }
+                (
+                    None,
+                    Some(
+                        kind @ (FieldKind::Slos
+                        | FieldKind::IncidentAuthority
+                        | FieldKind::Responsibilities),
+                    ),
+                ) => Kind::LooseField(kind),
                 _ => {
                     let under_container = matches!(parent, Some(Kind::Container));
                     let domain = Domain::new(self.file, title, heading_span, DomainOrigin::Section);
@@ -817,6 +844,44 @@ impl<'s, 'l> Reader<'s, 'l> {
                 .iter()
                 .position(|h| pred(&normalize(h.as_str())))
         };
+        // `| Metric | Target |`: a table of SLOs, for the domain it sits in, or for the
+        // document's only domain when it sits in a section of its own (`## SLOs`).
+        let slo_name_col = column(&|h| {
+            matches!(
+                h,
+                "metric"
+                    | "slo"
+                    | "sli"
+                    | "indicator"
+                    | "service level indicator"
+                    | "objective name"
+            )
+        });
+        let target_col = column(&|h| {
+            matches!(
+                h,
+                "target" | "objective" | "slo target" | "threshold" | "goal"
+            )
+        });
+        if let (Some(name_col), Some(target_col)) = (slo_name_col, target_col) {
+            let slos: Vec<Slo<'s>> = table
+                .rows
+                .iter()
+                .filter_map(|(span, row)| {
+                    let name = row.get(name_col).filter(|n| !n.is_empty())?;
+                    let target = row.get(target_col)?;
+                    Some(Slo::new(name.clone(), target.clone(), *span))
+                })
+                .collect();
+            match self
+                .innermost_domain()
+                .filter(|b| b.marked || b.under_container)
+            {
+                Some(b) => b.domain.slos.extend(slos),
+                None => self.loose_slos.extend(slos),
+            }
+            return;
+        }
         if let Some(Kind::Ladder(ladder)) = self.sections.last().map(|s| &s.kind) {
             let ladder = *ladder;
             let level_col = column(&|h| matches!(h, "level" | "tier" | "step"));
@@ -1021,6 +1086,15 @@ impl<'s, 'l> Reader<'s, 'l> {
         }
         self.doc.ladders.retain(|l| !l.levels.is_empty());
         self.doc.domains.sort_by_key(|d| d.span.start);
+        // A single-entity document: SLO tables outside the domain's section are its SLOs.
+        if let [domain] = &mut self.doc.domains[..]
+            && domain.has_body()
+        {
+            domain.slos.append(&mut self.loose_slos);
+            for (kind, text) in self.loose_entries.drain(..) {
+                add_entry(domain, kind, text);
+            }
+        }
         self.doc.suppressions = suppress::resolve(self.src, self.raw_suppressions);
         self.doc
     }
@@ -1072,39 +1146,36 @@ impl<'s> DomainBuilder<'s> {
 
     /// A list item under a field label.
     fn add_entry(&mut self, kind: FieldKind, text: Text<'s>) {
-        if text.is_empty() {
-            return;
-        }
-        match kind {
-            FieldKind::Owner => {
-                if self.domain.owners.is_empty() {
-                    self.domain.owners.push(Field {
-                        label: text.span,
-                        value: Text::empty_at(text.span.start as usize),
-                        items: Vec::new(),
-                    });
-                }
-                if let Some(f) = self.domain.owners.last_mut() {
-                    f.items.push(trim_trailing_period(text));
-                }
-            }
-            FieldKind::EscalationContact => {
-                if self.domain.escalation_contacts.is_empty() {
-                    self.domain.escalation_contacts.push(Field {
-                        label: text.span,
-                        value: Text::empty_at(text.span.start as usize),
-                        items: Vec::new(),
-                    });
-                }
-                if let Some(f) = self.domain.escalation_contacts.last_mut() {
-                    f.items.push(trim_trailing_period(text));
-                }
-            }
-            FieldKind::Slos => self.domain.slos.push(Slo::from_item(&text)),
-            FieldKind::IncidentAuthority => self.domain.incident_authority.push(text),
-            FieldKind::Responsibilities => self.domain.responsibilities.push(text),
-            _ => {}
-        }
+        add_entry(&mut self.domain, kind, text);
+    }
+}
+
+/// A list item under a field label, added to a domain.
+fn add_entry<'s>(domain: &mut Domain<'s>, kind: FieldKind, text: Text<'s>) {
+    if text.is_empty() {
+        return;
+    }
+    match kind {
+        FieldKind::Owner => push_item(&mut domain.owners, text),
+        FieldKind::EscalationContact => push_item(&mut domain.escalation_contacts, text),
+        FieldKind::Slos => domain.slos.push(Slo::from_item(&text)),
+        FieldKind::IncidentAuthority => domain.incident_authority.push(text),
+        FieldKind::Responsibilities => domain.responsibilities.push(text),
+        _ => {}
+    }
+}
+
+/// An item of a single-valued field written as a list (`**Owners:**` and a list below).
+fn push_item<'s>(fields: &mut Vec<Field<'s>>, text: Text<'s>) {
+    if fields.is_empty() {
+        fields.push(Field {
+            label: text.span,
+            value: Text::empty_at(text.span.start as usize),
+            items: Vec::new(),
+        });
+    }
+    if let Some(field) = fields.last_mut() {
+        field.items.push(trim_trailing_period(text));
     }
 }
 

@@ -22,6 +22,8 @@ pub struct Summary {
     pub domains: usize,
     pub errors: usize,
     pub warnings: usize,
+    /// Findings silenced by suppression comments.
+    pub suppressed: usize,
 }
 
 impl Summary {
@@ -34,15 +36,19 @@ impl Summary {
         }
     }
 
-    /// `2 errors, 13 warnings in 3 files, 9 domains`
+    /// `2 errors, 13 warnings in 3 files, 9 domains` (and `, 1 suppressed` when some are).
     pub fn line(&self) -> String {
-        format!(
+        let mut line = format!(
             "{}, {} in {}, {}",
             plural(self.errors, "error"),
             plural(self.warnings, "warning"),
             plural(self.files, "file"),
             plural(self.domains, "domain"),
-        )
+        );
+        if self.suppressed > 0 {
+            line.push_str(&format!(" ({} suppressed)", self.suppressed));
+        }
+        line
     }
 }
 

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, ObjectiveError, Slo};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule};
 use crate::source::FileId;
 
 fn diagnostic(file: FileId, slo: &Slo<'_>, error: &ObjectiveError) -> Diagnostic {
@@ -54,10 +54,6 @@ declare_rule! {
 }
 
 impl Rule for MalformedSlo {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
         for slo in doc.slos() {
             if let Err(error) = &slo.parsed {

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Domain, DomainOrigin, Field};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule};
 
 fn absent(domain: &Domain<'_>) -> Diagnostic {
     let help = match domain.origin {
@@ -67,10 +67,6 @@ declare_rule! {
 }
 
 impl Rule for MissingEscalationContact {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
         for domain in &doc.domains {
             match domain.escalation_contacts.first() {

@@ -5,45 +5,94 @@ use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, Workspace};
 
+mod claims;
 pub mod placeholders;
 
+mod conflicting_slo;
+mod duplicate_domain;
+mod duplicate_field;
+mod duplicate_responsibility;
+mod incomplete_shared_ownership;
+mod invalid_suppression;
+mod malformed_escalation_ladder;
 mod malformed_slo;
 mod missing_escalation_contact;
+mod missing_incident_authority;
+mod missing_responsibilities;
+mod missing_slo;
 mod multiple_owners;
 mod no_domains;
 mod orphaned_domain;
 mod parse_error;
 mod placeholder_escalation_contact;
+mod shared_ownership_unknown_domain;
+mod shared_ownership_without_sla;
 mod slo_missing_percentile;
 mod slo_out_of_range;
 mod slo_wrong_direction;
+mod unknown_escalation_role;
 mod unknown_field;
+mod unknown_owner;
+mod unsanctioned_shared_ownership;
+mod unused_suppression;
 
+pub use conflicting_slo::ConflictingSlo;
+pub use duplicate_domain::DuplicateDomain;
+pub use duplicate_field::DuplicateField;
+pub use duplicate_responsibility::DuplicateResponsibility;
+pub use incomplete_shared_ownership::IncompleteSharedOwnership;
+pub use invalid_suppression::InvalidSuppression;
+pub use malformed_escalation_ladder::MalformedEscalationLadder;
 pub use malformed_slo::MalformedSlo;
 pub use missing_escalation_contact::MissingEscalationContact;
+pub use missing_incident_authority::MissingIncidentAuthority;
+pub use missing_responsibilities::MissingResponsibilities;
+pub use missing_slo::MissingSlo;
 pub use multiple_owners::MultipleOwners;
 pub use no_domains::NoDomains;
 pub use orphaned_domain::OrphanedDomain;
 pub use parse_error::ParseError;
 pub use placeholder_escalation_contact::PlaceholderEscalationContact;
+pub use shared_ownership_unknown_domain::SharedOwnershipUnknownDomain;
+pub use shared_ownership_without_sla::SharedOwnershipWithoutSla;
 pub use slo_missing_percentile::SloMissingPercentile;
 pub use slo_out_of_range::SloOutOfRange;
 pub use slo_wrong_direction::SloWrongDirection;
+pub use unknown_escalation_role::UnknownEscalationRole;
 pub use unknown_field::UnknownField;
+pub use unknown_owner::UnknownOwner;
+pub use unsanctioned_shared_ownership::UnsanctionedSharedOwnership;
+pub use unused_suppression::UnusedSuppression;
 
 /// Every rule, sorted by code.
 pub static ALL: &[&dyn Rule] = &[
     &ParseError,
     &NoDomains,
     &UnknownField,
+    &UnusedSuppression,
+    &DuplicateField,
+    &InvalidSuppression,
     &OrphanedDomain,
     &MultipleOwners,
+    &DuplicateDomain,
+    &UnsanctionedSharedOwnership,
+    &DuplicateResponsibility,
+    &SharedOwnershipWithoutSla,
+    &IncompleteSharedOwnership,
+    &SharedOwnershipUnknownDomain,
+    &UnknownOwner,
     &MissingEscalationContact,
     &PlaceholderEscalationContact,
+    &UnknownEscalationRole,
+    &MalformedEscalationLadder,
     &MalformedSlo,
     &SloOutOfRange,
     &SloWrongDirection,
+    &ConflictingSlo,
+    &MissingSlo,
     &SloMissingPercentile,
+    &MissingIncidentAuthority,
+    &MissingResponsibilities,
 ];
 
 /// The family a rule belongs to; codes are grouped by hundreds per category.
@@ -115,10 +164,13 @@ impl RuleMeta {
     }
 }
 
-/// A rule reads the model and reports findings; it never prints or reads files.
-pub trait Rule: Sync {
+/// What [`declare_rule!`] gives every rule: its metadata.
+pub trait Declared {
     fn meta(&self) -> &'static RuleMeta;
+}
 
+/// A rule reads the model and reports findings; it never prints or reads files.
+pub trait Rule: Declared + Sync {
     /// Checks that need one document only; run in parallel over documents.
     fn check_document(&self, _doc: &Document<'_>, _cx: &mut Context<'_>) {}
 
@@ -157,6 +209,18 @@ impl<'a> Context<'a> {
     }
 }
 
+/// Report each domain that has a body of its own (not a table row) and `lacks` something.
+pub(crate) fn report_lacking(
+    doc: &Document<'_>,
+    cx: &mut Context<'_>,
+    lacks: impl Fn(&crate::model::Domain<'_>) -> bool,
+    diagnostic: impl Fn(&crate::model::Domain<'_>) -> Diagnostic,
+) {
+    for domain in doc.domains.iter().filter(|d| d.has_body() && lacks(d)) {
+        cx.report(diagnostic(domain));
+    }
+}
+
 /// Look a rule up by name or code, case-insensitively.
 pub fn find(name_or_code: &str) -> Option<&'static dyn Rule> {
     ALL.iter().copied().find(|r| {
@@ -167,11 +231,19 @@ pub fn find(name_or_code: &str) -> Option<&'static dyn Rule> {
 
 /// The rule name closest to a misspelt one, for "did you mean".
 pub fn closest_name(word: &str) -> Option<&'static str> {
-    crate::parse::labels::closest_match(
-        &word.to_ascii_lowercase(),
-        ALL.iter().map(|r| (r.meta().name, r.meta().name)),
-    )
-    .map(|(_, name)| name)
+    let word = word.to_ascii_lowercase();
+    // A name cut short (`placeholder-escalation`) means the rule it starts.
+    let mut starting: Vec<&'static str> = ALL
+        .iter()
+        .map(|r| r.meta().name)
+        .filter(|name| word.len() >= 4 && name.starts_with(word.as_str()))
+        .collect();
+    starting.sort_by_key(|name| name.len());
+    if let Some(name) = starting.first() {
+        return Some(name);
+    }
+    crate::parse::labels::closest_match(&word, ALL.iter().map(|r| (r.meta().name, r.meta().name)))
+        .map(|(_, name)| name)
 }
 
 /// Declare a rule: a unit struct carrying its documentation and metadata.
@@ -208,6 +280,12 @@ macro_rules! declare_rule {
                 category: $crate::rules::Category::$category,
                 docs: concat!($($doc, "\n"),*),
             };
+        }
+
+        impl $crate::rules::Declared for $rule {
+            fn meta(&self) -> &'static $crate::rules::RuleMeta {
+                &Self::META
+            }
         }
     };
 }

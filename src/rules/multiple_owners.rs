@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Domain, Field, Text};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule};
 
 fn second_field(domain: &Domain<'_>, first: &Field<'_>, second: &Field<'_>) -> Diagnostic {
     let span = if second.value.is_empty() {
@@ -88,10 +88,6 @@ declare_rule! {
 }
 
 impl Rule for MultipleOwners {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
         for domain in &doc.domains {
             let Some(first) = domain.owners.first() else {

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule};
 use crate::source::{FileId, Span};
 
 fn diagnostic(file: FileId) -> Diagnostic {
@@ -54,10 +54,6 @@ declare_rule! {
 }
 
 impl Rule for NoDomains {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
         if doc.explicit && !doc.has_ownership_content() && doc.problems.is_empty() {
             cx.report(diagnostic(doc.file));

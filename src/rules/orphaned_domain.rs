@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Domain, DomainOrigin, Field, Text};
 use crate::rules::placeholders::placeholder;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule};
 
 fn no_owner(domain: &Domain<'_>) -> Diagnostic {
     let help = match domain.origin {
@@ -78,10 +78,6 @@ declare_rule! {
 }
 
 impl Rule for OrphanedDomain {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
         for domain in &doc.domains {
             let Some(owner) = domain.owners.first() else {

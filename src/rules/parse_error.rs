@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, ParseProblem};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule};
 use crate::source::FileId;
 
 fn diagnostic(file: FileId, problem: &ParseProblem) -> Diagnostic {
@@ -50,10 +50,6 @@ declare_rule! {
 }
 
 impl Rule for ParseError {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
         for problem in &doc.problems {
             cx.report(diagnostic(doc.file, problem));

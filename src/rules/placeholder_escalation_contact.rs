@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Domain, Text};
 use crate::rules::placeholders::placeholder;
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule};
 
 fn diagnostic(domain: &Domain<'_>, value: &Text<'_>, why: &str) -> Diagnostic {
     Diagnostic::new(
@@ -51,10 +51,6 @@ declare_rule! {
 }
 
 impl Rule for PlaceholderEscalationContact {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
         for domain in &doc.domains {
             let Some(field) = domain.escalation_contacts.first() else {

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Slo, Unit};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule};
 use crate::source::FileId;
 
 fn diagnostic(file: FileId, slo: &Slo<'_>) -> Diagnostic {
@@ -44,15 +44,8 @@ declare_rule! {
 }
 
 impl Rule for SloMissingPercentile {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
-        for slo in doc.slos() {
-            let Ok(objective) = &slo.parsed else {
-                continue;
-            };
+        for (slo, objective) in doc.parsed_slos() {
             let latency = matches!(objective.unit.value, Unit::Time(_));
             if latency && objective.percentile.is_none() && !names_percentile(slo.name.as_str()) {
                 cx.report(diagnostic(doc.file, slo));

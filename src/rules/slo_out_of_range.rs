@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Document, Slo, Unit};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::model::{Document, Objective, Unit};
+use crate::rules::{Context, Rule};
 use crate::source::{FileId, Span};
 
 fn diagnostic(file: FileId, span: Span, message: String, help: &str) -> Diagnostic {
@@ -36,21 +36,14 @@ declare_rule! {
 }
 
 impl Rule for SloOutOfRange {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
-        for slo in doc.slos() {
-            check(doc.file, slo, cx);
+        for (_, objective) in doc.parsed_slos() {
+            check(doc.file, objective, cx);
         }
     }
 }
 
-fn check(file: FileId, slo: &Slo<'_>, cx: &mut Context<'_>) {
-    let Ok(objective) = &slo.parsed else {
-        return;
-    };
+fn check(file: FileId, objective: &Objective, cx: &mut Context<'_>) {
     if let Some(p) = objective.percentile
         && !(p.value > 0.0 && p.value < 100.0)
     {

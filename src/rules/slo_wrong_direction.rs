@@ -1,45 +1,42 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Slo, Unit};
-use crate::rules::{Context, Rule, RuleMeta};
-use crate::source::FileId;
+use crate::rules::{Context, Rule};
+use crate::source::{FileId, Span};
 
-fn latency_as_floor(
-    file: FileId,
-    slo: &Slo<'_>,
-    cmp: &str,
-    span: crate::source::Span,
-) -> Diagnostic {
-    Diagnostic::new(
-        &SloWrongDirection::META,
-        file,
-        span,
-        format!(
-            "latency objective of SLO `{}` is a lower bound (`{cmp}`)",
-            slo.name
-        ),
-    )
-    .with_label("a latency objective caps the time")
-    .with_help(format!("write it as an upper bound: `{}`", flip(slo, cmp)))
+/// What is wrong with the bound, and which way it should go.
+struct Wrong {
+    message: &'static str,
+    label: &'static str,
+    should_be: &'static str,
 }
 
-fn success_as_ceiling(
-    file: FileId,
-    slo: &Slo<'_>,
-    cmp: &str,
-    span: crate::source::Span,
-) -> Diagnostic {
+const LATENCY_AS_FLOOR: Wrong = Wrong {
+    message: "latency objective of SLO `{name}` is a lower bound",
+    label: "a latency objective caps the time",
+    should_be: "an upper bound",
+};
+
+const SUCCESS_AS_CEILING: Wrong = Wrong {
+    message: "objective of SLO `{name}` caps a success rate",
+    label: "availability, uptime and success are floors",
+    should_be: "a lower bound",
+};
+
+fn diagnostic(file: FileId, slo: &Slo<'_>, cmp: &str, span: Span, wrong: &Wrong) -> Diagnostic {
+    let message = wrong.message.replace("{name}", slo.name.as_str());
     Diagnostic::new(
         &SloWrongDirection::META,
         file,
         span,
-        format!(
-            "objective of SLO `{}` caps a success rate (`{cmp}`)",
-            slo.name
-        ),
+        format!("{message} (`{cmp}`)"),
     )
-    .with_label("availability, uptime and success are floors")
-    .with_help(format!("write it as a lower bound: `{}`", flip(slo, cmp)))
+    .with_label(wrong.label)
+    .with_help(format!(
+        "write it as {}: `{}`",
+        wrong.should_be,
+        flip(slo, cmp)
+    ))
 }
 
 /// The objective as written with its comparator turned round.
@@ -87,27 +84,24 @@ declare_rule! {
 }
 
 impl Rule for SloWrongDirection {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
-        for slo in doc.slos() {
-            let Ok(objective) = &slo.parsed else {
-                continue;
-            };
+        for (slo, objective) in doc.parsed_slos() {
             if objective.implicit_comparator {
                 continue;
             }
             let cmp = objective.comparator;
             let written = doc_text(slo, cmp.span);
             match objective.unit.value {
-                Unit::Time(_) if cmp.value.is_lower_bound() => {
-                    cx.report(latency_as_floor(doc.file, slo, &written, cmp.span))
-                }
-                Unit::Percent if cmp.value.is_upper_bound() && is_success_rate(slo) => {
-                    cx.report(success_as_ceiling(doc.file, slo, &written, cmp.span))
-                }
+                Unit::Time(_) if cmp.value.is_lower_bound() => cx.report(diagnostic(
+                    doc.file,
+                    slo,
+                    &written,
+                    cmp.span,
+                    &LATENCY_AS_FLOOR,
+                )),
+                Unit::Percent if cmp.value.is_upper_bound() && is_success_rate(slo) => cx.report(
+                    diagnostic(doc.file, slo, &written, cmp.span, &SUCCESS_AS_CEILING),
+                ),
                 _ => {}
             }
         }
@@ -115,7 +109,7 @@ impl Rule for SloWrongDirection {
 }
 
 /// The comparator as written, read back from the objective text.
-fn doc_text(slo: &Slo<'_>, span: crate::source::Span) -> String {
+fn doc_text(slo: &Slo<'_>, span: Span) -> String {
     let o = &slo.objective;
     if o.is_exact() && span.start >= o.span.start && span.end <= o.span.end {
         let start = (span.start - o.span.start) as usize;

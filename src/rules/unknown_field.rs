@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, UnknownField as Unknown};
-use crate::rules::{Context, Rule, RuleMeta};
+use crate::rules::{Context, Rule};
 use crate::source::FileId;
 
 fn diagnostic(file: FileId, field: &Unknown<'_>) -> Diagnostic {
@@ -52,10 +52,6 @@ declare_rule! {
 }
 
 impl Rule for UnknownField {
-    fn meta(&self) -> &'static RuleMeta {
-        &Self::META
-    }
-
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
         for field in &doc.unknown_fields {
             cx.report(diagnostic(doc.file, field));

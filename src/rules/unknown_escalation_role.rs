@@ -1,0 +1,92 @@
+use std::collections::HashSet;
+
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Domain, EscalationLadder, Text, Workspace, names};
+use crate::rules::{Context, Rule};
+
+fn diagnostic(
+    domain: &Domain<'_>,
+    contact: &Text<'_>,
+    role: &str,
+    ladder: &EscalationLadder<'_>,
+) -> Diagnostic {
+    Diagnostic::new(
+        &UnknownEscalationRole::META,
+        domain.file,
+        contact.span,
+        format!(
+            "escalation role `{role}` of `{}` is not on the escalation ladder",
+            domain.display_name()
+        ),
+    )
+    .with_label("not a ladder role")
+    .with_secondary(ladder.file, ladder.span, "the escalation ladder")
+    .with_help("name a role from the ladder, or add the role to the ladder")
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an escalation contact written as a bracketed role (`[Product Manager]`) that is
+    /// not a role on the escalation ladder, when a ladder is defined in any document. Roles
+    /// are compared with case and white space ignored; `Platform Lead / Infrastructure Lead`
+    /// on the ladder is two roles.
+    ///
+    /// ## Why is this bad?
+    /// The ladder says who is called at each level of an incident. A domain that escalates
+    /// to a role the ladder does not know escalates outside the process, to someone who has
+    /// not agreed to be called and is not in the rotation.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// **Escalation Contact:** [Product Manager]
+    ///
+    /// ## Escalation Ladder
+    /// ### Level 1: Domain Owner
+    /// ### Level 2: Engineering Manager
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// **Escalation Contact:** [Engineering Manager]
+    /// ```
+    pub struct UnknownEscalationRole {
+        code: "OWN203",
+        name: "unknown-escalation-role",
+        severity: Warning,
+        category: Escalation,
+    }
+}
+
+impl Rule for UnknownEscalationRole {
+    fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
+        let Some(first) = ws.ladders().next() else {
+            return;
+        };
+        let roles: HashSet<String> = ws
+            .ladders()
+            .flat_map(|l| &l.levels)
+            .flat_map(|l| &l.roles)
+            .map(|r| names::key(r.as_str()))
+            .collect();
+        for domain in ws.domains() {
+            let Some(field) = domain.escalation_contacts.first() else {
+                continue;
+            };
+            for contact in field.values() {
+                let Some(role) = bracketed(contact.as_str()) else {
+                    continue;
+                };
+                if !roles.contains(&names::key(role)) {
+                    cx.report(diagnostic(domain, contact, role, first));
+                }
+            }
+        }
+    }
+}
+
+/// `[Product Manager]` → `Product Manager`.
+fn bracketed(value: &str) -> Option<&str> {
+    let inner = value.trim().strip_prefix('[')?.strip_suffix(']')?.trim();
+    (!inner.is_empty() && !inner.contains(['[', ']'])).then_some(inner)
+}

@@ -1,0 +1,83 @@
+use crate::declare_rule;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Document, Domain, Text, names};
+use crate::parse::labels::closest_match;
+use crate::rules::multiple_owners::split_owners;
+use crate::rules::placeholders::placeholder;
+use crate::rules::{Context, Rule};
+
+fn diagnostic(domain: &Domain<'_>, owner: &Text<'_>, closest: Option<&str>) -> Diagnostic {
+    let d = Diagnostic::new(
+        &UnknownOwner::META,
+        domain.file,
+        owner.span,
+        format!(
+            "owner `{owner}` of `{}` is not a registered team",
+            domain.display_name()
+        ),
+    );
+    match closest {
+        Some(team) => d.with_help(format!("did you mean `{team}`?")),
+        None => d.with_help("use a team from `teams` in `.ownlint.yaml`, or add it there"),
+    }
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an owner that is not in the team registry, when one is configured (`teams` in
+    /// `.ownlint.yaml`), with the closest registered team. Teams are compared with case and
+    /// white space ignored. Without a registry the rule does nothing.
+    ///
+    /// ## Why is this bad?
+    /// An owner that is not a real team cannot be paged, cannot be asked and cannot be held
+    /// to its SLOs. A registry catches renamed teams and typos (`Payment Servce Team`) before
+    /// an incident does.
+    ///
+    /// ## Example
+    /// With `teams: [Payment Service Team]`:
+    /// ```markdown
+    /// **Owner:** Payments Team
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// **Owner:** Payment Service Team
+    /// ```
+    ///
+    /// ## Options
+    /// `teams` in `.ownlint.yaml`: the list of team names owners must come from.
+    pub struct UnknownOwner {
+        code: "OWN109",
+        name: "unknown-owner",
+        severity: Error,
+        category: Ownership,
+    }
+}
+
+impl Rule for UnknownOwner {
+    fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
+        let Some(teams) = &cx.settings.teams else {
+            return;
+        };
+        let keys: Vec<(String, &str)> = teams.iter().map(|t| (names::key(t), t.as_str())).collect();
+        for domain in &doc.domains {
+            for field in &domain.owners {
+                for value in field.values() {
+                    for owner in split_owners(value) {
+                        if owner.is_empty() || placeholder(owner.as_str(), cx.settings).is_some() {
+                            continue;
+                        }
+                        let key = names::key(owner.as_str());
+                        if keys.iter().any(|(k, _)| *k == key) {
+                            continue;
+                        }
+                        let closest =
+                            closest_match(&key, keys.iter().map(|(k, t)| (k.as_str(), *t)))
+                                .map(|(_, t)| t);
+                        cx.report(diagnostic(domain, &owner, closest));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! Applying suppression comments to findings: a finding whose rule a comment names (by name
+//! or code), at a place the comment covers, is silenced. Comments that silence nothing, and
+//! comments naming rules that do not exist, become findings of their own.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{SuppressionScope, Workspace};
+use crate::rules::{self, InvalidSuppression, UnusedSuppression};
+use crate::source::{FileId, Span};
+
+/// The findings left after suppressions, and how many were silenced.
+pub struct Applied {
+    pub diagnostics: Vec<Diagnostic>,
+    pub suppressed: usize,
+}
+
+/// One rule name of one comment, resolved.
+struct Entry {
+    file: FileId,
+    comment: Span,
+    scope: SuppressionScope,
+    /// The rule code, or `None` for "every rule".
+    code: Option<&'static str>,
+    /// Where the name is written; the comment itself for "every rule".
+    name_span: Span,
+    name: String,
+    used: bool,
+}
+
+/// Apply the workspace's suppressions. `severity_of` says at which severity a rule runs, or
+/// `None` when it is off (a comment naming a rule that is off is neither used nor unused).
+pub fn apply(
+    ws: &Workspace<'_>,
+    diagnostics: Vec<Diagnostic>,
+    severity_of: impl Fn(&'static str) -> Option<Severity>,
+) -> Applied {
+    let mut extra = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
+    for doc in &ws.documents {
+        for s in &doc.suppressions {
+            if s.rules.is_empty() {
+                entries.push(Entry {
+                    file: doc.file,
+                    comment: s.span,
+                    scope: s.scope,
+                    code: None,
+                    name_span: s.span,
+                    name: String::new(),
+                    used: false,
+                });
+            }
+            for name in &s.rules {
+                match rules::find(name.as_str()) {
+                    Some(rule) => entries.push(Entry {
+                        file: doc.file,
+                        comment: s.span,
+                        scope: s.scope,
+                        code: Some(rule.meta().code),
+                        name_span: name.span,
+                        name: name.as_str().to_owned(),
+                        used: false,
+                    }),
+                    None => {
+                        if let Some(severity) = severity_of(InvalidSuppression::META.code) {
+                            let mut d = InvalidSuppression::diagnostic(doc.file, name);
+                            d.severity = severity;
+                            extra.push(d);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if entries.is_empty() {
+        let mut diagnostics = diagnostics;
+        diagnostics.extend(extra);
+        return Applied {
+            diagnostics,
+            suppressed: 0,
+        };
+    }
+    let mut by_file: HashMap<FileId, Vec<usize>> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        by_file.entry(e.file).or_default().push(i);
+    }
+    let mut kept = Vec::with_capacity(diagnostics.len());
+    let mut suppressed = 0;
+    for d in diagnostics {
+        let at = d.span.start as usize;
+        let mut silenced = false;
+        for &i in by_file.get(&d.file).map_or(&[][..], Vec::as_slice) {
+            let e = &mut entries[i];
+            let covers = match e.scope {
+                SuppressionScope::NextLine(line) | SuppressionScope::Block(line) => {
+                    line.contains(at) || (line.is_empty() && line.start as usize == at)
+                }
+                SuppressionScope::File => true,
+            };
+            if covers && e.code.is_none_or(|c| c == d.rule.code) {
+                e.used = true;
+                silenced = true;
+            }
+        }
+        if silenced {
+            suppressed += 1;
+        } else {
+            kept.push(d);
+        }
+    }
+    if let Some(severity) = severity_of(UnusedSuppression::META.code) {
+        for e in entries.iter().filter(|e| !e.used) {
+            // A comment for a rule that is off cannot be judged.
+            if e.code.is_some_and(|c| severity_of(c).is_none()) {
+                continue;
+            }
+            let mut d = UnusedSuppression::diagnostic(e.file, e.comment, e.name_span, &e.name);
+            d.severity = severity;
+            extra.push(d);
+        }
+    }
+    kept.extend(extra);
+    Applied {
+        diagnostics: kept,
+        suppressed,
+    }
+}
