@@ -9,13 +9,17 @@ use crate::cli::{CheckArgs, OutputFormat};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, IoProblem};
-use crate::lint::{lint, selected_rules};
+use crate::lint::{EnabledRule, lint, selected_rules};
+use crate::model::Workspace;
 use crate::report::{
-    Concise, Findings, Human, HumanOptions, Json, Reporter, Summary, sanitize::escape,
+    Concise, Findings, Github, Gitlab, Human, HumanOptions, Json, Junit, Reporter, Sarif, Summary,
+    sanitize::escape,
 };
-use crate::source::{FileId, SourceFile};
+use crate::rules::Category;
+use crate::source::{FileId, Origin, SourceFile};
 use crate::walk::{self, Candidate, io_message};
 use crate::{ExitStatus, terminal_width};
+use crate::{baseline, changes, fingerprint, git, output, parse};
 
 pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
     let cwd = std::env::current_dir().map_err(|e| {
@@ -30,14 +34,29 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
     } else {
         args.paths.clone()
     };
+    let rules = selected_rules(&config.settings, &args.select, &args.ignore)?;
     let discovery = walk::discover(&paths, &config, &cwd);
     let mut problems = discovery.problems;
-    let (files, read_problems) = read_all(discovery.files);
+    let (mut files, read_problems) = read_all(discovery.files);
     problems.extend(read_problems);
+    let current_count = files.len();
+    if let Some(rev) = &args.base {
+        for base in git::files_at(rev, &paths, &config, &cwd)? {
+            let id = FileId(files.len() as u32);
+            let path = format!("{rev}:{}", base.path);
+            files.push(SourceFile::new(
+                id,
+                path.clone(),
+                path.into(),
+                base.format,
+                Origin::Walked,
+                base.bytes,
+            ));
+        }
+    }
+    let (current, _) = files.split_at(current_count);
 
-    let rules = selected_rules(&config.settings, &args.select, &args.ignore)?;
-    let linted = lint(&files, &config.settings, &rules);
-
+    let linted = lint(current, &config.settings, &rules);
     // Walked files without ownership content (a README) are not part of the run.
     let skipped: Vec<bool> = linted
         .workspace
@@ -45,22 +64,37 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
         .iter()
         .map(|d| !d.explicit && !d.has_ownership_content() && d.problems.is_empty())
         .collect();
-    let diagnostics: Vec<Diagnostic> = linted
+    let mut diagnostics: Vec<Diagnostic> = linted
         .diagnostics
         .into_iter()
         .filter(|d| !skipped[d.file.index()])
         .collect();
-    let mut summary = Summary {
-        files: skipped.iter().filter(|s| !**s).count(),
-        domains: linted.workspace.domains().count(),
-        suppressed: linted.suppressed,
-        ..Summary::default()
-    };
-    summary.count(&diagnostics);
+    if let Some(rev) = &args.base {
+        let base_docs = files[current_count..]
+            .par_iter()
+            .map(|f| parse::parse(f, &config.settings.labels))
+            .collect();
+        let base = Workspace::new(&files, base_docs);
+        let severity_of = |code: &'static str| {
+            rules
+                .iter()
+                .find(|(r, _)| r.meta().code == code)
+                .map(|(_, s)| *s)
+        };
+        diagnostics.extend(changes::compare(
+            &base,
+            &linted.workspace,
+            rev,
+            &config.settings,
+            severity_of,
+        ));
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
+    let mut fingerprints = fingerprint::fingerprints(&files, &diagnostics);
 
     let mut stderr = io::stderr().lock();
     if args.verbose {
-        for (file, skip) in files.iter().zip(&skipped) {
+        for (file, skip) in current.iter().zip(&skipped) {
             let what = if *skip {
                 "skipped (no ownership content)"
             } else {
@@ -78,24 +112,52 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
         );
     }
 
+    if let Some(path) = &args.write_baseline {
+        let count = baseline::write(path, &files, &diagnostics, &fingerprints)?;
+        let _ = writeln!(
+            stderr,
+            "ownlint: wrote {count} findings to the baseline {}",
+            escape(&path.display().to_string())
+        );
+        return Ok(if problems.is_empty() {
+            ExitStatus::Success
+        } else {
+            ExitStatus::Error
+        });
+    }
+    let mut baselined = 0;
+    if let Some(path) = &args.baseline {
+        let entries = baseline::load(path)?;
+        let applied = baseline::apply(&entries, diagnostics, fingerprints);
+        diagnostics = applied.diagnostics;
+        fingerprints = applied.fingerprints;
+        baselined = applied.matched;
+        if applied.stale > 0 {
+            let _ = writeln!(
+                stderr,
+                "ownlint: {} baseline entries no longer match a finding; shrink the baseline with `ownlint check --write-baseline {}`",
+                applied.stale,
+                escape(&path.display().to_string())
+            );
+        }
+    }
+
+    let mut summary = Summary {
+        files: skipped.iter().filter(|s| !**s).count(),
+        domains: linted.workspace.domains().count(),
+        suppressed: linted.suppressed,
+        baselined,
+        ..Summary::default()
+    };
+    summary.count(&diagnostics);
     let findings = Findings {
         files: &files,
+        linted: (0..current_count).filter(|i| !skipped[*i]).collect(),
         diagnostics: &diagnostics,
+        fingerprints: &fingerprints,
         summary,
     };
-    let stdout = io::stdout();
-    let is_terminal = stdout.is_terminal();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut reporter: Box<dyn Reporter> = match args.format {
-        OutputFormat::Human => Box::new(Human::new(HumanOptions {
-            color: args.color.enabled(is_terminal),
-            width: terminal_width(is_terminal),
-        })),
-        OutputFormat::Concise => Box::new(Concise),
-        OutputFormat::Json => Box::new(Json),
-    };
-    reporter.report(&findings, &mut out).map_err(Error::Write)?;
-    out.flush().map_err(Error::Write)?;
+    report(args, &findings, &rules)?;
 
     if !problems.is_empty() {
         return Ok(ExitStatus::Error);
@@ -114,6 +176,54 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
     } else {
         Ok(ExitStatus::Success)
     }
+}
+
+/// Print the report: to stdout, or to `--output-file` with the summary (and, inside GitHub
+/// Actions, the annotations) on stdout. Inside GitHub Actions, human and concise output is
+/// fenced with `::stop-commands::` so that document text cannot issue workflow commands.
+fn report(args: &CheckArgs, findings: &Findings<'_>, rules: &[EnabledRule]) -> Result<(), Error> {
+    let stdout = io::stdout();
+    let is_terminal = stdout.is_terminal();
+    let in_actions = std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true");
+    let mut reporter: Box<dyn Reporter> = match args.format {
+        OutputFormat::Human => Box::new(Human::new(HumanOptions {
+            color: args.output_file.is_none() && args.color.enabled(is_terminal),
+            width: terminal_width(is_terminal && args.output_file.is_none()),
+        })),
+        OutputFormat::Concise => Box::new(Concise),
+        OutputFormat::Json => Box::new(Json),
+        OutputFormat::Sarif => Box::new(Sarif),
+        OutputFormat::Github => Box::new(Github),
+        OutputFormat::Junit => Box::new(Junit {
+            // The change rules only run with `--base`.
+            rules: rules
+                .iter()
+                .map(|(r, _)| r.meta())
+                .filter(|m| args.base.is_some() || m.category != Category::Change)
+                .collect(),
+        }),
+        OutputFormat::Gitlab => Box::new(Gitlab),
+    };
+    let mut out = BufWriter::new(stdout.lock());
+    if let Some(path) = &args.output_file {
+        output::write_atomically(path, |file| reporter.report(findings, file))?;
+        if in_actions {
+            Github.report(findings, &mut out).map_err(Error::Write)?;
+        }
+        writeln!(out, "{}", findings.summary.line()).map_err(Error::Write)?;
+    } else {
+        let fence = (in_actions
+            && matches!(args.format, OutputFormat::Human | OutputFormat::Concise))
+        .then(output::stop_commands_token);
+        if let Some(token) = &fence {
+            writeln!(out, "::stop-commands::{token}").map_err(Error::Write)?;
+        }
+        reporter.report(findings, &mut out).map_err(Error::Write)?;
+        if let Some(token) = &fence {
+            writeln!(out, "::{token}::").map_err(Error::Write)?;
+        }
+    }
+    out.flush().map_err(Error::Write)
 }
 
 /// Read the files in parallel; a file that cannot be read is a problem, not a panic.

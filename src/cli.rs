@@ -68,6 +68,25 @@ pub struct CheckArgs {
     #[arg(long)]
     pub deny_warnings: bool,
 
+    /// Write the report to this file (atomically) instead of stdout; stdout then gets the
+    /// summary, and inside GitHub Actions an annotation per finding as well.
+    #[arg(long, value_name = "PATH")]
+    pub output_file: Option<PathBuf>,
+
+    /// Record the current findings in this file, to adopt ownlint on a repository that
+    /// already has findings, and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Compare with the ownership files at this git revision (`origin/main`): an owner
+    /// changed without a transfer record, or a domain removed, is a finding.
+    #[arg(long, value_name = "REV")]
+    pub base: Option<String>,
+
     /// Run only these rules: names, codes or code prefixes (`OWN3`), comma-separated.
     #[arg(long, value_name = "RULES", value_delimiter = ',')]
     pub select: Vec<String>,
@@ -89,6 +108,14 @@ pub enum OutputFormat {
     Concise,
     /// A JSON document for scripts (a stable contract).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands: one annotation per finding.
+    Github,
+    /// JUnit XML: a test suite per file, a test case per rule.
+    Junit,
+    /// GitLab Code Quality JSON.
+    Gitlab,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

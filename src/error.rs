@@ -46,6 +46,14 @@ pub enum Error {
     #[error("could not write the report")]
     #[diagnostic(code(ownlint::io::write))]
     Write(#[source] io::Error),
+
+    #[error("could not write {}", path.display())]
+    #[diagnostic(code(ownlint::io::output))]
+    Output {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
 }
 
 impl Error {

@@ -5,14 +5,19 @@
 //! The data flows one way: [`walk`] finds the files, [`source`] holds them, [`parse`] reads
 //! them into the [`model`], [`rules`] produce [`diagnostic`]s, [`report`] prints them.
 
+pub mod baseline;
 pub mod catalog;
+pub mod changes;
 pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
+pub mod fingerprint;
+pub mod git;
 pub mod lint;
 pub mod model;
+pub mod output;
 pub mod parse;
 pub mod report;
 pub mod rules;

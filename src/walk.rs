@@ -105,18 +105,13 @@ fn walk(root: &Path, config: &Config, cwd: &Path, out: &mut Discovery) {
         let Some(format) = Format::from_path(path) else {
             continue;
         };
-        let in_root = relative_to(&absolute(path, cwd), &absolute(&config.root, cwd));
-        if config
-            .exclude
-            .as_ref()
-            .is_some_and(|g| g.is_match(&in_root))
-        {
+        if !selected_by_config(path, config, cwd) {
             continue;
         }
-        let origin = match &config.include {
-            Some(include) if include.is_match(&in_root) => Origin::Explicit,
-            Some(_) => continue,
-            None => Origin::Walked,
+        let origin = if config.include.is_some() {
+            Origin::Explicit
+        } else {
+            Origin::Walked
         };
         out.files.push(Candidate {
             fs_path: path.to_path_buf(),
@@ -125,6 +120,19 @@ fn walk(root: &Path, config: &Config, cwd: &Path, out: &mut Discovery) {
             origin,
         });
     }
+}
+
+/// Whether the configuration's include and exclude globs let a walked file in.
+pub fn selected_by_config(path: &Path, config: &Config, cwd: &Path) -> bool {
+    let in_root = relative_to(&absolute(path, cwd), &absolute(&config.root, cwd));
+    if config
+        .exclude
+        .as_ref()
+        .is_some_and(|g| g.is_match(&in_root))
+    {
+        return false;
+    }
+    config.include.as_ref().is_none_or(|g| g.is_match(&in_root))
 }
 
 fn walk_error_path(e: &ignore::Error) -> Option<String> {

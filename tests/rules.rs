@@ -94,6 +94,69 @@ fn cross_file_fixtures() {
     }
 }
 
+/// Change fixtures: `fixtures/<rule>/{pass,fail}-change/{base,head}/`, compared as `--base`
+/// compares a revision with the working tree.
+#[test]
+fn change_fixtures() {
+    let mut dirs = Vec::new();
+    for rule in std::fs::read_dir(common::fixtures()).unwrap() {
+        let rule = rule.unwrap().path();
+        for kind in ["pass-change", "fail-change"] {
+            if rule.join(kind).is_dir() {
+                dirs.push(rule.join(kind));
+            }
+        }
+    }
+    dirs.sort();
+    assert!(dirs.len() >= 4, "no change fixtures found");
+    for dir in dirs {
+        let list = |side: &str| {
+            let mut paths: Vec<PathBuf> = std::fs::read_dir(dir.join(side))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            paths.sort();
+            paths
+        };
+        let (head, base) = (list("head"), list("base"));
+        let mut all = head.clone();
+        all.extend(base.iter().cloned());
+        let files = common::sources(&all);
+        let config = ownlint::config::Config::default();
+        let rule_dir = dir.parent().unwrap();
+        let name = rule_dir.file_name().unwrap().to_str().unwrap();
+        let rule = ownlint::rules::find(name).unwrap();
+        let current = ownlint::lint::lint(&files[..head.len()], &config.settings, &[]);
+        let base_docs = files[head.len()..]
+            .iter()
+            .map(|f| ownlint::parse::parse(f, &config.settings.labels))
+            .collect();
+        let base_ws = ownlint::model::Workspace::new(&files, base_docs);
+        let severity =
+            |code: &'static str| (code == rule.meta().code).then_some(rule.meta().default_severity);
+        let mut found = ownlint::changes::compare(
+            &base_ws,
+            &current.workspace,
+            "main",
+            &config.settings,
+            severity,
+        );
+        found.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        let rendered = common::render(&files, &found);
+        let kind = dir.file_name().unwrap().to_str().unwrap();
+        if kind == "fail-change" {
+            assert!(!found.is_empty(), "{} must produce findings", dir.display());
+        } else {
+            assert!(
+                found.is_empty(),
+                "{} must produce nothing:\n{rendered}",
+                dir.display()
+            );
+        }
+        insta::assert_snapshot!(format!("{name}__{kind}"), rendered);
+    }
+}
+
 #[test]
 fn codes_are_unique_sorted_and_grouped_by_category() {
     let codes: Vec<&str> = ALL.iter().map(|r| r.meta().code).collect();
@@ -157,6 +220,7 @@ fn every_rule_has_one_fixture_folder_and_every_folder_a_rule() {
             ["md", "yaml"]
                 .iter()
                 .any(|e| dir.join(format!("{stem}.{e}")).exists())
+                || dir.join(format!("{stem}-change")).is_dir()
         };
         assert!(
             has("pass") && has("fail"),

@@ -18,6 +18,8 @@ pub struct Domain<'s> {
     pub slos: Vec<Slo<'s>>,
     pub incident_authority: Vec<Text<'s>>,
     pub responsibilities: Vec<Text<'s>>,
+    /// The record of the last ownership transfer, naming the previous owner and a date.
+    pub transfer: Option<Field<'s>>,
     /// Every field label written in the domain, in order, so that repeated fields can be seen.
     pub labels: Vec<FieldLabel>,
 }
@@ -34,6 +36,7 @@ impl<'s> Domain<'s> {
             slos: Vec::new(),
             incident_authority: Vec::new(),
             responsibilities: Vec::new(),
+            transfer: None,
             labels: Vec::new(),
         }
     }

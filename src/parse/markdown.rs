@@ -1129,6 +1129,13 @@ impl<'s> DomainBuilder<'s> {
                 items: Vec::new(),
             }),
             FieldKind::Name if !value.is_empty() => self.domain.name = value,
+            FieldKind::OwnershipTransfer => {
+                self.domain.transfer = Some(Field {
+                    label,
+                    value,
+                    items: Vec::new(),
+                })
+            }
             FieldKind::Slos | FieldKind::IncidentAuthority | FieldKind::Responsibilities
                 if !value.is_empty() =>
             {

@@ -444,7 +444,10 @@ impl<'s> Reader<'s, '_> {
                     let texts = self.texts(value);
                     domain.responsibilities.extend(texts);
                 }
-                FieldKind::Backup | FieldKind::OwnershipTransfer | FieldKind::Other => {}
+                FieldKind::OwnershipTransfer => {
+                    domain.transfer = Some(self.transfer(&key_text, value))
+                }
+                FieldKind::Backup | FieldKind::Other => {}
             }
         }
         self.doc.domains.push(domain);
@@ -483,6 +486,27 @@ impl<'s> Reader<'s, '_> {
                 value: self.text(value).unwrap_or_else(|| Text::new("", span)),
                 items: Vec::new(),
             },
+        }
+    }
+
+    /// `ownership_transfer: "from Payments Team on 2026-03-01"`, or a mapping with `from`
+    /// and `date` (and anything else), read as one text.
+    fn transfer(&mut self, key: &Text<'s>, value: &Spanned<Node>) -> Field<'s> {
+        let span = self.span(value);
+        let text = match &value.value {
+            Node::Map(entries) => {
+                let parts: Vec<String> = entries
+                    .iter()
+                    .filter_map(|(k, v)| Some(format!("{}: {}", self.text(k)?, self.text(v)?)))
+                    .collect();
+                Text::new(parts.join(", "), span)
+            }
+            _ => self.text(value).unwrap_or_else(|| Text::new("", span)),
+        };
+        Field {
+            label: key.span,
+            value: text,
+            items: Vec::new(),
         }
     }
 

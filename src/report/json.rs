@@ -2,7 +2,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{Findings, Reporter, Summary};
+use super::{Findings, Reporter, Summary, write_json};
 use crate::source::{LineCol, SourceFile, Span};
 
 /// The JSON report, a stable contract (`version` changes when it does not stay compatible).
@@ -99,7 +99,6 @@ impl Reporter for Json {
             summary: findings.summary,
             diagnostics,
         };
-        serde_json::to_writer(&mut *out, &report).map_err(io::Error::from)?;
-        writeln!(out)
+        write_json(out, &report, false)
     }
 }

@@ -2,9 +2,13 @@
 //! or JSON for scripts. Reporters only format; they never decide what is a finding.
 
 mod concise;
+mod github;
+mod gitlab;
 mod human;
 mod json;
+mod junit;
 pub mod sanitize;
+mod sarif;
 
 use std::io::{self, Write};
 
@@ -12,8 +16,12 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceFile;
 
 pub use concise::Concise;
+pub use github::{Github, annotation};
+pub use gitlab::Gitlab;
 pub use human::{Human, HumanOptions, ShownFiles};
 pub use json::Json;
+pub use junit::Junit;
+pub use sarif::{Sarif, uri};
 
 /// Counts for the summary line and the JSON summary.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -24,6 +32,8 @@ pub struct Summary {
     pub warnings: usize,
     /// Findings silenced by suppression comments.
     pub suppressed: usize,
+    /// Findings left out because the baseline lists them.
+    pub baselined: usize,
 }
 
 impl Summary {
@@ -45,8 +55,15 @@ impl Summary {
             plural(self.files, "file"),
             plural(self.domains, "domain"),
         );
+        let mut notes = Vec::new();
         if self.suppressed > 0 {
-            line.push_str(&format!(" ({} suppressed)", self.suppressed));
+            notes.push(format!("{} suppressed", self.suppressed));
+        }
+        if self.baselined > 0 {
+            notes.push(format!("{} in the baseline", self.baselined));
+        }
+        if !notes.is_empty() {
+            line.push_str(&format!(" ({})", notes.join(", ")));
         }
         line
     }
@@ -63,7 +80,11 @@ fn plural(n: usize, word: &str) -> String {
 /// What a reporter is given.
 pub struct Findings<'a> {
     pub files: &'a [SourceFile],
+    /// The files that were linted (others were read and skipped, or are older versions).
+    pub linted: Vec<usize>,
     pub diagnostics: &'a [Diagnostic],
+    /// The fingerprint of each finding, in the same order.
+    pub fingerprints: &'a [String],
     pub summary: Summary,
 }
 
@@ -71,6 +92,24 @@ impl<'a> Findings<'a> {
     pub fn file(&self, d: &Diagnostic) -> &'a SourceFile {
         &self.files[d.file.index()]
     }
+}
+
+/// Write a JSON document. `##[` (the legacy workflow-command marker, which a CI runner
+/// honours anywhere on a line) only occurs inside strings, where `##\u005b` means the same.
+pub fn write_json(
+    out: &mut dyn Write,
+    value: &impl serde::Serialize,
+    pretty: bool,
+) -> io::Result<()> {
+    let bytes = if pretty {
+        serde_json::to_vec_pretty(value)
+    } else {
+        serde_json::to_vec(value)
+    }
+    .map_err(io::Error::from)?;
+    let text = String::from_utf8_lossy(&bytes).replace("##[", "##\\u005b");
+    out.write_all(text.as_bytes())?;
+    writeln!(out)
 }
 
 pub trait Reporter {

@@ -5,10 +5,11 @@ use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, Workspace};
 
-mod claims;
+pub(crate) mod claims;
 pub mod placeholders;
 
 mod conflicting_slo;
+mod domain_removed;
 mod duplicate_domain;
 mod duplicate_field;
 mod duplicate_responsibility;
@@ -23,6 +24,7 @@ mod missing_slo;
 mod multiple_owners;
 mod no_domains;
 mod orphaned_domain;
+mod owner_changed_without_transfer;
 mod parse_error;
 mod placeholder_escalation_contact;
 mod shared_ownership_unknown_domain;
@@ -37,6 +39,7 @@ mod unsanctioned_shared_ownership;
 mod unused_suppression;
 
 pub use conflicting_slo::ConflictingSlo;
+pub use domain_removed::DomainRemoved;
 pub use duplicate_domain::DuplicateDomain;
 pub use duplicate_field::DuplicateField;
 pub use duplicate_responsibility::DuplicateResponsibility;
@@ -51,6 +54,7 @@ pub use missing_slo::MissingSlo;
 pub use multiple_owners::MultipleOwners;
 pub use no_domains::NoDomains;
 pub use orphaned_domain::OrphanedDomain;
+pub use owner_changed_without_transfer::OwnerChangedWithoutTransfer;
 pub use parse_error::ParseError;
 pub use placeholder_escalation_contact::PlaceholderEscalationContact;
 pub use shared_ownership_unknown_domain::SharedOwnershipUnknownDomain;
@@ -93,6 +97,8 @@ pub static ALL: &[&dyn Rule] = &[
     &SloMissingPercentile,
     &MissingIncidentAuthority,
     &MissingResponsibilities,
+    &OwnerChangedWithoutTransfer,
+    &DomainRemoved,
 ];
 
 /// The family a rule belongs to; codes are grouped by hundreds per category.
@@ -108,6 +114,8 @@ pub enum Category {
     Slo,
     /// OWN4xx: owners have incident authority.
     Authority,
+    /// OWN5xx: ownership changes between two revisions.
+    Change,
 }
 
 impl Category {
@@ -118,6 +126,7 @@ impl Category {
             Category::Escalation => "escalation",
             Category::Slo => "slo",
             Category::Authority => "authority",
+            Category::Change => "change",
         }
     }
 }

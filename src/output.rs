@@ -1,0 +1,53 @@
+//! Writing reports: to a file atomically (a temporary file in the same folder, renamed into
+//! place, so a reader never sees half a report and a full disk leaves nothing behind), and
+//! the token that fences human output from the GitHub Actions runner.
+
+use std::hash::{BuildHasher, Hasher};
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+use crate::error::Error;
+
+pub fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Error> {
+    let fail = |source: io::Error| Error::Output {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".ownlint-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    {
+        let mut out = BufWriter::new(temp.as_file_mut());
+        write(&mut out).map_err(fail)?;
+        out.flush().map_err(fail)?;
+    }
+    temp.as_file().sync_all().map_err(fail)?;
+    temp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+/// A random token for `::stop-commands::`, so that text quoted from a document cannot end the
+/// fence and issue commands.
+pub fn stop_commands_token() -> String {
+    let random = std::collections::hash_map::RandomState::new();
+    let mut token = String::new();
+    for round in 0..2u64 {
+        let mut h = random.build_hasher();
+        h.write_u64(round);
+        h.write_u32(std::process::id());
+        if let Ok(now) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+            h.write_u128(now.as_nanos());
+        }
+        token.push_str(&format!("{:016x}", h.finish()));
+    }
+    token
+}
