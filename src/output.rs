@@ -31,6 +31,15 @@ pub fn write_atomically(
         out.flush().map_err(fail)?;
     }
     temp.as_file().sync_all().map_err(fail)?;
+    // A report is for everyone who can read the folder, not private like a temporary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(fail)?;
+    }
     temp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
 }

@@ -80,11 +80,14 @@ commit_all() {
 }
 
 # Runs the hooks on all files; the output goes to the named log and is shown.
-# Sets $status to pre-commit's exit code.
+# Sets $status to pre-commit's exit code. `cargo install --path` would leave
+# its build directory (about 250 MB) inside the hook environment in
+# PRE_COMMIT_HOME; CARGO_TARGET_DIR puts it in the temp dir instead, so the
+# cache keeps only the installed binary.
 run_hooks() {
     local log="$work/$1.log"
     status=0
-    pre-commit run --all-files --color never >"$log" 2>&1 || status=$?
+    CARGO_TARGET_DIR="$work/cargo-target" pre-commit run --all-files --color never >"$log" 2>&1 || status=$?
     sed 's/^/    | /' "$log"
 }
 
