@@ -206,8 +206,14 @@ pub fn key_hash(name: &str) -> u64 {
             hasher.write_u8(b' ');
         }
         first = false;
-        for c in w.chars().flat_map(char::to_lowercase) {
-            hasher.write_u32(c as u32);
+        for c in w.chars() {
+            if c.is_ascii() {
+                hasher.write_u32(c.to_ascii_lowercase() as u32);
+            } else {
+                for l in c.to_lowercase() {
+                    hasher.write_u32(l as u32);
+                }
+            }
         }
     };
     let mut count = 0;

@@ -2,7 +2,7 @@
 //! and YAML keys (`escalation_contact`) share one table, so an alias added in the config
 //! works in both formats.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::FieldKind;
 
@@ -101,29 +101,39 @@ const DEFAULT_ALIASES: &[(FieldKind, &[&str])] = &[
 #[derive(Clone, Debug)]
 pub struct LabelTable {
     map: HashMap<String, FieldKind>,
+    /// The longest normalised label, to turn away long text without normalising it.
+    longest: usize,
 }
 
 impl Default for LabelTable {
     fn default() -> Self {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for (kind, aliases) in DEFAULT_ALIASES {
             for alias in *aliases {
                 map.insert((*alias).to_owned(), *kind);
             }
         }
-        LabelTable { map }
+        let longest = map.keys().map(String::len).max().unwrap_or(0);
+        LabelTable { map, longest }
     }
 }
 
 impl LabelTable {
     /// Add an alias (from the configuration).
     pub fn add_alias(&mut self, alias: &str, kind: FieldKind) {
-        self.map.insert(normalize(alias), kind);
+        let alias = normalize(alias);
+        self.longest = self.longest.max(alias.len());
+        self.map.insert(alias, kind);
     }
 
     /// The field a label names, if ownlint knows it.
     pub fn lookup(&self, label: &str) -> Option<FieldKind> {
-        self.map.get(&normalize(label)).copied()
+        // Most lines this is asked about are not labels at all, and longer than any label
+        // (with room for case, spacing and a colon).
+        if label.len() > self.longest * 2 + 8 {
+            return None;
+        }
+        with_normalized(label, |key| self.map.get(key).copied())
     }
 
     /// The known label closest to an unknown one, when it is close enough to be a typo
@@ -162,8 +172,42 @@ pub fn closest_match<'a, T: Copy>(
 /// The form labels are compared in: lower case, `_` and `-` as spaces, white space folded,
 /// trailing colon dropped.
 pub fn normalize(label: &str) -> String {
-    let label = label.trim().trim_end_matches(':').trim_end();
     let mut out = String::with_capacity(label.len());
+    normalize_into(label, &mut out);
+    out
+}
+
+/// Call `f` with the normalised form of `label`, without allocating for the short ASCII
+/// labels and titles that make up nearly every call.
+pub fn with_normalized<R>(label: &str, f: impl FnOnce(&str) -> R) -> R {
+    let label = label.trim().trim_end_matches(':').trim_end();
+    if label.len() <= 64 && label.is_ascii() {
+        let mut buf = [0u8; 64];
+        let mut len = 0;
+        let mut space = false;
+        for &b in label.as_bytes() {
+            if b.is_ascii_whitespace() || b == b'_' || b == b'-' {
+                space = len > 0;
+            } else {
+                if space {
+                    buf[len] = b' ';
+                    len += 1;
+                    space = false;
+                }
+                buf[len] = b.to_ascii_lowercase();
+                len += 1;
+            }
+        }
+        // Only ASCII bytes were written.
+        return f(std::str::from_utf8(&buf[..len]).unwrap_or_default());
+    }
+    f(&normalize(label))
+}
+
+/// [`normalize`] into a buffer (cleared first).
+fn normalize_into(label: &str, out: &mut String) {
+    out.clear();
+    let label = label.trim().trim_end_matches(':').trim_end();
     let mut space = false;
     for c in label.chars() {
         if c.is_whitespace() || c == '_' || c == '-' {
@@ -176,7 +220,6 @@ pub fn normalize(label: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
 }
 
 /// A normalised label written the way a format writes it: `Escalation Contact` in Markdown,

@@ -11,8 +11,9 @@
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use smallvec::SmallVec;
 
-use super::labels::{LabelTable, normalize};
+use super::labels::{LabelTable, normalize, with_normalized};
 use super::line::Line;
 use super::suppress::{self, RawSuppression};
 use crate::model::{
@@ -434,14 +435,13 @@ impl<'s, 'l> Reader<'s, 'l> {
             return;
         }
         let depth = self.lists.len();
-        let mut starts = vec![0];
-        starts.extend(self.breaks.iter().copied());
-        let mut ends: Vec<usize> = starts[1..].iter().map(|&s| s - 1).collect();
-        ends.push(self.line.text.len());
         // Group physical lines into logical ones: a line that does not start with a label
-        // continues the one before.
-        let mut logical: Vec<Range<usize>> = Vec::new();
-        for (i, (&s, &e)) in starts.iter().zip(&ends).enumerate() {
+        // continues the one before. Most blocks are one line.
+        let mut logical: SmallVec<[Range<usize>; 4]> = SmallVec::new();
+        let text_len = self.line.text.len();
+        for i in 0..=self.breaks.len() {
+            let s = if i == 0 { 0 } else { self.breaks[i - 1] };
+            let e = self.breaks.get(i).map_or(text_len, |&next| next - 1);
             let starts_field = i == 0 || self.label_at(s..e, true).is_some();
             match logical.last_mut() {
                 Some(last) if !starts_field => last.end = e,
@@ -514,8 +514,8 @@ impl<'s, 'l> Reader<'s, 'l> {
     }
 
     /// Split a logical line into its fields: `**Owner:** A **SLOs:** B` is two.
-    fn fields_in(&self, range: Range<usize>, near: bool) -> Vec<(LabelAt, Range<usize>)> {
-        let mut fields = Vec::new();
+    fn fields_in(&self, range: Range<usize>, near: bool) -> SmallVec<[(LabelAt, Range<usize>); 2]> {
+        let mut fields = SmallVec::new();
         let Some(first) = self.label_at(range.clone(), near) else {
             return fields;
         };
@@ -551,13 +551,19 @@ impl<'s, 'l> Reader<'s, 'l> {
                     .lookup(name)
                     .map(|_| (trim_separator(text, value.start, s.start), label))
             });
-        let plain = [" — ", " – ", " | "].iter().find_map(|sep| {
-            let at = text[value.clone()].find(sep)? + value.start;
-            let label = self.label_at(at + sep.len()..value.end, false)?;
-            self.labels
-                .lookup(&text[label.label.clone()])
-                .map(|_| (at, label))
-        });
+        // ` — `, ` – ` and ` | ` only need looking for where a `|` or a dash's first byte is.
+        let value_bytes = &text.as_bytes()[value.clone()];
+        let may_have_separator = value_bytes.iter().any(|&b| b == b'|' || b == 0xE2);
+        let plain = [" — ", " – ", " | "]
+            .iter()
+            .filter(|_| may_have_separator)
+            .find_map(|sep| {
+                let at = text[value.clone()].find(sep)? + value.start;
+                let label = self.label_at(at + sep.len()..value.end, false)?;
+                self.labels
+                    .lookup(&text[label.label.clone()])
+                    .map(|_| (at, label))
+            });
         match (bold, plain) {
             (Some(b), Some(p)) => Some(if b.0 <= p.0 { b } else { p }),
             (b, p) => b.or(p),
@@ -617,7 +623,7 @@ impl<'s, 'l> Reader<'s, 'l> {
         let src = self.src;
         if !fields.is_empty() {
             let pending_depth = ctx.depth + 1;
-            let mut read = Vec::new();
+            let mut read: SmallVec<[_; 2]> = SmallVec::new();
             for (label, value) in fields {
                 let label_text = self.line.text(src, label.label.clone());
                 let value_text = self.line.text(src, value.clone());
@@ -715,7 +721,7 @@ impl<'s, 'l> Reader<'s, 'l> {
         while self.sections.last().is_some_and(|s| s.level >= level) {
             self.close_section();
         }
-        let key = title_key(title.as_str());
+        let class = classify_title(title.as_str());
         let parent = self.sections.last().map(|s| &s.kind);
         // A heading named like a field (`#### SLOs`) belongs to the domain above it, when
         // that section is a domain already; under plain prose it is just a heading.
@@ -730,7 +736,7 @@ impl<'s, 'l> Reader<'s, 'l> {
         let kind = match parent {
             Some(Kind::Excluded) => Kind::Excluded,
             // `#### Escalation` inside a domain is its escalation field, not a ladder.
-            _ if is_ladder_title(&key) && !(domain_index.is_some() && field.is_some()) => {
+            _ if class == TitleClass::Ladder && !(domain_index.is_some() && field.is_some()) => {
                 self.doc.ladders.push(EscalationLadder {
                     file: self.file,
                     span: heading_span,
@@ -761,9 +767,9 @@ impl<'s, 'l> Reader<'s, 'l> {
                     None => Kind::Excluded,
                 }
             }
-            _ if key.starts_with("shared ownership") || key == "shared domains" => Kind::Shared,
-            _ if is_excluded_title(&key) => Kind::Excluded,
-            _ if is_container_title(&key) => Kind::Container,
+            _ if class == TitleClass::Shared => Kind::Shared,
+            _ if class == TitleClass::Excluded => Kind::Excluded,
+            _ if class == TitleClass::Container => Kind::Container,
             _ => match (domain_index, field) {
                 (Some(domain), Some(kind)) => {
                     if let Kind::Candidate(b) = &mut self.sections[domain].kind {
@@ -1280,13 +1286,36 @@ fn clean_title<'s>(title: &Text<'s>) -> Text<'s> {
     title.slice(start..end)
 }
 
-/// A title in the form titles are classified in: normalised, a parenthetical dropped.
-fn title_key(title: &str) -> String {
+/// What a section title says the section is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TitleClass {
+    Ladder,
+    Shared,
+    Excluded,
+    Container,
+    Other,
+}
+
+/// Classify a title by its normalised form, a parenthetical dropped
+/// (`Shared Ownership (Exception)` is `shared ownership`).
+fn classify_title(title: &str) -> TitleClass {
     let base = match title.find('(') {
         Some(i) if i > 0 => &title[..i],
         _ => title,
     };
-    normalize(base)
+    with_normalized(base, |key| {
+        if is_ladder_title(key) {
+            TitleClass::Ladder
+        } else if key.starts_with("shared ownership") || key == "shared domains" {
+            TitleClass::Shared
+        } else if is_excluded_title(key) {
+            TitleClass::Excluded
+        } else if is_container_title(key) {
+            TitleClass::Container
+        } else {
+            TitleClass::Other
+        }
+    })
 }
 
 fn is_ladder_title(key: &str) -> bool {
@@ -1474,8 +1503,8 @@ mod tests {
             "Shared Ownership (Exception)"
         );
         assert_eq!(
-            title_key("Shared Ownership (Exception)"),
-            "shared ownership"
+            classify_title("Shared Ownership (Exception)"),
+            TitleClass::Shared
         );
     }
 }
