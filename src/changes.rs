@@ -7,12 +7,14 @@ use std::collections::HashMap;
 
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Domain, Text, Workspace, names};
-use crate::rules::claims::owner_key;
+use crate::model::facts::{Facts, NameAt};
+use crate::model::{DomainId, Text, Workspace, names};
+use crate::rules::facts::owner;
 use crate::rules::{DomainRemoved, OwnerChangedWithoutTransfer};
 use crate::source::Span;
 
 /// Findings of the change rules; `severity_of` gives each rule's severity, `None` when off.
+/// The facts find the candidates; only their documents are read.
 pub fn compare(
     base: &Workspace<'_>,
     current: &Workspace<'_>,
@@ -22,73 +24,92 @@ pub fn compare(
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if let Some(severity) = severity_of(OwnerChangedWithoutTransfer::META.code) {
-        for domain in current.domains() {
-            let Some(old) = base.find_domain(domain.name.as_str()) else {
-                continue;
-            };
-            let (Some(now), Some(before)) = (owner_key(domain, settings), owner_key(old, settings))
-            else {
-                continue;
-            };
-            if now == before {
-                continue;
+        for (file, facts) in current.all_facts() {
+            for (d, now) in facts.domains.iter().enumerate() {
+                let Some(old_id) = base.domains_hashed(now.name).next() else {
+                    continue;
+                };
+                let (Some(owner_now), Some(owner_before)) =
+                    (now.owner(), base.domain_facts(old_id).owner())
+                else {
+                    continue;
+                };
+                if owner_now == owner_before {
+                    continue;
+                }
+                let domain = current.domain(DomainId {
+                    file,
+                    domain: d as u32,
+                });
+                let old = base.domain(old_id);
+                let (Some(owner), Some(previous)) = (owner(domain, settings), owner(old, settings))
+                else {
+                    continue;
+                };
+                if names::key(domain.name.as_str()) != names::key(old.name.as_str()) {
+                    continue;
+                }
+                let transfer = domain.transfer.as_ref().map(|t| &t.value);
+                if transfer.is_some_and(|t| records(t, &names::key(previous.as_str()))) {
+                    continue;
+                }
+                let mut d = OwnerChangedWithoutTransfer::diagnostic(
+                    domain,
+                    owner,
+                    previous.as_str(),
+                    rev,
+                    transfer,
+                );
+                d.severity = severity;
+                out.push(d);
             }
-            let previous = owner_text(old).map_or(before.clone(), |t| t.as_str().to_owned());
-            let transfer = domain.transfer.as_ref().map(|t| &t.value);
-            if transfer.is_some_and(|t| records(t, &before)) {
-                continue;
-            }
-            let Some(owner) = owner_text(domain) else {
-                continue;
-            };
-            let mut d =
-                OwnerChangedWithoutTransfer::diagnostic(domain, owner, &previous, rev, transfer);
-            d.severity = severity;
-            out.push(d);
         }
     }
     if let Some(severity) = severity_of(DomainRemoved::META.code) {
         // Domains new in the working tree, by owner and responsibilities: a removed domain
         // that matches one of them was renamed.
-        let mut added: HashMap<(String, Vec<String>), usize> = HashMap::new();
-        for domain in current.domains() {
-            if base.find_domain(domain.name.as_str()).is_none()
-                && let Some(shape) = shape(domain, settings)
-            {
-                *added.entry(shape).or_default() += 1;
+        let mut added: HashMap<(u64, Vec<u64>), usize> = HashMap::new();
+        for (_, facts) in current.all_facts() {
+            for (d, domain) in facts.domains.iter().enumerate() {
+                if base.domains_hashed(domain.name).next().is_none()
+                    && let Some(shape) = shape(facts, d)
+                {
+                    *added.entry(shape).or_default() += 1;
+                }
             }
         }
-        for old in base.domains() {
-            if current.find_domain(old.name.as_str()).is_some() {
-                continue;
+        for (file, facts) in base.all_facts() {
+            for (d, domain) in facts.domains.iter().enumerate() {
+                if current.domains_hashed(domain.name).next().is_some() {
+                    continue;
+                }
+                if let Some(count) = shape(facts, d).and_then(|s| added.get_mut(&s))
+                    && *count > 0
+                {
+                    *count -= 1;
+                    continue;
+                }
+                let old = base.domain(DomainId {
+                    file,
+                    domain: d as u32,
+                });
+                let old_file = base.file(file);
+                let line = old_file.line_col(old.span.start as usize).line;
+                let base_path = old_file
+                    .path
+                    .split_once(':')
+                    .map_or(old_file.path.as_str(), |(_, p)| p);
+                let (at, span) = match current.files.iter().find(|f| f.path == base_path) {
+                    Some(still) => (still.id, Span::empty_at(0)),
+                    None => (file, old.span),
+                };
+                let mut d = DomainRemoved::diagnostic(at, span, old, line, rev);
+                d.severity = severity;
+                out.push(d);
             }
-            if let Some(count) = shape(old, settings).and_then(|s| added.get_mut(&s))
-                && *count > 0
-            {
-                *count -= 1;
-                continue;
-            }
-            let old_file = base.file(old.file);
-            let line = old_file.line_col(old.span.start as usize).line;
-            let base_path = old_file
-                .path
-                .split_once(':')
-                .map_or(old_file.path.as_str(), |(_, p)| p);
-            let (file, span) = match current.files.iter().find(|f| f.path == base_path) {
-                Some(still) => (still.id, Span::empty_at(0)),
-                None => (old.file, old.span),
-            };
-            let mut d = DomainRemoved::diagnostic(file, span, old, line, rev);
-            d.severity = severity;
-            out.push(d);
         }
     }
     out
-}
-
-/// The first owner value of a domain.
-fn owner_text<'a, 's>(domain: &'a Domain<'s>) -> Option<&'a Text<'s>> {
-    domain.owners.first()?.values().find(|v| !v.is_empty())
 }
 
 /// Whether a transfer record names the previous owner and a date (`YYYY-MM-DD`).
@@ -109,17 +130,18 @@ fn has_date(s: &str) -> bool {
 }
 
 /// What identifies a domain across a rename: its owner and its responsibilities.
-fn shape(domain: &Domain<'_>, settings: &Settings) -> Option<(String, Vec<String>)> {
-    let owner = owner_key(domain, settings)?;
-    let mut resp: Vec<String> = domain
-        .responsibilities
+fn shape(facts: &Facts, domain: usize) -> Option<(u64, Vec<u64>)> {
+    let owner = facts.domains[domain].owner()?;
+    let mut resp: Vec<u64> = facts
+        .names
         .iter()
-        .map(|r| names::key(r.as_str()))
+        .filter(|n| matches!(n.at, NameAt::Responsibility(d, _) if d as usize == domain))
+        .map(|n| n.hash)
         .collect();
     if resp.is_empty() {
         return None;
     }
-    resp.sort();
+    resp.sort_unstable();
     Some((owner, resp))
 }
 

@@ -9,8 +9,7 @@ use crate::cli::{CheckArgs, OutputFormat};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, IoProblem};
-use crate::lint::{EnabledRule, lint, selected_rules};
-use crate::model::Workspace;
+use crate::lint::{EnabledRule, lint, lint_range, selected_rules};
 use crate::report::{
     Concise, Findings, Github, Gitlab, Human, HumanOptions, Json, Junit, Reporter, Sarif, Summary,
     sanitize::escape,
@@ -19,7 +18,7 @@ use crate::rules::Category;
 use crate::source::{FileId, Origin, SourceFile};
 use crate::walk::{self, Candidate, io_message};
 use crate::{ExitStatus, terminal_width};
-use crate::{baseline, changes, fingerprint, git, output, parse};
+use crate::{baseline, changes, fingerprint, git, output};
 
 pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
     let cwd = std::env::current_dir().map_err(|e| {
@@ -60,9 +59,8 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
     // Walked files without ownership content (a README) are not part of the run.
     let skipped: Vec<bool> = linted
         .workspace
-        .documents
-        .iter()
-        .map(|d| !d.explicit && !d.has_ownership_content() && d.problems.is_empty())
+        .all_facts()
+        .map(|(_, f)| !f.explicit && !f.ownership && !f.problems)
         .collect();
     let mut diagnostics: Vec<Diagnostic> = linted
         .diagnostics
@@ -70,11 +68,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
         .filter(|d| !skipped[d.file.index()])
         .collect();
     if let Some(rev) = &args.base {
-        let base_docs = files[current_count..]
-            .par_iter()
-            .map(|f| parse::parse(f, &config.settings.labels))
-            .collect();
-        let base = Workspace::new(&files, base_docs);
+        let base = lint_range(&files, current_count..files.len(), &config.settings, &[]).workspace;
         let severity_of = |code: &'static str| {
             rules
                 .iter()
@@ -144,7 +138,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
 
     let mut summary = Summary {
         files: skipped.iter().filter(|s| !**s).count(),
-        domains: linted.workspace.domains().count(),
+        domains: linted.workspace.domain_count(),
         suppressed: linted.suppressed,
         baselined,
         ..Summary::default()

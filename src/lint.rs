@@ -5,9 +5,12 @@ use rayon::prelude::*;
 
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Document, Workspace};
+use std::ops::Range;
+
+use crate::model::Workspace;
+use crate::model::facts::Facts;
 use crate::parse;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Rule, facts};
 use crate::source::SourceFile;
 
 /// A rule to run and the severity its findings get.
@@ -84,7 +87,19 @@ pub struct Linted<'s> {
 
 /// Lint files that have been read.
 pub fn lint<'s>(files: &'s [SourceFile], settings: &Settings, rules: &[EnabledRule]) -> Linted<'s> {
-    let per_file: Vec<(Document<'s>, Vec<Diagnostic>)> = files
+    lint_range(files, 0..files.len(), settings, rules)
+}
+
+/// Lint `files[range]` (the other files are there for the file ids of the range to index).
+/// Each file is parsed, checked by the per-file rules and reduced to its facts in parallel;
+/// the documents are dropped, and the cross-file rules run on the facts.
+pub fn lint_range<'s>(
+    files: &'s [SourceFile],
+    range: Range<usize>,
+    settings: &Settings,
+    rules: &[EnabledRule],
+) -> Linted<'s> {
+    let per_file: Vec<(Facts, Vec<Diagnostic>)> = files[range.clone()]
         .par_iter()
         .map(|file| {
             let doc = parse::parse(file, &settings.labels);
@@ -93,20 +108,21 @@ pub fn lint<'s>(files: &'s [SourceFile], settings: &Settings, rules: &[EnabledRu
                 cx.set_severity(*severity);
                 rule.check_document(&doc, &mut cx);
             }
-            (doc, cx.into_diagnostics())
+            (facts::facts(&doc, settings), cx.into_diagnostics())
         })
         .collect();
-    let mut documents = Vec::with_capacity(per_file.len());
+    let mut all_facts = Vec::with_capacity(per_file.len());
     let mut diagnostics = Vec::new();
-    for (doc, diags) in per_file {
-        documents.push(doc);
+    for (facts, diags) in per_file {
+        all_facts.push(facts);
         diagnostics.extend(diags);
     }
-    let workspace = Workspace::new(files, documents);
+    let mut workspace = Workspace::new(files, range.start, all_facts, settings.labels.clone());
     let mut cx = Context::new(settings);
     for (rule, severity) in rules {
         cx.set_severity(*severity);
         rule.check_workspace(&workspace, &mut cx);
+        workspace.forget_documents();
     }
     diagnostics.extend(cx.into_diagnostics());
     let severity_of = |code: &'static str| {

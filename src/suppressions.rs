@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{SuppressionScope, Workspace};
-use crate::rules::{self, InvalidSuppression, UnusedSuppression};
+use crate::rules::{InvalidSuppression, UnusedSuppression};
 use crate::source::{FileId, Span};
 
 /// The findings left after suppressions, and how many were silenced.
@@ -16,7 +16,7 @@ pub struct Applied {
 }
 
 /// One rule name of one comment, resolved.
-struct Entry {
+struct Entry<'a> {
     file: FileId,
     comment: Span,
     scope: SuppressionScope,
@@ -24,7 +24,7 @@ struct Entry {
     code: Option<&'static str>,
     /// Where the name is written; the comment itself for "every rule".
     name_span: Span,
-    name: String,
+    name: &'a str,
     used: bool,
 }
 
@@ -36,38 +36,36 @@ pub fn apply(
     severity_of: impl Fn(&'static str) -> Option<Severity>,
 ) -> Applied {
     let mut extra = Vec::new();
-    let mut entries: Vec<Entry> = Vec::new();
-    for doc in &ws.documents {
-        for s in &doc.suppressions {
-            if s.rules.is_empty() {
+    let mut entries: Vec<Entry<'_>> = Vec::new();
+    for (file, facts) in ws.all_facts() {
+        for s in &facts.suppressions {
+            if s.rules.is_empty() && s.unknown.is_empty() {
                 entries.push(Entry {
-                    file: doc.file,
-                    comment: s.span,
+                    file,
+                    comment: s.comment,
                     scope: s.scope,
                     code: None,
-                    name_span: s.span,
-                    name: String::new(),
+                    name_span: s.comment,
+                    name: "",
                     used: false,
                 });
             }
-            for name in &s.rules {
-                match rules::find(name.as_str()) {
-                    Some(rule) => entries.push(Entry {
-                        file: doc.file,
-                        comment: s.span,
-                        scope: s.scope,
-                        code: Some(rule.meta().code),
-                        name_span: name.span,
-                        name: name.as_str().to_owned(),
-                        used: false,
-                    }),
-                    None => {
-                        if let Some(severity) = severity_of(InvalidSuppression::META.code) {
-                            let mut d = InvalidSuppression::diagnostic(doc.file, name);
-                            d.severity = severity;
-                            extra.push(d);
-                        }
-                    }
+            for (code, span, name) in &s.rules {
+                entries.push(Entry {
+                    file,
+                    comment: s.comment,
+                    scope: s.scope,
+                    code: Some(code),
+                    name_span: *span,
+                    name,
+                    used: false,
+                });
+            }
+            if let Some(severity) = severity_of(InvalidSuppression::META.code) {
+                for (name, span) in &s.unknown {
+                    let mut d = InvalidSuppression::diagnostic(file, name, *span);
+                    d.severity = severity;
+                    extra.push(d);
                 }
             }
         }
@@ -114,7 +112,7 @@ pub fn apply(
             if e.code.is_some_and(|c| severity_of(c).is_none()) {
                 continue;
             }
-            let mut d = UnusedSuppression::diagnostic(e.file, e.comment, e.name_span, &e.name);
+            let mut d = UnusedSuppression::diagnostic(e.file, e.comment, e.name_span, e.name);
             d.severity = severity;
             extra.push(d);
         }

@@ -127,11 +127,9 @@ fn change_fixtures() {
         let name = rule_dir.file_name().unwrap().to_str().unwrap();
         let rule = ownlint::rules::find(name).unwrap();
         let current = ownlint::lint::lint(&files[..head.len()], &config.settings, &[]);
-        let base_docs = files[head.len()..]
-            .iter()
-            .map(|f| ownlint::parse::parse(f, &config.settings.labels))
-            .collect();
-        let base_ws = ownlint::model::Workspace::new(&files, base_docs);
+        let base_ws =
+            ownlint::lint::lint_range(&files, head.len()..files.len(), &config.settings, &[])
+                .workspace;
         let severity =
             |code: &'static str| (code == rule.meta().code).then_some(rule.meta().default_severity);
         let mut found = ownlint::changes::compare(

@@ -3,7 +3,7 @@
 //! The parsers build it, the rules read it; it knows nothing of Markdown, YAML or rendering.
 
 mod domain;
-pub mod index;
+pub mod facts;
 mod ladder;
 pub mod names;
 pub mod objective;
@@ -19,5 +19,6 @@ pub use shared::{Boundary, SharedOwnership};
 pub use slo::Slo;
 pub use text::Text;
 pub use workspace::{
-    Document, ParseProblem, Suppression, SuppressionScope, UnknownField, Workspace,
+    Document, DomainId, NameId, ParseProblem, Suppression, SuppressionScope, UnknownField,
+    Workspace,
 };

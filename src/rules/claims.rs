@@ -4,13 +4,12 @@
 use std::collections::HashSet;
 
 use crate::config::Settings;
-use crate::model::index::{self, NameRef};
-use crate::model::{Domain, Text, Workspace, names};
-use crate::rules::multiple_owners::split_owners;
-use crate::rules::placeholders::placeholder;
+use crate::model::{Domain, DomainId, Text, Workspace, names};
+use crate::rules::facts::owner;
 
 /// One domain claiming a responsibility or an SLO.
 pub struct Claim<'a, 's> {
+    pub id: DomainId,
     pub domain: &'a Domain<'s>,
     pub text: &'a Text<'s>,
     /// The domain's owner, when it has exactly one real owner.
@@ -19,28 +18,56 @@ pub struct Claim<'a, 's> {
 
 /// Names claimed by two or more domains, each group in source order (file, then place) with
 /// one claim per domain: an SLO that is also a responsibility of the same domain is one claim.
+/// Only the names the facts show written twice are read from their documents.
 pub fn shared_names<'a, 's>(ws: &'a Workspace<'s>, settings: &Settings) -> Vec<Vec<Claim<'a, 's>>> {
     let mut out = Vec::new();
-    for group in ws.index.shared_names(&ws.documents) {
-        let mut claims: Vec<Claim<'a, 's>> = Vec::new();
-        for at in group {
-            let id = match at {
-                NameRef::DomainSlo(id, _) | NameRef::Responsibility(id, _) => id,
-                NameRef::SharedSla { .. } => continue,
+    for group in ws.names_written_twice() {
+        let claimed: Vec<(DomainId, _)> = group
+            .iter()
+            .filter_map(|id| {
+                let domain = ws.name_facts(*id).at.domain()?;
+                Some((
+                    DomainId {
+                        file: id.file,
+                        domain,
+                    },
+                    *id,
+                ))
+            })
+            .collect();
+        let first = claimed.first().map(|(d, _)| *d);
+        if claimed.iter().all(|(d, _)| Some(*d) == first) {
+            continue;
+        }
+        // Hashes agree; split the group by the names themselves.
+        let mut by_key: Vec<(String, Vec<Claim<'a, 's>>)> = Vec::new();
+        for (domain_id, name_id) in claimed {
+            let text = ws.name_text(name_id);
+            let key = names::key(text.as_str());
+            let slot = match by_key.iter().position(|(k, _)| *k == key) {
+                Some(i) => &mut by_key[i].1,
+                None => {
+                    by_key.push((key, Vec::new()));
+                    &mut by_key.last_mut().expect("just pushed").1
+                }
             };
-            let domain = index::domain(&ws.documents, id);
-            if claims.iter().any(|c| std::ptr::eq(c.domain, domain)) {
+            if slot.iter().any(|c| c.id == domain_id) {
                 continue;
             }
-            claims.push(Claim {
+            let domain = ws.domain(domain_id);
+            slot.push(Claim {
+                id: domain_id,
                 domain,
-                text: index::name_text(&ws.documents, at),
+                text,
                 owner: owner_key(domain, settings),
             });
         }
-        if claims.len() > 1 {
-            out.push(claims);
-        }
+        out.extend(
+            by_key
+                .into_iter()
+                .map(|(_, claims)| claims)
+                .filter(|c| c.len() > 1),
+        );
     }
     out
 }
@@ -48,43 +75,25 @@ pub fn shared_names<'a, 's>(ws: &'a Workspace<'s>, settings: &Settings) -> Vec<V
 /// The owner a domain answers to, compared as names are; `None` when it has no single real
 /// owner (other rules report that).
 pub fn owner_key(domain: &Domain<'_>, settings: &Settings) -> Option<String> {
-    if domain.owners.len() != 1 {
-        return None;
-    }
-    let field = &domain.owners[0];
-    let values: Vec<&Text<'_>> = field.values().filter(|v| !v.is_empty()).collect();
-    let [value] = values[..] else {
-        return None;
-    };
-    if split_owners(value).len() != 1 || placeholder(value.as_str(), settings).is_some() {
-        return None;
-    }
-    Some(names::key(value.as_str()))
+    owner(domain, settings).map(|o| names::key(o.as_str()))
 }
 
-/// Pairs of domains (by name key) that a shared-ownership declaration lets share.
-pub fn sanctioned_pairs(ws: &Workspace<'_>) -> HashSet<(String, String)> {
+/// Pairs of domains (by name hash) that a shared-ownership declaration lets share.
+pub fn sanctioned_pairs(ws: &Workspace<'_>) -> HashSet<(u64, u64)> {
     let mut pairs = HashSet::new();
-    for decl in ws.shared() {
-        let keys: Vec<String> = decl
-            .domains
-            .iter()
-            .map(|d| names::key(d.as_str()))
-            .collect();
-        for (i, a) in keys.iter().enumerate() {
-            for b in &keys[i + 1..] {
-                pairs.insert(pair(a, b));
+    for (_, facts) in ws.all_facts() {
+        for decl in &facts.shared {
+            for (i, a) in decl.domains.iter().enumerate() {
+                for b in &decl.domains[i + 1..] {
+                    pairs.insert(pair(*a, *b));
+                }
             }
         }
     }
     pairs
 }
 
-/// An unordered pair of name keys.
-pub fn pair(a: &str, b: &str) -> (String, String) {
-    if a <= b {
-        (a.to_owned(), b.to_owned())
-    } else {
-        (b.to_owned(), a.to_owned())
-    }
+/// An unordered pair of name hashes.
+pub fn pair(a: u64, b: u64) -> (u64, u64) {
+    (a.min(b), a.max(b))
 }

@@ -1,7 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::index;
-use crate::model::{Slo, Workspace};
+use crate::model::{Slo, Workspace, names};
 use crate::rules::{Context, Rule};
 use crate::source::FileId;
 
@@ -53,24 +52,25 @@ declare_rule! {
 
 impl Rule for ConflictingSlo {
     fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
-        for group in ws.index.shared_names(&ws.documents) {
-            let mut first: Option<(FileId, &Slo<'_>)> = None;
-            for at in group {
-                let Some(slo) = index::slo(&ws.documents, at) else {
+        for group in ws.names_written_twice() {
+            // Names written twice are rare: read them and compare.
+            let mut first: Vec<(String, FileId, &Slo<'_>)> = Vec::new();
+            for id in group {
+                let Some(slo) = ws.name_slo(id) else {
                     continue;
                 };
                 let Ok(objective) = &slo.parsed else {
                     continue;
                 };
-                let file = ws.documents[index::position(&ws.documents, at).0 as usize].file;
-                match first {
-                    None => first = Some((file, slo)),
-                    Some((first_file, original)) => {
+                let key = names::key(slo.name.as_str());
+                match first.iter().find(|(k, _, _)| *k == key) {
+                    Some((_, file, original)) => {
                         let agree = original.parsed.as_ref().is_ok_and(|o| o.same_as(objective));
                         if !agree {
-                            cx.report(diagnostic((first_file, original), (file, slo)));
+                            cx.report(diagnostic((*file, original), (id.file, slo)));
                         }
                     }
+                    None => first.push((key, id.file, slo)),
                 }
             }
         }

@@ -1,19 +1,36 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::index;
-use crate::model::{Domain, Workspace};
+use crate::model::{DomainId, Workspace, names};
 use crate::rules::{Context, Rule};
 
-fn diagnostic(first: &Domain<'_>, later: &Domain<'_>) -> Diagnostic {
+fn diagnostic(ws: &Workspace<'_>, first: DomainId, later: DomainId, name: &str) -> Diagnostic {
     Diagnostic::new(
         &DuplicateDomain::META,
         later.file,
-        later.span,
-        format!("domain `{}` is defined twice", later.display_name()),
+        ws.domain_facts(later).span,
+        format!("domain `{}` is defined twice", display_name(name)),
     )
     .with_label("defined again here")
-    .with_secondary(first.file, first.span, "first defined here")
+    .with_secondary(
+        first.file,
+        ws.domain_facts(first).span,
+        "first defined here",
+    )
     .with_help("keep one definition, or rename one of the domains if they are different systems")
+}
+
+/// The name without a trailing `Domain` or `Service`, as messages show it.
+fn display_name(name: &str) -> &str {
+    let trimmed = name.trim();
+    for suffix in [" domain", " service"] {
+        if trimmed.len() > suffix.len()
+            && trimmed.is_char_boundary(trimmed.len() - suffix.len())
+            && trimmed[trimmed.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+        {
+            return &trimmed[..trimmed.len() - suffix.len()];
+        }
+    }
+    trimmed
 }
 
 declare_rule! {
@@ -51,10 +68,23 @@ declare_rule! {
 
 impl Rule for DuplicateDomain {
     fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
-        for group in ws.index.domains_by_name(&ws.documents) {
-            let first = index::domain(&ws.documents, group[0]);
-            for later in &group[1..] {
-                cx.report(diagnostic(first, index::domain(&ws.documents, *later)));
+        for group in ws.domains_sharing_a_name() {
+            // The hashes agree; the names decide. Names written verbatim are read from the
+            // source; a name with markup in it needs its document.
+            let name = |id: DomainId| -> String {
+                match ws.written_name(id) {
+                    Some(written) => written.to_owned(),
+                    None => ws.domain(id).name.as_str().to_owned(),
+                }
+            };
+            let mut first: Vec<(String, DomainId)> = Vec::new();
+            for id in group {
+                let written = name(id);
+                let key = names::key(&written);
+                match first.iter().find(|(k, _)| *k == key) {
+                    Some((_, original)) => cx.report(diagnostic(ws, *original, id, &written)),
+                    None => first.push((key, id)),
+                }
             }
         }
     }

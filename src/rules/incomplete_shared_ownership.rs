@@ -1,9 +1,9 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Domain, SharedOwnership, Text, Workspace, names};
-use crate::rules::claims::owner_key;
+use crate::model::{SharedOwnership, Workspace, names};
 use crate::rules::shared_ownership_without_sla::parties;
 use crate::rules::{Context, Rule};
+use crate::source::FileId;
 
 fn diagnostic(decl: &SharedOwnership<'_>, missing: &[String]) -> Diagnostic {
     Diagnostic::new(
@@ -73,89 +73,72 @@ declare_rule! {
 
 impl Rule for IncompleteSharedOwnership {
     fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
-        if ws.shared().next().is_none() {
-            return;
-        }
-        for decl in ws.shared().filter(|d| d.sla.is_some()) {
-            let mut missing = Vec::new();
-            for name in &decl.domains {
-                let domain = ws.find_domain(name.as_str());
-                let owner = domain.and_then(|d| owner_key(d, cx.settings));
-                let covered = decl
-                    .boundaries
+        for (file, facts) in ws.all_facts() {
+            for (d, decl) in facts.shared.iter().enumerate().filter(|(_, d)| d.has_sla) {
+                let uncovered: Vec<usize> = decl
+                    .domains
                     .iter()
-                    .any(|b| party_is(&b.party, name, domain, owner.as_deref()));
-                if !covered {
-                    missing.push(format!("a boundary for `{name}`"));
+                    .enumerate()
+                    .filter(|(n, name)| !covered(ws, file, d, *n, **name, &decl.parties))
+                    .map(|(n, _)| n)
+                    .collect();
+                if uncovered.is_empty() && decl.has_escalation && decl.has_sync {
+                    continue;
                 }
-            }
-            if decl.escalation.is_none() {
-                missing.push("an escalation path".to_owned());
-            }
-            if decl.sync.is_none() {
-                missing.push("a sync cadence".to_owned());
-            }
-            if !missing.is_empty() {
-                cx.report(diagnostic(decl, &missing));
+                // Only now is the declaration read, for the names as written.
+                let written = &ws.document(file).shared[d];
+                let mut missing: Vec<String> = uncovered
+                    .iter()
+                    .filter_map(|n| written.domains.get(*n))
+                    .map(|name| format!("a boundary for `{name}`"))
+                    .collect();
+                if !decl.has_escalation {
+                    missing.push("an escalation path".to_owned());
+                }
+                if !decl.has_sync {
+                    missing.push("a sync cadence".to_owned());
+                }
+                cx.report(diagnostic(written, &missing));
             }
         }
     }
 }
 
-/// Whether a boundary's party is the declaration's domain `name`: its name, its owner, or
-/// words that all appear in them (`Subscription team` for `Subscriptions`).
-fn party_is(
-    party: &Text<'_>,
-    name: &Text<'_>,
-    domain: Option<&Domain<'_>>,
-    owner: Option<&str>,
+/// Whether the declared domain `name` (the `n`-th of declaration `decl` in `file`) has a
+/// boundary: a party named like the domain or its owner, or, reading the documents, a party
+/// whose words all appear in them (`Subscription team` for the Subscriptions domain, owned by
+/// the Subscription Service Team).
+fn covered(
+    ws: &Workspace<'_>,
+    file: FileId,
+    decl: usize,
+    n: usize,
+    name: u64,
+    parties: &[u64],
 ) -> bool {
-    let party_key = names::key(party.as_str());
-    if party_key == names::key(name.as_str()) || owner.is_some_and(|o| o == party_key) {
+    let domain = ws.domains_hashed(name).next();
+    let owner = domain.and_then(|id| ws.domain_facts(id).owner());
+    if parties.iter().any(|p| *p == name || Some(*p) == owner) {
         return true;
     }
-    let party_words = stems(&party_key);
-    if party_words.is_empty() {
+    if parties.is_empty() {
         return false;
     }
-    let mut known = stems(&names::key(name.as_str()));
-    if let Some(d) = domain {
-        known.extend(stems(&names::key(d.name.as_str())));
+    let written = &ws.document(file).shared[decl];
+    let mut known: Vec<u64> = written
+        .domains
+        .get(n)
+        .map(|d| names::stems(d.as_str()).collect())
+        .unwrap_or_default();
+    if let Some(id) = domain {
+        let domain = ws.domain(id);
+        known.extend(names::stems(domain.name.as_str()));
+        if let Some(owner) = domain.owners.first().and_then(|f| f.values().next()) {
+            known.extend(names::stems(owner.as_str()));
+        }
     }
-    if let Some(o) = owner {
-        known.extend(stems(o));
-    }
-    party_words.iter().all(|w| known.contains(w))
-}
-
-/// The significant words of a name, singular: `Subscription Service Team` → `subscription`.
-fn stems(key: &str) -> Vec<String> {
-    key.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| {
-            !w.is_empty()
-                && !matches!(
-                    *w,
-                    "team"
-                        | "teams"
-                        | "squad"
-                        | "group"
-                        | "service"
-                        | "services"
-                        | "domain"
-                        | "the"
-                        | "and"
-                        | "of"
-                        | "on"
-                        | "call"
-                        | "oncall"
-                )
-        })
-        .map(|w| {
-            if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
-                w[..w.len() - 1].to_owned()
-            } else {
-                w.to_owned()
-            }
-        })
-        .collect()
+    written.boundaries.iter().any(|b| {
+        let mut words = names::stems(b.party.as_str()).peekable();
+        words.peek().is_some() && words.all(|w| known.contains(&w))
+    })
 }

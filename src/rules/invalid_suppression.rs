@@ -1,20 +1,19 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::Text;
 use crate::rules::{Rule, closest_name};
-use crate::source::FileId;
+use crate::source::{FileId, Span};
 
 impl InvalidSuppression {
     /// The finding for a rule name in a suppression comment that names no rule. Raised by
     /// [`crate::suppressions`].
-    pub fn diagnostic(file: FileId, name: &Text<'_>) -> Diagnostic {
+    pub fn diagnostic(file: FileId, name: &str, span: Span) -> Diagnostic {
         let d = Diagnostic::new(
             &Self::META,
             file,
-            name.span,
+            span,
             format!("suppression names an unknown rule `{name}`"),
         );
-        match closest_name(name.as_str()) {
+        match closest_name(name) {
             Some(rule) => d.with_help(format!("did you mean `{rule}`?")),
             None => d.with_help("`ownlint rules` lists the rules by name and code"),
         }

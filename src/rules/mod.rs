@@ -6,6 +6,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, Workspace};
 
 pub(crate) mod claims;
+pub mod facts;
 pub mod placeholders;
 
 mod conflicting_slo;

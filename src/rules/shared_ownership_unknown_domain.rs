@@ -46,23 +46,44 @@ declare_rule! {
 
 impl Rule for SharedOwnershipUnknownDomain {
     fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
-        // Every defined key, gathered only when a name is unknown (for "did you mean").
-        let mut defined: Option<Vec<(String, &str)>> = None;
-        for decl in ws.shared() {
-            for name in &decl.domains {
-                if ws.find_domain(name.as_str()).is_some() {
-                    continue;
+        // Every defined name, read only when a name is unknown (for "did you mean").
+        let mut defined: Option<Vec<(String, String)>> = None;
+        for (file, facts) in ws.all_facts() {
+            for (d, decl_facts) in facts.shared.iter().enumerate() {
+                for (n, hash) in decl_facts.domains.iter().enumerate() {
+                    if ws.domains_hashed(*hash).next().is_some() {
+                        continue;
+                    }
+                    let decl = &ws.document(file).shared[d];
+                    let Some(name) = decl.domains.get(n) else {
+                        continue;
+                    };
+                    let defined = defined.get_or_insert_with(|| defined_names(ws));
+                    let key = names::key(name.as_str());
+                    let suggestion =
+                        closest_match(&key, defined.iter().map(|(k, n)| (k.as_str(), n.as_str())))
+                            .map(|(_, n)| n);
+                    cx.report(diagnostic(decl, name, suggestion));
                 }
-                let defined = defined.get_or_insert_with(|| {
-                    ws.domains()
-                        .map(|d| (names::key(d.name.as_str()), d.display_name()))
-                        .collect()
-                });
-                let key = names::key(name.as_str());
-                let suggestion = closest_match(&key, defined.iter().map(|(k, n)| (k.as_str(), *n)))
-                    .map(|(_, n)| n);
-                cx.report(diagnostic(decl, name, suggestion));
             }
         }
     }
+}
+
+/// Every domain name as written, with its key, read from the source text where the facts say
+/// it is.
+fn defined_names(ws: &Workspace<'_>) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (file, facts) in ws.all_facts() {
+        let source = ws.file(file);
+        for domain in &facts.domains {
+            let written = source.slice(domain.name_span).trim();
+            let key = names::key(written);
+            let shown = written
+                .trim_end_matches(|c: char| c.is_whitespace())
+                .to_owned();
+            out.push((key, shown));
+        }
+    }
+    out
 }

@@ -2,7 +2,9 @@ use std::collections::HashSet;
 
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Domain, EscalationLadder, Text, Workspace, names};
+use crate::model::facts::key_hash;
+use crate::model::{Domain, DomainId, EscalationLadder, Text, Workspace};
+use crate::rules::facts::bracketed_role;
 use crate::rules::{Context, Rule};
 
 fn diagnostic(
@@ -60,33 +62,35 @@ declare_rule! {
 
 impl Rule for UnknownEscalationRole {
     fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
-        let Some(first) = ws.ladders().next() else {
+        let Some(ladder_file) = ws.all_facts().find(|(_, f)| f.has_ladder).map(|(id, _)| id) else {
             return;
         };
-        let roles: HashSet<String> = ws
-            .ladders()
-            .flat_map(|l| &l.levels)
-            .flat_map(|l| &l.roles)
-            .map(|r| names::key(r.as_str()))
+        let roles: HashSet<u64> = ws
+            .all_facts()
+            .flat_map(|(_, f)| f.ladder_roles.iter().copied())
             .collect();
-        for domain in ws.domains() {
-            let Some(field) = domain.escalation_contacts.first() else {
-                continue;
-            };
-            for contact in field.values() {
-                let Some(role) = bracketed(contact.as_str()) else {
+        for (file, facts) in ws.all_facts() {
+            for contact in facts
+                .role_contacts
+                .iter()
+                .filter(|c| !roles.contains(&c.role))
+            {
+                let domain = ws.domain(DomainId {
+                    file,
+                    domain: contact.domain,
+                });
+                let ladder = &ws.document(ladder_file).ladders[0];
+                let Some(field) = domain.escalation_contacts.first() else {
                     continue;
                 };
-                if !roles.contains(&names::key(role)) {
-                    cx.report(diagnostic(domain, contact, role, first));
+                for value in field.values() {
+                    if let Some(role) = bracketed_role(value.as_str())
+                        && key_hash(role) == contact.role
+                    {
+                        cx.report(diagnostic(domain, value, role, ladder));
+                    }
                 }
             }
         }
     }
-}
-
-/// `[Product Manager]` → `Product Manager`.
-fn bracketed(value: &str) -> Option<&str> {
-    let inner = value.trim().strip_prefix('[')?.strip_suffix(']')?.trim();
-    (!inner.is_empty() && !inner.contains(['[', ']'])).then_some(inner)
 }

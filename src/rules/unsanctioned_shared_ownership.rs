@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Workspace, names};
+use crate::model::Workspace;
 use crate::rules::claims::{Claim, pair, sanctioned_pairs, shared_names};
 use crate::rules::{Context, Rule};
 
@@ -89,13 +89,13 @@ impl Rule for UnsanctionedSharedOwnership {
                 let Some(owner) = &later.owner else {
                     continue;
                 };
-                let later_key = names::key(later.domain.name.as_str());
+                let later_name = ws.domain_facts(later.id).name;
                 let others: Vec<&Claim<'_, '_>> = group[..i]
                     .iter()
                     .filter(|c| c.owner.as_ref().is_some_and(|o| o != owner))
                     .filter(|c| {
-                        let key = names::key(c.domain.name.as_str());
-                        !sanctioned.contains(&pair(&key, &later_key))
+                        let name = ws.domain_facts(c.id).name;
+                        !sanctioned.contains(&pair(name, later_name))
                     })
                     .collect();
                 if !others.is_empty() {
