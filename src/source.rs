@@ -203,15 +203,12 @@ impl SourceFile {
 
 fn line_starts(text: &str) -> Vec<u32> {
     let bytes = text.as_bytes();
-    let mut starts = vec![0u32];
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => starts.push(clamp_u32(i + 1)),
-            b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(clamp_u32(i + 1)),
-            _ => {}
+    let mut starts = Vec::with_capacity(bytes.len() / 32 + 1);
+    starts.push(0u32);
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+            starts.push(clamp_u32(i + 1));
         }
-        i += 1;
     }
     starts
 }

@@ -123,51 +123,97 @@ impl Facts {
     }
 }
 
-/// The hash of [`super::names::key`]`(name)`, computed without building the key.
+/// The hash of [`super::names::key`]`(name)`, computed without allocating for the ASCII
+/// names that nearly all names are: one pass folds case and white space into a buffer, a
+/// trailing ` domain` or ` service` is dropped, and the bytes are hashed. Never 0 (see
+/// [`NO_OWNER`]).
 pub fn key_hash(name: &str) -> u64 {
-    let mut words = name.split_whitespace();
-    let last = words.next_back();
+    let bytes = name.as_bytes();
+    if !name.is_ascii() {
+        return hash_bytes(super::names::key(name).as_bytes());
+    }
+    // Most names have single spaces between words and none around: fold case eight bytes at
+    // a time and hash in place.
+    let plain = !bytes.is_empty()
+        && bytes[0] != b' '
+        && bytes[bytes.len() - 1] != b' '
+        && !bytes.windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+        && !bytes
+            .iter()
+            .any(|&b| b != b' ' && (b.is_ascii_whitespace() || b == 0x0B));
+    if plain && bytes.len() <= 256 {
+        let mut buf = [0u8; 256];
+        let len = bytes.len();
+        let mut i = 0;
+        while i + 8 <= len {
+            let word = u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or([0; 8]));
+            buf[i..i + 8].copy_from_slice(&ascii_lower8(word).to_le_bytes());
+            i += 8;
+        }
+        for j in i..len {
+            buf[j] = bytes[j].to_ascii_lowercase();
+        }
+        return hash_bytes(strip_kind_suffix(&buf[..len]));
+    }
+    let mut buf = [0u8; 256];
+    if bytes.len() > buf.len() {
+        return hash_bytes(super::names::key(name).as_bytes());
+    }
+    let mut len = 0;
+    let mut space = false;
+    for &b in bytes {
+        // `char::is_whitespace` on ASCII: the ASCII white space and the vertical tab.
+        if b.is_ascii_whitespace() || b == 0x0B {
+            space = len > 0;
+        } else {
+            if space {
+                buf[len] = b' ';
+                len += 1;
+                space = false;
+            }
+            buf[len] = b.to_ascii_lowercase();
+            len += 1;
+        }
+    }
+    hash_bytes(strip_kind_suffix(&buf[..len]))
+}
+
+/// Eight ASCII bytes lower-cased at once: a byte from `A` to `Z` gets bit 5 set.
+fn ascii_lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let at_least_a = x.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+    let above_z = x.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
+    let upper = at_least_a & !above_z & (ONES * 0x80);
+    x | (upper >> 2)
+}
+
+/// A key without its trailing ` domain` or ` service`.
+fn strip_kind_suffix(key: &[u8]) -> &[u8] {
+    for suffix in [&b" domain"[..], &b" service"[..]] {
+        if key.len() > suffix.len() && key.ends_with(suffix) {
+            return &key[..key.len() - suffix.len()];
+        }
+    }
+    key
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
     let mut hasher = FxHasher::default();
-    let mut first = true;
-    let mut word = |w: &str, hasher: &mut FxHasher| {
-        if !first {
-            hasher.write_u8(b' ');
-        }
-        first = false;
-        hash_lowercase(w, hasher);
-    };
-    let mut count = 0;
-    for w in words {
-        word(w, &mut hasher);
-        count += 1;
-    }
-    if let Some(last) = last {
-        let suffix = count > 0
-            && (last.eq_ignore_ascii_case("domain") || last.eq_ignore_ascii_case("service"));
-        if !suffix {
-            word(last, &mut hasher);
-        }
-    }
+    hasher.write(bytes);
     hasher.finish().max(1)
 }
 
 /// The hash of a single word, lower-cased.
 pub fn word_hash(word: &str) -> u64 {
-    let mut hasher = FxHasher::default();
-    hash_lowercase(word, &mut hasher);
-    hasher.finish()
-}
-
-fn hash_lowercase(w: &str, hasher: &mut FxHasher) {
-    for c in w.chars() {
-        if c.is_ascii() {
-            hasher.write_u32(c.to_ascii_lowercase() as u32);
-        } else {
-            for l in c.to_lowercase() {
-                hasher.write_u32(l as u32);
-            }
+    if word.is_ascii() && word.len() <= 64 {
+        let mut buf = [0u8; 64];
+        for (b, c) in buf.iter_mut().zip(word.bytes()) {
+            *b = c.to_ascii_lowercase();
         }
+        return hash_bytes(&buf[..word.len()]);
     }
+    let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+    hash_bytes(lower.as_bytes())
 }
 
 #[cfg(test)]
@@ -189,5 +235,15 @@ mod tests {
         }
         assert_ne!(key_hash("Domain"), key_hash(""));
         assert_ne!(key_hash("ab c"), key_hash("a bc"));
+        // The ASCII path and the general one agree.
+        assert_eq!(
+            key_hash("Payments  Domain"),
+            hash_bytes(names::key("Payments  Domain").as_bytes())
+        );
+        assert_eq!(key_hash("Zürich Domain"), hash_bytes(b"z\xc3\xbcrich"));
+        assert_eq!(
+            key_hash("ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{ Service"),
+            hash_bytes(b"abcdefghijklmnopqrstuvwxyz@[`{")
+        );
     }
 }

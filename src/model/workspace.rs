@@ -1,5 +1,7 @@
 use std::sync::OnceLock;
 
+use rayon::slice::ParallelSliceMut;
+
 use super::domain::Domain;
 use super::facts::{DomainFacts, Facts, NameAt, NameFacts, key_hash};
 use super::ladder::EscalationLadder;
@@ -147,7 +149,7 @@ impl<'s> Workspace<'s> {
                 )
             }));
         }
-        domains.sort_unstable();
+        domains.par_sort_unstable();
         let repeated_names = repeated_names(&facts, first);
         let documents = (0..facts.len()).map(|_| OnceLock::new()).collect();
         Workspace {
@@ -284,7 +286,7 @@ fn repeated_names(facts: &[Facts], first: usize) -> Vec<Vec<NameId>> {
         .iter()
         .flat_map(|f| f.names.iter().map(|n| n.hash))
         .collect();
-    hashes.sort_unstable();
+    hashes.par_sort_unstable();
     let repeated: rustc_hash::FxHashSet<u64> = hashes
         .windows(2)
         .filter(|w| w[0] == w[1])

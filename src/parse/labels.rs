@@ -126,11 +126,17 @@ impl LabelTable {
         self.map.insert(alias, kind);
     }
 
+    /// How long a label can be as written: the longest known one with room for extra spaces,
+    /// a typo and the colon.
+    pub fn longest_label(&self) -> usize {
+        self.longest + 6
+    }
+
     /// The field a label names, if ownlint knows it.
     pub fn lookup(&self, label: &str) -> Option<FieldKind> {
         // Most lines this is asked about are not labels at all, and longer than any label
         // (with room for case, spacing and a colon).
-        if label.len() > self.longest * 2 + 8 {
+        if label.len() > self.longest_label() {
             return None;
         }
         with_normalized(label, |key| self.map.get(key).copied())

@@ -499,7 +499,9 @@ impl<'s, 'l> Reader<'s, 'l> {
             return None;
         }
         let line = &text[start..range.end];
-        let colon = line.find(':')?;
+        // A label is short: only its first bytes can hold the colon that ends it.
+        let window = &line.as_bytes()[..line.len().min(self.labels.longest_label())];
+        let colon = memchr::memchr(b':', window)?;
         let label = line[..colon].trim_end();
         if !looks_like_label(label) {
             return None;
