@@ -91,15 +91,18 @@ impl TimeUnit {
     }
 
     fn parse(word: &str) -> Option<TimeUnit> {
-        let unit = match word.to_ascii_lowercase().as_str() {
-            "ns" | "nanosecond" | "nanoseconds" => TimeUnit::Nanoseconds,
-            "us" | "µs" | "μs" | "microsecond" | "microseconds" => TimeUnit::Microseconds,
-            "ms" | "msec" | "msecs" | "millisecond" | "milliseconds" => TimeUnit::Milliseconds,
-            "s" | "sec" | "secs" | "second" | "seconds" => TimeUnit::Seconds,
-            "m" | "min" | "mins" | "minute" | "minutes" => TimeUnit::Minutes,
-            "h" | "hr" | "hrs" | "hour" | "hours" => TimeUnit::Hours,
-            "d" | "day" | "days" => TimeUnit::Days,
-            "w" | "wk" | "week" | "weeks" => TimeUnit::Weeks,
+        let mut buf = [0; UNIT_WORD_MAX];
+        let unit = match ascii_lowercase(word, &mut buf)? {
+            b"ns" | b"nanosecond" | b"nanoseconds" => TimeUnit::Nanoseconds,
+            b"us" | b"\xC2\xB5s" | b"\xCE\xBCs" | b"microsecond" | b"microseconds" => {
+                TimeUnit::Microseconds
+            }
+            b"ms" | b"msec" | b"msecs" | b"millisecond" | b"milliseconds" => TimeUnit::Milliseconds,
+            b"s" | b"sec" | b"secs" | b"second" | b"seconds" => TimeUnit::Seconds,
+            b"m" | b"min" | b"mins" | b"minute" | b"minutes" => TimeUnit::Minutes,
+            b"h" | b"hr" | b"hrs" | b"hour" | b"hours" => TimeUnit::Hours,
+            b"d" | b"day" | b"days" => TimeUnit::Days,
+            b"w" | b"wk" | b"week" | b"weeks" => TimeUnit::Weeks,
             _ => return None,
         };
         Some(unit)
@@ -227,8 +230,15 @@ impl<'a> Parser<'a> {
     }
 
     fn skip_ws(&mut self) {
-        let rest = self.rest();
-        self.pos += rest.len() - rest.trim_start().len();
+        let bytes = self.s.as_bytes();
+        while bytes.get(self.pos).is_some_and(|&b| b == b' ' || b == b'\t') {
+            self.pos += 1;
+        }
+        // Other white space (a no-break space) the general way.
+        if bytes.get(self.pos).is_some_and(|&b| b >= 0x80) {
+            let rest = self.rest();
+            self.pos += rest.len() - rest.trim_start().len();
+        }
     }
 
     /// The next word (letters, digits, `%`, `.`, `/`, `µ`), for error spans and messages.
@@ -323,7 +333,7 @@ impl<'a> Parser<'a> {
             let digits = decimal_len(&rest[1..]);
             let end = 1 + digits;
             if !rest[end..].starts_with(|c: char| c.is_alphanumeric()) {
-                let value = rest[1..end].parse().ok()?;
+                let value = decimal(&rest[1..end])?;
                 let range = self.pos..self.pos + end;
                 self.pos += end;
                 return Some((value, range));
@@ -334,7 +344,7 @@ impl<'a> Parser<'a> {
         if digits > 0 && rest[digits..].starts_with('%') {
             let after = rest[digits + 1..].trim_start();
             if let Some(tail) = after.strip_prefix("of ") {
-                let value = rest[..digits].parse().ok()?;
+                let value = decimal(&rest[..digits])?;
                 let range = self.pos..self.pos + digits + 1;
                 self.pos += rest.len() - tail.len();
                 return Some((value, range));
@@ -353,7 +363,7 @@ impl<'a> Parser<'a> {
                 continue;
             }
             let word_len = rest
-                .find(|c: char| !(c.is_alphabetic() || c == '-' || c == '_'))
+                .find(|c: char| !(is_letter(c) || c == '-' || c == '_'))
                 .unwrap_or(rest.len());
             if word_len == 0 || comparator_word(rest).is_some() {
                 return;
@@ -408,8 +418,12 @@ impl<'a> Parser<'a> {
         {
             len += 4;
         }
-        let digits: String = body[..len].chars().filter(|&c| c != ',').collect();
-        let mut value: f64 = digits.parse().ok()?;
+        let written = &body[..len];
+        let mut value: f64 = if written.contains(',') {
+            written.replace(',', "").parse().ok()?
+        } else {
+            decimal(written)?
+        };
         if sign == 1 && !rest.starts_with('+') {
             value = -value;
         }
@@ -429,16 +443,16 @@ impl<'a> Parser<'a> {
             return Ok((Unit::Percent, range));
         }
         let word_len = rest
-            .find(|c: char| !(c.is_alphabetic() || c == '/'))
+            .find(|c: char| !(is_letter(c) || c == '/'))
             .unwrap_or(rest.len());
-        let expected = format!("expected a unit such as `ms` or `%` after `{number}`");
+        let expected = || format!("expected a unit such as `ms` or `%` after `{number}`");
         if word_len == 0 {
             let at = if rest.is_empty() {
                 value.1.clone()
             } else {
                 self.next_token()
             };
-            return self.error(at, expected);
+            return self.error(at, expected());
         }
         let word = &rest[..word_len];
         let range = self.pos..self.pos + word_len;
@@ -455,7 +469,7 @@ impl<'a> Parser<'a> {
         if let Some(tail) = after.strip_prefix("per ") {
             let tail_trim = tail.trim_start();
             let unit_len = tail_trim
-                .find(|c: char| !c.is_alphabetic())
+                .find(|c: char| !is_letter(c))
                 .unwrap_or(tail_trim.len());
             if let Some(per) = TimeUnit::parse(&tail_trim[..unit_len]) {
                 let consumed = rest.len() - tail_trim.len() + unit_len;
@@ -467,7 +481,7 @@ impl<'a> Parser<'a> {
         let message = if glued == self.pos {
             format!("unknown unit `{word}` after `{number}`; expected a unit such as `ms` or `%`")
         } else {
-            expected
+            expected()
         };
         self.error(range, message)
     }
@@ -489,6 +503,19 @@ impl<'a> Parser<'a> {
             ),
         )
     }
+}
+
+/// `char::is_alphabetic`, answered at once for ASCII and for the symbols objectives are
+/// written with (`≤`, `≥`, `−`, `→`), which the Unicode tables take long to look up.
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    // General punctuation, arrows and mathematical operators hold no letters.
+    if matches!(c, '\u{2000}'..='\u{206F}' | '\u{2190}'..='\u{22FF}') {
+        return false;
+    }
+    c.is_alphabetic()
 }
 
 /// Comparators written as words, longest first.
@@ -520,16 +547,62 @@ fn comparator_word(s: &str) -> Option<(usize, Comparator)> {
 
 /// `ops/hour`, `req/s`, `rps`: a count per unit of time written as one word.
 fn rate_unit(word: &str) -> Option<TimeUnit> {
-    match word.to_ascii_lowercase().as_str() {
-        "rps" | "qps" | "tps" | "ops" => return Some(TimeUnit::Seconds),
-        "rpm" => return Some(TimeUnit::Minutes),
+    let mut buf = [0; UNIT_WORD_MAX];
+    match ascii_lowercase(word, &mut buf).unwrap_or_default() {
+        b"rps" | b"qps" | b"tps" | b"ops" => return Some(TimeUnit::Seconds),
+        b"rpm" => return Some(TimeUnit::Minutes),
         _ => {}
     }
     let (count, per) = word.split_once('/')?;
-    if count.is_empty() || !count.chars().all(char::is_alphabetic) {
+    if count.is_empty() || !count.chars().all(is_letter) {
         return None;
     }
     TimeUnit::parse(per)
+}
+
+/// The longest unit word worth comparing (`milliseconds`, `requests/second`).
+const UNIT_WORD_MAX: usize = 24;
+
+/// A short word in ASCII lower case, in a buffer on the stack; `None` for a longer word,
+/// which is no unit.
+fn ascii_lowercase<'b>(word: &str, buf: &'b mut [u8; UNIT_WORD_MAX]) -> Option<&'b [u8]> {
+    let out = buf.get_mut(..word.len())?;
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    Some(out)
+}
+
+/// The value of a decimal number as [`decimal_len`] finds them (`12`, `99.95`). Numbers of
+/// up to 15 digits are an exact integer divided by an exact power of ten, which IEEE
+/// division rounds correctly, the same value `str::parse` gives (Clinger's fast path);
+/// longer ones take `str::parse`.
+fn decimal(s: &str) -> Option<f64> {
+    const POWERS: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let mut mantissa: u64 = 0;
+    let mut digits = 0;
+    let mut fraction: Option<usize> = None;
+    for &b in s.as_bytes() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                digits += 1;
+                if let Some(f) = &mut fraction {
+                    *f += 1;
+                }
+            }
+            b'.' if fraction.is_none() => fraction = Some(0),
+            _ => return s.parse().ok(),
+        }
+        if digits > 15 {
+            return s.parse().ok();
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    Some(mantissa as f64 / POWERS[fraction.unwrap_or(0)])
 }
 
 /// Length of a leading decimal number (`12`, `99.95`); a trailing `.` is not part of it.
@@ -573,6 +646,31 @@ mod tests {
 
     use Comparator::*;
     use TimeUnit::*;
+
+    #[test]
+    fn decimals_are_what_str_parse_gives() {
+        for s in [
+            "0", "1", "95", "99.9", "99.95", "99.999", "0.1", "0.3", "1.5", "123456789012345",
+            "0.000000000000001", "12345.6789", "99.99999999999", "1234567890123456789", "007",
+        ] {
+            assert_eq!(decimal(s), s.parse().ok(), "{s}");
+        }
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..100_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let int = seed % 1_000_000;
+            let frac_digits = (seed >> 40) % 9;
+            let frac = (seed >> 20) % 10u64.pow(frac_digits as u32);
+            let s = if frac_digits == 0 {
+                int.to_string()
+            } else {
+                format!("{int}.{frac:0width$}", width = frac_digits as usize)
+            };
+            assert_eq!(decimal(&s), s.parse().ok(), "{s}");
+        }
+    }
 
     #[test]
     fn latency_forms() {

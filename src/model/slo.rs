@@ -34,7 +34,7 @@ impl<'s> Slo<'s> {
 /// Where the name of an SLO item ends and its objective starts.
 fn split_name_objective<'s>(item: &Text<'s>) -> (Text<'s>, Text<'s>) {
     let s = item.as_str();
-    let at = match s.find(':') {
+    let at = match memchr::memchr(b':', s.as_bytes()) {
         Some(colon) => Some((colon, colon + 1)),
         None => objective_start(s).map(|start| (start, start)),
     };

@@ -2,7 +2,10 @@
 //! and YAML keys (`escalation_contact`) share one table, so an alias added in the config
 //! works in both formats.
 
+use std::cell::RefCell;
+
 use rustc_hash::FxHashMap as HashMap;
+use smallvec::SmallVec;
 
 use crate::model::FieldKind;
 
@@ -100,7 +103,9 @@ const DEFAULT_ALIASES: &[(FieldKind, &[&str])] = &[
 /// Maps normalised labels to fields.
 #[derive(Clone, Debug)]
 pub struct LabelTable {
-    map: HashMap<String, FieldKind>,
+    /// Keyed by the normalised label's bytes, so that a label folded into a buffer on the
+    /// stack is looked up as it is.
+    map: HashMap<Box<[u8]>, FieldKind>,
     /// The longest normalised label, to turn away long text without normalising it.
     longest: usize,
 }
@@ -110,10 +115,10 @@ impl Default for LabelTable {
         let mut map = HashMap::default();
         for (kind, aliases) in DEFAULT_ALIASES {
             for alias in *aliases {
-                map.insert((*alias).to_owned(), *kind);
+                map.insert(alias.as_bytes().into(), *kind);
             }
         }
-        let longest = map.keys().map(String::len).max().unwrap_or(0);
+        let longest = map.keys().map(|k: &Box<[u8]>| k.len()).max().unwrap_or(0);
         LabelTable { map, longest }
     }
 }
@@ -123,7 +128,7 @@ impl LabelTable {
     pub fn add_alias(&mut self, alias: &str, kind: FieldKind) {
         let alias = normalize(alias);
         self.longest = self.longest.max(alias.len());
-        self.map.insert(alias, kind);
+        self.map.insert(alias.into_bytes().into(), kind);
     }
 
     /// How long a label can be as written: the longest known one with room for extra spaces,
@@ -139,7 +144,11 @@ impl LabelTable {
         if label.len() > self.longest_label() {
             return None;
         }
-        with_normalized(label, |key| self.map.get(key).copied())
+        let mut buf = [0u8; 64];
+        match fold_ascii_label(label, &mut buf) {
+            Some(key) => self.map.get(key).copied(),
+            None => self.map.get(normalize(label).as_bytes()).copied(),
+        }
     }
 
     /// The known label closest to an unknown one, when it is close enough to be a typo
@@ -147,8 +156,51 @@ impl LabelTable {
     pub fn closest(&self, label: &str) -> Option<(&str, FieldKind)> {
         closest_match(
             &normalize(label),
-            self.map.iter().map(|(k, v)| (k.as_str(), *v)),
+            self.map
+                .iter()
+                .filter_map(|(k, v)| Some((std::str::from_utf8(k).ok()?, *v))),
         )
+    }
+}
+
+/// A label table with a memory of the labels one document has used. A document writes the
+/// same few labels for every domain, and comparing the bytes as written is far cheaper than
+/// folding them again; only labels that are found are remembered, since text that is not a
+/// label rarely repeats.
+pub struct RecentLabels<'l> {
+    table: &'l LabelTable,
+    recent: RefCell<SmallVec<[(Box<str>, FieldKind); RECENT_LABELS]>>,
+}
+
+const RECENT_LABELS: usize = 16;
+
+impl<'l> RecentLabels<'l> {
+    pub fn new(table: &'l LabelTable) -> Self {
+        RecentLabels {
+            table,
+            recent: RefCell::default(),
+        }
+    }
+
+    /// [`LabelTable::lookup`].
+    pub fn lookup(&self, label: &str) -> Option<FieldKind> {
+        if let Some((_, kind)) = self.recent.borrow().iter().find(|(l, _)| **l == *label) {
+            return Some(*kind);
+        }
+        let kind = self.table.lookup(label)?;
+        let mut recent = self.recent.borrow_mut();
+        if recent.len() < RECENT_LABELS {
+            recent.push((label.into(), kind));
+        }
+        Some(kind)
+    }
+
+    pub fn closest(&self, label: &str) -> Option<(&'l str, FieldKind)> {
+        self.table.closest(label)
+    }
+
+    pub fn longest_label(&self) -> usize {
+        self.table.longest_label()
     }
 }
 
@@ -186,29 +238,72 @@ pub fn normalize(label: &str) -> String {
 /// Call `f` with the normalised form of `label`, without allocating for the short ASCII
 /// labels and titles that make up nearly every call.
 pub fn with_normalized<R>(label: &str, f: impl FnOnce(&str) -> R) -> R {
-    let label = label.trim().trim_end_matches(':').trim_end();
-    if label.len() <= 64 && label.is_ascii() {
-        let mut buf = [0u8; 64];
-        let mut len = 0;
-        let mut space = false;
-        for &b in label.as_bytes() {
-            if b.is_ascii_whitespace() || b == b'_' || b == b'-' {
-                space = len > 0;
-            } else {
-                if space {
-                    buf[len] = b' ';
-                    len += 1;
-                    space = false;
-                }
-                buf[len] = b.to_ascii_lowercase();
-                len += 1;
-            }
-        }
-        // Only ASCII bytes were written.
-        return f(std::str::from_utf8(&buf[..len]).unwrap_or_default());
+    let mut buf = [0u8; 64];
+    match fold_ascii_label(label, &mut buf).map(std::str::from_utf8) {
+        Some(Ok(key)) => f(key),
+        _ => f(&normalize(label)),
     }
-    f(&normalize(label))
 }
+
+/// [`normalize`] for a short ASCII label, into `buf`: one pass through a table that folds
+/// case and maps `_`, `-` and white space to one space, trailing colons dropped first.
+/// `None` when the label is not ASCII or too long for the buffer.
+fn fold_ascii_label<'b>(label: &str, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
+    let bytes = label.as_bytes();
+    if bytes.len() > buf.len() || !bytes.is_ascii() {
+        return None;
+    }
+    // As `normalize` trims: white space, then colons, then white space again (which the
+    // folding drops anyway).
+    let mut end = bytes.len();
+    while end > 0 && is_white(bytes[end - 1]) {
+        end -= 1;
+    }
+    while end > 0 && bytes[end - 1] == b':' {
+        end -= 1;
+    }
+    let mut len = 0;
+    let mut space = false;
+    for &b in &bytes[..end] {
+        let folded = LABEL_FOLD[usize::from(b)];
+        if folded == SPACE {
+            space = len > 0;
+        } else {
+            if space {
+                buf[len] = b' ';
+                len += 1;
+                space = false;
+            }
+            buf[len] = folded;
+            len += 1;
+        }
+    }
+    Some(&buf[..len])
+}
+
+/// `char::is_whitespace` for an ASCII byte.
+fn is_white(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// What [`LABEL_FOLD`] gives for a separator: no ASCII byte is 0xFF.
+const SPACE: u8 = 0xFF;
+
+/// Each ASCII byte lower-cased, and [`SPACE`] for white space (what `char::is_whitespace`
+/// says of ASCII), `_` and `-`.
+static LABEL_FOLD: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = match byte {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'_' | b'-' => SPACE,
+            _ => byte.to_ascii_lowercase(),
+        };
+        b += 1;
+    }
+    table
+};
 
 /// [`normalize`] into a buffer (cleared first).
 fn normalize_into(label: &str, out: &mut String) {

@@ -13,7 +13,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use smallvec::SmallVec;
 
-use super::labels::{LabelTable, normalize, with_normalized};
+use super::labels::{LabelTable, RecentLabels, normalize, with_normalized};
 use super::line::Line;
 use super::suppress::{self, RawSuppression};
 use crate::model::{
@@ -149,7 +149,7 @@ struct LabelAt {
 struct Reader<'s, 'l> {
     file: FileId,
     src: &'s str,
-    labels: &'l LabelTable,
+    labels: RecentLabels<'l>,
     doc: Document<'s>,
     sections: Vec<Section<'s>>,
     lists: Vec<Option<u64>>,
@@ -177,7 +177,7 @@ impl<'s, 'l> Reader<'s, 'l> {
         Reader {
             file,
             src,
-            labels,
+            labels: RecentLabels::new(labels),
             doc: Document::new(file),
             sections: Vec::new(),
             lists: Vec::new(),

@@ -118,6 +118,14 @@ impl Rule for MultipleOwners {
 /// do not count (`CTO Team (Zach, Ana)` is one owner).
 pub fn split_owners<'s>(value: &Text<'s>) -> Vec<Text<'s>> {
     let s = value.as_str();
+    if names_one_owner(s) {
+        let text = value.trimmed();
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![text]
+        };
+    }
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut depth = 0i32;
     for (i, c) in s.char_indices() {
@@ -180,6 +188,33 @@ pub fn split_owners<'s>(value: &Text<'s>) -> Vec<Text<'s>> {
         }
     }
     owners
+}
+
+/// Whether a value plainly names one owner: no separator, no bracket, no handle and no
+/// ` and `, which is what nearly every owner looks like; the full split is for the rest.
+fn names_one_owner(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let marked = bytes.iter().any(|&b| {
+        matches!(
+            b,
+            b',' | b';'
+                | b'+'
+                | b'/'
+                | b'@'
+                | b'('
+                | b'['
+                | b'{'
+                | b'<'
+                | b')'
+                | b']'
+                | b'}'
+                | b'>'
+        )
+    });
+    !marked
+        && !bytes
+            .windows(5)
+            .any(|w| w[0] == b' ' && w[4] == b' ' && w[1..4].eq_ignore_ascii_case(b"and"))
 }
 
 fn has_team_word(s: &str) -> bool {

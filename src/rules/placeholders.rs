@@ -30,42 +30,53 @@ pub fn placeholder(value: &str, settings: &Settings) -> Option<&'static str> {
     {
         return Some("filler");
     }
-    let word = v
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_ascii_lowercase();
-    let filler = matches!(
-        word.as_str(),
-        "tbd"
-            | "tba"
-            | "tbc"
-            | "todo"
-            | "n/a"
-            | "na"
-            | "none"
-            | "unknown"
-            | "unassigned"
-            | "unowned"
-            | "nobody"
-            | "no one"
-            | "null"
-            | "nil"
-            | "xxx"
-            | "placeholder"
-            | "fixme"
-            | "to be decided"
-            | "to be determined"
-            | "to be assigned"
-            | "owner"
-            | "team"
-            | "team name"
-            | "your team"
-    );
-    if filler
-        || word.starts_with("todo")
-        || word.starts_with("tbd")
-        || word.ends_with("unowned")
-        || word.starts_with("unowned")
-    {
+    let word = v.trim_matches(|c: char| !c.is_alphanumeric());
+    // Filler words are short: fold case on the stack, and only for them.
+    let mut buf = [0u8; 24];
+    let lower = buf.get_mut(..word.len()).and_then(|out| {
+        out.copy_from_slice(word.as_bytes());
+        out.make_ascii_lowercase();
+        std::str::from_utf8(out).ok()
+    });
+    let filler = lower.is_some_and(|lower| {
+        matches!(
+            lower,
+            "tbd"
+                | "tba"
+                | "tbc"
+                | "todo"
+                | "n/a"
+                | "na"
+                | "none"
+                | "unknown"
+                | "unassigned"
+                | "unowned"
+                | "nobody"
+                | "no one"
+                | "null"
+                | "nil"
+                | "xxx"
+                | "placeholder"
+                | "fixme"
+                | "to be decided"
+                | "to be determined"
+                | "to be assigned"
+                | "owner"
+                | "team"
+                | "team name"
+                | "your team"
+        )
+    });
+    let starts = |prefix: &str| {
+        word.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    let ends = |suffix: &str| {
+        word.len() >= suffix.len()
+            && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    if filler || starts("todo") || starts("tbd") || ends("unowned") || starts("unowned") {
         return Some("a placeholder");
     }
     if settings.placeholders.iter().any(|re| re.is_match(v)) {
