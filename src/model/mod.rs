@@ -9,7 +9,7 @@ pub mod names;
 pub mod objective;
 mod shared;
 mod slo;
-mod text;
+pub mod text;
 mod workspace;
 
 pub use domain::{Domain, DomainOrigin, Field, FieldKind, FieldLabel};

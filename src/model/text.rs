@@ -37,8 +37,9 @@ impl<'s> Text<'s> {
         &self.text
     }
 
+    /// Whether the text is empty or only white space.
     pub fn is_empty(&self) -> bool {
-        self.text.trim().is_empty()
+        is_blank(&self.text)
     }
 
     /// Whether the text is the source under its span, byte for byte.
@@ -69,14 +70,42 @@ impl<'s> Text<'s> {
 
     /// The text with surrounding white space removed.
     pub fn trimmed(&self) -> Text<'s> {
-        let s = self.as_str();
-        let start = s.len() - s.trim_start().len();
-        let end = s.trim_end().len().max(start);
-        if start == 0 && end == s.len() {
+        let (start, len) = trim_bounds(self.as_str());
+        if start == 0 && len == self.text.len() {
             return self.clone();
         }
-        self.slice(start..end)
+        self.slice(start..start + len)
     }
+}
+
+/// Whether `s` is empty or only white space; ASCII is answered byte by byte.
+pub fn is_blank(s: &str) -> bool {
+    match s.bytes().find(|b| !b.is_ascii_whitespace()) {
+        None => true,
+        Some(b) if b < 0x80 => false,
+        Some(_) => s.trim().is_empty(),
+    }
+}
+
+/// White space around `s`: how much leads, and how long the rest is. ASCII white space is
+/// skipped byte by byte; other white space (a no-break space) the general way.
+pub fn trim_bounds(s: &str) -> (usize, usize) {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() && bytes[start].is_ascii_whitespace() {
+        start += 1;
+    }
+    if bytes.get(start).is_some_and(|b| *b >= 0x80) {
+        start = s.len() - s.trim_start().len();
+    }
+    let mut end = bytes.len();
+    while end > start && bytes[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    if end > start && bytes[end - 1] >= 0x80 {
+        end = s[..end].trim_end().len();
+    }
+    (start, end.max(start) - start)
 }
 
 impl std::fmt::Display for Text<'_> {

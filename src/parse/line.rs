@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use crate::model::Text;
+use crate::model::text::{is_blank, trim_bounds};
 use crate::source::Span;
 
 #[derive(Clone, Copy, Debug)]
@@ -40,7 +41,7 @@ impl Line {
     }
 
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        is_blank(&self.text)
     }
 
     /// Append a piece: `content` as read, taken from `src` at `range`.
@@ -138,9 +139,17 @@ impl Line {
     /// part was written verbatim.
     pub fn text<'s>(&self, src: &'s str, range: Range<usize>) -> Text<'s> {
         let part = &self.text[range.clone()];
-        let (lead, kept) = trim(part);
+        let (lead, kept) = trim_bounds(part);
         let start = range.start + lead;
         let range = start..start + kept;
+        // Most lines are one piece read verbatim: the part is where it lies in the source.
+        if let [seg] = &self.segments[..]
+            && seg.exact
+            && !range.is_empty()
+        {
+            let at = seg.src_start as usize;
+            return Text::exact(src, Span::new(at + range.start, at + range.end));
+        }
         let span = self.span(range.clone());
         let i = self
             .segments
@@ -162,27 +171,6 @@ impl Line {
     pub fn full_text<'s>(&self, src: &'s str) -> Text<'s> {
         self.text(src, 0..self.text.len())
     }
-}
-
-/// White space around a part: how much leads, and how long the rest is. ASCII white space is
-/// skipped byte by byte; other white space (a no-break space) the slow way.
-fn trim(part: &str) -> (usize, usize) {
-    let bytes = part.as_bytes();
-    let mut start = 0;
-    while start < bytes.len() && bytes[start].is_ascii_whitespace() {
-        start += 1;
-    }
-    if bytes.get(start).is_some_and(|b| *b >= 0x80) {
-        start = part.len() - part.trim_start().len();
-    }
-    let mut end = bytes.len();
-    while end > start && bytes[end - 1].is_ascii_whitespace() {
-        end -= 1;
-    }
-    if end > start && bytes[end - 1] >= 0x80 {
-        end = part[..end].trim_end().len();
-    }
-    (start, end.max(start) - start)
 }
 
 #[cfg(test)]

@@ -1206,20 +1206,34 @@ fn add_shared_part<'s>(decl: &mut SharedOwnership<'s>, text: &Text<'s>) {
     };
     let label = text.slice(0..colon).trimmed();
     let value = text.slice(colon + 1..s.len()).trimmed();
-    match normalize(label.as_str()).as_str() {
-        "shared sla" | "sla" | "shared slo" | "joint sla" => {
-            decl.sla = Some(Slo::from_item(&value));
-        }
+    let part = with_normalized(label.as_str(), |key| match key {
+        "shared sla" | "sla" | "shared slo" | "joint sla" => SharedPart::Sla,
         "escalation path" | "escalation paths" | "escalation" | "escalation contact"
-        | "escalate to" => decl.escalation = Some(value),
+        | "escalate to" => SharedPart::Escalation,
         "sync" | "sync meeting" | "sync meetings" | "sync cadence" | "cadence" | "meetings"
-        | "regular sync" => decl.sync = Some(value),
-        "scope" => decl.scope = Some(value),
-        _ => decl.boundaries.push(Boundary {
+        | "regular sync" => SharedPart::Sync,
+        "scope" => SharedPart::Scope,
+        _ => SharedPart::Boundary,
+    });
+    match part {
+        SharedPart::Sla => decl.sla = Some(Slo::from_item(&value)),
+        SharedPart::Escalation => decl.escalation = Some(value),
+        SharedPart::Sync => decl.sync = Some(value),
+        SharedPart::Scope => decl.scope = Some(value),
+        SharedPart::Boundary => decl.boundaries.push(Boundary {
             party: label,
             part: value,
         }),
     }
+}
+
+/// What a `Label: value` line of a shared-ownership declaration gives.
+enum SharedPart {
+    Sla,
+    Escalation,
+    Sync,
+    Scope,
+    Boundary,
 }
 
 /// Split a value at separators, keeping spans.

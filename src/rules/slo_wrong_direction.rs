@@ -90,20 +90,15 @@ impl Rule for SloWrongDirection {
                 continue;
             }
             let cmp = objective.comparator;
+            let wrong = match objective.unit.value {
+                Unit::Time(_) if cmp.value.is_lower_bound() => &LATENCY_AS_FLOOR,
+                Unit::Percent if cmp.value.is_upper_bound() && is_success_rate(slo) => {
+                    &SUCCESS_AS_CEILING
+                }
+                _ => continue,
+            };
             let written = doc_text(slo, cmp.span);
-            match objective.unit.value {
-                Unit::Time(_) if cmp.value.is_lower_bound() => cx.report(diagnostic(
-                    doc.file,
-                    slo,
-                    &written,
-                    cmp.span,
-                    &LATENCY_AS_FLOOR,
-                )),
-                Unit::Percent if cmp.value.is_upper_bound() && is_success_rate(slo) => cx.report(
-                    diagnostic(doc.file, slo, &written, cmp.span, &SUCCESS_AS_CEILING),
-                ),
-                _ => {}
-            }
+            cx.report(diagnostic(doc.file, slo, &written, cmp.span, wrong));
         }
     }
 }
