@@ -3,8 +3,6 @@
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
-use rayon::prelude::*;
-
 use crate::cli::{CheckArgs, OutputFormat};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
@@ -18,7 +16,7 @@ use crate::rules::Category;
 use crate::source::{FileId, Origin, SourceFile};
 use crate::walk::{self, Candidate, io_message};
 use crate::{ExitStatus, terminal_width};
-use crate::{baseline, changes, fingerprint, git, output};
+use crate::{baseline, changes, fingerprint, git, output, parallel};
 
 pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
     let cwd = std::env::current_dir().map_err(|e| {
@@ -222,16 +220,14 @@ fn report(args: &CheckArgs, findings: &Findings<'_>, rules: &[EnabledRule]) -> R
 
 /// Read the files in parallel; a file that cannot be read is a problem, not a panic.
 fn read_all(candidates: Vec<Candidate>) -> (Vec<SourceFile>, Vec<IoProblem>) {
-    let read: Vec<Result<(Candidate, Vec<u8>), IoProblem>> = candidates
-        .into_par_iter()
-        .map(|c| match std::fs::read(&c.fs_path) {
+    let read: Vec<Result<(Candidate, Vec<u8>), IoProblem>> =
+        parallel::map_owned(candidates, |c| match std::fs::read(&c.fs_path) {
             Ok(bytes) => Ok((c, bytes)),
             Err(e) => Err(IoProblem {
                 path: c.display.clone(),
                 message: io_message(&e),
             }),
-        })
-        .collect();
+        });
     let mut files = Vec::with_capacity(read.len());
     let mut problems = Vec::new();
     for r in read {

@@ -18,6 +18,7 @@ pub mod git;
 pub mod lint;
 pub mod model;
 pub mod output;
+pub mod parallel;
 pub mod parse;
 pub mod report;
 pub mod rules;

@@ -1,8 +1,6 @@
 //! The pipeline after the files are read: parse every file and run the per-document rules in
 //! parallel, then the cross-file rules, and return the findings in a fixed order.
 
-use rayon::prelude::*;
-
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
 use std::ops::Range;
@@ -99,9 +97,8 @@ pub fn lint_range<'s>(
     settings: &Settings,
     rules: &[EnabledRule],
 ) -> Linted<'s> {
-    let per_file: Vec<(Facts, Vec<Diagnostic>)> = files[range.clone()]
-        .par_iter()
-        .map(|file| {
+    let per_file: Vec<(Facts, Vec<Diagnostic>)> =
+        crate::parallel::map(&files[range.clone()], |file| {
             let doc = parse::parse(file, &settings.labels);
             let mut cx = Context::new(settings);
             for (rule, severity) in rules {
@@ -109,8 +106,7 @@ pub fn lint_range<'s>(
                 rule.check_document(&doc, &mut cx);
             }
             (facts::facts(&doc, settings), cx.into_diagnostics())
-        })
-        .collect();
+        });
     let mut all_facts = Vec::with_capacity(per_file.len());
     let mut diagnostics = Vec::new();
     for (facts, diags) in per_file {

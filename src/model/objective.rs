@@ -231,7 +231,10 @@ impl<'a> Parser<'a> {
 
     fn skip_ws(&mut self) {
         let bytes = self.s.as_bytes();
-        while bytes.get(self.pos).is_some_and(|&b| b == b' ' || b == b'\t') {
+        while bytes
+            .get(self.pos)
+            .is_some_and(|&b| b == b' ' || b == b'\t')
+        {
             self.pos += 1;
         }
         // Other white space (a no-break space) the general way.
@@ -650,8 +653,21 @@ mod tests {
     #[test]
     fn decimals_are_what_str_parse_gives() {
         for s in [
-            "0", "1", "95", "99.9", "99.95", "99.999", "0.1", "0.3", "1.5", "123456789012345",
-            "0.000000000000001", "12345.6789", "99.99999999999", "1234567890123456789", "007",
+            "0",
+            "1",
+            "95",
+            "99.9",
+            "99.95",
+            "99.999",
+            "0.1",
+            "0.3",
+            "1.5",
+            "123456789012345",
+            "0.000000000000001",
+            "12345.6789",
+            "99.99999999999",
+            "1234567890123456789",
+            "007",
         ] {
             assert_eq!(decimal(s), s.parse().ok(), "{s}");
         }

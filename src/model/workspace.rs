@@ -1,7 +1,5 @@
 use std::sync::OnceLock;
 
-use rayon::slice::ParallelSliceMut;
-
 use super::domain::Domain;
 use super::facts::{DomainFacts, Facts, NameAt, NameFacts, key_hash};
 use super::ladder::EscalationLadder;
@@ -112,6 +110,10 @@ pub struct NameId {
     pub name: u32,
 }
 
+/// How much source the documents kept between cross-file rules may hold: a document model
+/// takes several times its source, so this keeps tens of megabytes at most.
+const KEPT_DOCUMENTS_BYTES: usize = 4 << 20;
+
 /// All files of one run, seen through their [`Facts`], with their documents parsed again on
 /// demand. Cross-file rules find candidates in the facts and read documents only there.
 pub struct Workspace<'s> {
@@ -149,7 +151,7 @@ impl<'s> Workspace<'s> {
                 )
             }));
         }
-        domains.par_sort_unstable();
+        crate::parallel::sort_unstable(&mut domains);
         let repeated_names = repeated_names(&facts, first);
         let documents = (0..facts.len()).map(|_| OnceLock::new()).collect();
         Workspace {
@@ -181,11 +183,22 @@ impl<'s> Workspace<'s> {
         self.file_ids().zip(&self.facts)
     }
 
-    /// Drop the documents read so far; the next rule reads what it needs again. Keeps the
-    /// memory of a run bounded by what one rule looks at.
+    /// Drop the documents read so far when they hold more than [`KEPT_DOCUMENTS_BYTES`] of
+    /// source; the next rule reads what it needs again. Keeps the memory of a large run
+    /// bounded by what one rule looks at, while a small one reads each document once.
     pub fn forget_documents(&mut self) {
-        for doc in &mut self.documents {
-            doc.take();
+        let first = self.first;
+        let read: usize = self
+            .documents
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.get().is_some())
+            .map(|(i, _)| self.files[first + i].text.len())
+            .sum();
+        if read > KEPT_DOCUMENTS_BYTES {
+            for doc in &mut self.documents {
+                doc.take();
+            }
         }
     }
 
@@ -286,7 +299,7 @@ fn repeated_names(facts: &[Facts], first: usize) -> Vec<Vec<NameId>> {
         .iter()
         .flat_map(|f| f.names.iter().map(|n| n.hash))
         .collect();
-    hashes.par_sort_unstable();
+    crate::parallel::sort_unstable(&mut hashes);
     let repeated: rustc_hash::FxHashSet<u64> = hashes
         .windows(2)
         .filter(|w| w[0] == w[1])

@@ -118,7 +118,12 @@ impl Default for LabelTable {
                 map.insert(alias.as_bytes().into(), *kind);
             }
         }
-        let longest = map.keys().map(|k: &Box<[u8]>| k.len()).max().unwrap_or(0);
+        let longest = DEFAULT_ALIASES
+            .iter()
+            .flat_map(|(_, aliases)| aliases.iter())
+            .map(|a| a.len())
+            .max()
+            .unwrap_or(0);
         LabelTable { map, longest }
     }
 }
@@ -169,10 +174,13 @@ impl LabelTable {
 /// label rarely repeats.
 pub struct RecentLabels<'l> {
     table: &'l LabelTable,
-    recent: RefCell<SmallVec<[(Box<str>, FieldKind); RECENT_LABELS]>>,
+    recent: RefCell<SmallVec<[RecentLabel; RECENT_LABELS]>>,
 }
 
 const RECENT_LABELS: usize = 16;
+
+/// A label as a document wrote it, with the field it names.
+type RecentLabel = (Box<str>, FieldKind);
 
 impl<'l> RecentLabels<'l> {
     pub fn new(table: &'l LabelTable) -> Self {

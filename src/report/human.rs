@@ -106,16 +106,61 @@ impl SourceCode for Source<'_> {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let contents = self.text.text.as_ref().read_span(span, before, after)?;
+        // miette reads from the start of the text to the span; hand it only the lines around
+        // the span, and count the lines before them here, where memchr does it fast.
+        let text = self.text.text.as_bytes();
+        let start = span.offset().min(text.len());
+        let end = (start + span.len()).min(text.len());
+        // One line more than asked for: where the span starts a line, miette looks at the
+        // line break before it.
+        let mut from = line_start(text, start);
+        for _ in 0..=before {
+            if from == 0 {
+                break;
+            }
+            from = line_start(text, from - 1);
+        }
+        // And after: the line break that ends the span's line does not count as context.
+        let mut to = end;
+        for _ in 0..after + 2 {
+            match memchr::memchr(b'\n', &text[to.min(text.len())..]) {
+                Some(i) => to += i + 1,
+                None => {
+                    to = text.len();
+                    break;
+                }
+            }
+        }
+        let window = &text[from..to.min(text.len())];
+        let local = SourceSpan::new((start - from).into(), end - start);
+        let contents = window.read_span(&local, before, after)?;
+        let lines_before = line_breaks(&text[..from]);
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             contents.data(),
-            *contents.span(),
-            contents.line(),
+            SourceSpan::new(
+                (contents.span().offset() + from).into(),
+                contents.span().len(),
+            ),
+            contents.line() + lines_before,
             contents.column(),
-            contents.line_count(),
+            // miette's line count runs from the start of the text.
+            contents.line_count() + lines_before,
         )))
     }
+}
+
+/// Where the line holding `offset` starts.
+fn line_start(text: &[u8], offset: usize) -> usize {
+    memchr::memrchr(b'\n', &text[..offset]).map_or(0, |i| i + 1)
+}
+
+/// Line breaks the way miette counts them: `\n`, `\r\n` and a lone `\r` are one each.
+fn line_breaks(text: &[u8]) -> usize {
+    let lone_cr = memchr::memchr_iter(b'\r', text)
+        .filter(|&i| text.get(i + 1) != Some(&b'\n'))
+        .count();
+    memchr::memchr_iter(b'\n', text).count() + lone_cr
 }
 
 /// A finding as miette sees it.
@@ -227,5 +272,56 @@ impl miette::Diagnostic for Adapter<'_> {
         Some(Box::new(
             self.related.iter().map(|r| r as &dyn miette::Diagnostic),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The windowed `read_span` gives what miette's own gives on the whole text.
+    #[test]
+    fn windowed_spans_read_as_miette_reads_them() {
+        let texts = [
+            "one\ntwo\nthree\n\nfive\nsix\nseven\neight\n",
+            "a\r\nbb\r\nccc\rdddd\r\n\r\neeeee\nf",
+            "no line break at all",
+            "\n\n\nx\n\n\n",
+            "- Zürich ≤ 5ms\n- 東京: P95 ≤ 1s\n\n## Ünïcode\n",
+        ];
+        for raw in texts {
+            let source = Source {
+                name: "f".to_owned(),
+                text: std::sync::Arc::new(DisplayText::new(raw)),
+            };
+            let text: &str = &source.text.text;
+            for start in 0..=text.len() {
+                for len in [0, 1, 3, 9, 20] {
+                    let len = len.min(text.len() - start);
+                    for (before, after) in [(0, 0), (1, 1), (2, 0), (0, 3), (3, 3), (5, 5)] {
+                        if !text.is_char_boundary(start) || !text.is_char_boundary(start + len) {
+                            continue;
+                        }
+                        let span = SourceSpan::new(start.into(), len);
+                        let ours = source.read_span(&span, before, after);
+                        let theirs = text.as_bytes().read_span(&span, before, after);
+                        match (ours, theirs) {
+                            (Ok(a), Ok(b)) => {
+                                let at = (text, start, len, before, after);
+                                assert_eq!(a.data(), b.data(), "{at:?}");
+                                assert_eq!(a.span(), b.span(), "{at:?}");
+                                assert_eq!(a.line(), b.line(), "{at:?}");
+                                assert_eq!(a.column(), b.column(), "{at:?}");
+                                assert_eq!(a.line_count(), b.line_count(), "{at:?}");
+                            }
+                            (Err(_), Err(_)) => {}
+                            (a, b) => {
+                                panic!("{text:?} {start} {len}: {:?} / {:?}", a.is_ok(), b.is_ok())
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }
