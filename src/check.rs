@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::cli::{CheckArgs, OutputFormat};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::error::{Error, IoProblem};
+use crate::error::Error;
 use crate::lint::{EnabledRule, lint, lint_range, selected_rules};
 use crate::report::{
     Concise, Findings, Github, Gitlab, Human, HumanOptions, Json, Junit, Reporter, Sarif, Summary,
@@ -14,9 +14,9 @@ use crate::report::{
 };
 use crate::rules::Category;
 use crate::source::{FileId, Origin, SourceFile};
-use crate::walk::{self, Candidate, io_message};
+use crate::walk::{self, io_message};
 use crate::{ExitStatus, terminal_width};
-use crate::{baseline, changes, fingerprint, git, output, parallel};
+use crate::{baseline, changes, fingerprint, git, output, read};
 
 pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
     let cwd = std::env::current_dir().map_err(|e| {
@@ -32,9 +32,10 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
         args.paths.clone()
     };
     let rules = selected_rules(&config.settings, &args.select, &args.ignore)?;
-    let discovery = walk::discover(&paths, &config, &cwd);
+    let discovery = walk::discover(&paths, &config, &cwd, args.follow_links);
     let mut problems = discovery.problems;
-    let (mut files, read_problems) = read_all(discovery.files);
+    let discovery_links = discovery.skipped_links;
+    let (mut files, read_problems) = read::read_all(discovery.files, args.max_file_size);
     problems.extend(read_problems);
     let current_count = files.len();
     if let Some(rev) = &args.base {
@@ -94,6 +95,13 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
             };
             let _ = writeln!(stderr, "ownlint: {what}: {}", escape(&file.path));
         }
+    }
+    for link in &discovery_links {
+        let _ = writeln!(
+            stderr,
+            "ownlint: note: skipped symbolic link {} (--follow-links follows links)",
+            escape(link)
+        );
     }
     for p in &problems {
         let _ = writeln!(
@@ -216,30 +224,4 @@ fn report(args: &CheckArgs, findings: &Findings<'_>, rules: &[EnabledRule]) -> R
         }
     }
     out.flush().map_err(Error::Write)
-}
-
-/// Read the files in parallel; a file that cannot be read is a problem, not a panic.
-fn read_all(candidates: Vec<Candidate>) -> (Vec<SourceFile>, Vec<IoProblem>) {
-    let read: Vec<Result<(Candidate, Vec<u8>), IoProblem>> =
-        parallel::map_owned(candidates, |c| match std::fs::read(&c.fs_path) {
-            Ok(bytes) => Ok((c, bytes)),
-            Err(e) => Err(IoProblem {
-                path: c.display.clone(),
-                message: io_message(&e),
-            }),
-        });
-    let mut files = Vec::with_capacity(read.len());
-    let mut problems = Vec::new();
-    for r in read {
-        match r {
-            Ok((c, bytes)) => {
-                let id = FileId(files.len() as u32);
-                files.push(SourceFile::new(
-                    id, c.display, c.fs_path, c.format, c.origin, bytes,
-                ));
-            }
-            Err(p) => problems.push(p),
-        }
-    }
-    (files, problems)
 }

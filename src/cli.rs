@@ -95,6 +95,16 @@ pub struct CheckArgs {
     #[arg(long, value_name = "RULES", value_delimiter = ',')]
     pub ignore: Vec<String>,
 
+    /// Refuse files larger than this (bytes, or with K, M or G: `64M`); such a file is
+    /// reported as unreadable (exit 2).
+    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = crate::read::parse_size)]
+    pub max_file_size: u64,
+
+    /// Follow symbolic links met while walking folders. Without it they are skipped (and
+    /// listed on stderr), so a link cannot pull files from outside the folders given.
+    #[arg(long)]
+    pub follow_links: bool,
+
     /// List the files read and the files skipped on stderr.
     #[arg(short, long)]
     pub verbose: bool,

@@ -26,6 +26,7 @@ use crate::error::{ConfigError, Error};
 use crate::model::FieldKind;
 use crate::parse::labels::{LabelTable, closest_match};
 use crate::parse::yaml::{Node, parse_tree};
+use crate::report::sanitize::{DisplayText, escape};
 use crate::rules::{self, RuleMeta};
 use crate::source::{FileId, Format, Origin, SourceFile, Span};
 
@@ -149,12 +150,15 @@ impl Validator<'_> {
         label: &str,
         help: Option<String>,
     ) -> Error {
+        // The configuration is input too: its text is shown with control characters escaped.
+        let shown = DisplayText::new(&self.file.text);
+        let span = shown.span(span);
         Error::Config(Box::new(ConfigError {
-            message: message.into(),
-            source_code: NamedSource::new(self.file.path.clone(), self.file.text.clone()),
+            message: escape(&message.into()).into_owned(),
+            source_code: NamedSource::new(escape(&self.file.path), shown.text.into_owned()),
             span: SourceSpan::new((span.start as usize).into(), span.len()),
             label: label.to_owned(),
-            help,
+            help: help.map(|h| escape(&h).into_owned()),
         }))
     }
 

@@ -8,6 +8,9 @@ use crate::config::Config;
 use crate::error::IoProblem;
 use crate::source::{Format, Origin};
 
+/// Why a FIFO, socket or device is not read.
+pub const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device); skipped";
+
 /// A file to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
@@ -22,6 +25,9 @@ pub struct Candidate {
 pub struct Discovery {
     pub files: Vec<Candidate>,
     pub problems: Vec<IoProblem>,
+    /// Symbolic links met in a walk and not followed (without `--follow-links`): links to a
+    /// folder, or named like an ownership file.
+    pub skipped_links: Vec<String>,
 }
 
 /// The folder linted when no path is given: `ownership/` beside the configuration file or in
@@ -39,8 +45,10 @@ pub fn default_paths(config: &Config, cwd: &Path) -> Vec<PathBuf> {
     vec![PathBuf::from(".")]
 }
 
-/// Find the files under `paths`.
-pub fn discover(paths: &[PathBuf], config: &Config, cwd: &Path) -> Discovery {
+/// Find the files under `paths`. Paths given are used even when they are symbolic links;
+/// links met inside a walked folder are followed only with `follow_links` (the walker then
+/// reports loops).
+pub fn discover(paths: &[PathBuf], config: &Config, cwd: &Path, follow_links: bool) -> Discovery {
     let mut out = Discovery::default();
     for path in paths {
         let meta = match std::fs::metadata(path) {
@@ -54,11 +62,11 @@ pub fn discover(paths: &[PathBuf], config: &Config, cwd: &Path) -> Discovery {
             }
         };
         if meta.is_dir() {
-            walk(path, config, cwd, &mut out);
+            walk(path, config, cwd, follow_links, &mut out);
         } else if !meta.is_file() {
             out.problems.push(IoProblem {
                 path: display(path),
-                message: "not a regular file".to_owned(),
+                message: NOT_REGULAR.to_owned(),
             });
         } else {
             match Format::from_path(path) {
@@ -81,9 +89,10 @@ pub fn discover(paths: &[PathBuf], config: &Config, cwd: &Path) -> Discovery {
     out
 }
 
-fn walk(root: &Path, config: &Config, cwd: &Path, out: &mut Discovery) {
+fn walk(root: &Path, config: &Config, cwd: &Path, follow_links: bool, out: &mut Discovery) {
     let walker = ignore::WalkBuilder::new(root)
         .hidden(false)
+        .follow_links(follow_links)
         .filter_entry(|e| e.file_name() != ".git")
         .sort_by_file_name(|a, b| a.cmp(b))
         .build();
@@ -98,10 +107,31 @@ fn walk(root: &Path, config: &Config, cwd: &Path, out: &mut Discovery) {
                 continue;
             }
         };
-        if !entry.file_type().is_some_and(|t| t.is_file()) {
+        let path = entry.path();
+        if entry.path_is_symlink() && !follow_links {
+            // Not followed; said, so that a missing file is not a mystery.
+            if Format::from_path(path).is_some() || path.is_dir() {
+                out.skipped_links.push(display(path));
+            }
             continue;
         }
-        let path = entry.path();
+        let Some(file_type) = entry.file_type() else {
+            continue;
+        };
+        if file_type.is_dir() {
+            continue;
+        }
+        if !file_type.is_file() {
+            // A FIFO, socket or device is never opened; one named like an ownership file is
+            // said, since its content is missing from the run.
+            if Format::from_path(path).is_some() {
+                out.problems.push(IoProblem {
+                    path: display(path),
+                    message: NOT_REGULAR.to_owned(),
+                });
+            }
+            continue;
+        }
         let Some(format) = Format::from_path(path) else {
             continue;
         };

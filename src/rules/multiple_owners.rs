@@ -138,7 +138,7 @@ pub fn split_owners<'s>(value: &Text<'s>) -> Vec<Text<'s>> {
                 let rest = &s[i..];
                 if rest.starts_with(" / ") {
                     cuts.push((i, i + 3));
-                } else if rest.len() > 5 && rest[..5].eq_ignore_ascii_case(" and ") {
+                } else if rest.len() > 5 && rest.as_bytes()[..5].eq_ignore_ascii_case(b" and ") {
                     cuts.push((i, i + 5));
                 }
             }
@@ -236,6 +236,13 @@ mod tests {
             .iter()
             .map(|t| t.as_str().to_owned())
             .collect()
+    }
+
+    /// Found by the property test: a multi-byte character right after a space.
+    #[test]
+    fn a_wide_character_after_a_space_is_not_cut() {
+        assert_eq!(split("Team A, Tea 𑍇(m"), ["Team A", "Tea 𑍇(m"]);
+        assert_eq!(split("A Team, B 𑍇𑍇"), ["A Team", "B 𑍇𑍇"]);
     }
 
     #[test]

@@ -1,0 +1,549 @@
+//! The file system, the text encodings, the output channels and the configuration are not
+//! trusted: each broken or hostile case gets a diagnostic or a stderr line, the rest of the
+//! run goes on, and the exit code says what happened (2 when something could not be read or
+//! written, while findings in readable files are still reported).
+
+#![cfg(unix)]
+
+use std::fs;
+use std::os::unix::fs::symlink;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+/// A clean domain, and one with an error (orphaned-domain) on line 3.
+const CLEAN: &str = "## Search Domain\n\n**Owner:** Search Team\n**Escalation Contact:** Ann Lee\n";
+const BROKEN: &str = "## Billing Domain\n\n**Owner:** TBD\n**Escalation Contact:** Ann Lee\n";
+
+struct Output {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn ownlint(dir: &Path) -> Command {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("ownlint"));
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .env_remove("GITHUB_ACTIONS")
+        .stdin(Stdio::null());
+    cmd
+}
+
+/// Run with a time limit, so that a run that blocks fails the test instead of hanging it.
+fn run(cmd: &mut Command) -> Output {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        use std::io::Read;
+        let mut out = Vec::new();
+        let mut err = Vec::new();
+        let _ = stdout.read_to_end(&mut out);
+        let _ = stderr.read_to_end(&mut err);
+        let _ = tx.send((out, err));
+    });
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let (out, err) = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+            return Output {
+                code: status.code(),
+                stdout: String::from_utf8(out).unwrap(),
+                stderr: String::from_utf8(err).unwrap(),
+            };
+        }
+        if started.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("ownlint blocked for a minute");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn concise(dir: &Path, args: &[&str]) -> Output {
+    run(ownlint(dir)
+        .args(["check", "--format", "concise"])
+        .args(args))
+}
+
+fn mkfifo(path: &Path) {
+    assert!(Command::new("mkfifo").arg(path).status().unwrap().success());
+}
+
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+// ---------------------------------------------------------------- the file system
+
+#[test]
+fn a_symlink_loop_is_reported_with_follow_links_and_skipped_without() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ownership");
+    fs::create_dir(&root).unwrap();
+    fs::write(root.join("broken.md"), BROKEN).unwrap();
+    symlink("..", root.join("up")).unwrap();
+    symlink("loop-b", root.join("loop-a")).unwrap();
+    symlink("loop-a", root.join("loop-b")).unwrap();
+
+    let out = concise(dir.path(), &["--follow-links", "ownership"]);
+    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    assert!(out.stderr.contains("symbolic link loop"), "{}", out.stderr);
+    assert_eq!(
+        out.stdout.matches("ownership/broken.md:3:").count(),
+        1,
+        "{}",
+        out.stdout
+    );
+
+    let out = concise(dir.path(), &["ownership"]);
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("note: skipped symbolic link ownership/up (--follow-links follows links)"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stdout.contains("ownership/broken.md:3:"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_symlink_out_of_the_root_is_not_followed_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ownership");
+    let outside = dir.path().join("elsewhere");
+    fs::create_dir(&root).unwrap();
+    fs::create_dir(&outside).unwrap();
+    fs::write(root.join("clean.md"), CLEAN).unwrap();
+    fs::write(outside.join("secret.md"), BROKEN).unwrap();
+    symlink("../elsewhere/secret.md", root.join("linked.md")).unwrap();
+
+    let out = concise(dir.path(), &["ownership"]);
+    assert_eq!(out.code, Some(0), "{}\n{}", out.stdout, out.stderr);
+    assert!(!out.stdout.contains("linked.md"), "{}", out.stdout);
+    assert!(
+        out.stderr
+            .contains("note: skipped symbolic link ownership/linked.md"),
+        "{}",
+        out.stderr
+    );
+
+    let out = concise(dir.path(), &["--follow-links", "ownership"]);
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(
+        out.stdout.contains("ownership/linked.md:3:"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_file_without_read_permission_is_exit_2_and_the_rest_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ownership");
+    fs::create_dir(&root).unwrap();
+    fs::write(root.join("broken.md"), BROKEN).unwrap();
+    fs::write(root.join("secret.md"), CLEAN).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(root.join("secret.md"), fs::Permissions::from_mode(0o000)).unwrap();
+    let mut cmd = ownlint(dir.path());
+    if is_root() {
+        // Root reads any file: run as `nobody`, for whom the folders are open.
+        for p in [dir.path(), root.as_path()] {
+            fs::set_permissions(p, fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        use std::os::unix::process::CommandExt;
+        cmd.uid(65534).gid(65534);
+    }
+    let out = run(cmd.args(["check", "--format", "concise", "ownership"]));
+    assert_eq!(out.code, Some(2), "{}\n{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr
+            .contains("ownlint: error: cannot read ownership/secret.md: permission denied"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stdout.contains("ownership/broken.md:3:"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn fifos_and_devices_are_skipped_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ownership");
+    fs::create_dir(&root).unwrap();
+    fs::write(root.join("broken.md"), BROKEN).unwrap();
+    mkfifo(&root.join("pipe.md"));
+    // A link to a device that never ends, followed on request.
+    symlink("/dev/zero", root.join("zero.md")).unwrap();
+
+    let out = concise(dir.path(), &["--follow-links", "ownership"]);
+    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    for name in ["pipe.md", "zero.md"] {
+        assert!(
+            out.stderr.contains(&format!(
+                "cannot read ownership/{name}: not a regular file (a FIFO, socket or device); skipped"
+            )),
+            "{name}: {}",
+            out.stderr
+        );
+    }
+    assert!(
+        out.stdout.contains("ownership/broken.md:3:"),
+        "{}",
+        out.stdout
+    );
+
+    // Named on the command line: the same.
+    let out = concise(
+        dir.path(),
+        &["ownership/pipe.md", "/dev/zero", "ownership/broken.md"],
+    );
+    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("cannot read /dev/zero: not a regular file"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stdout.contains("ownership/broken.md:3:"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_path_that_is_not_utf8_is_linted_and_shown_with_a_replacement_character() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ownership");
+    fs::create_dir(&root).unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
+    fs::write(root.join(name), BROKEN).unwrap();
+    let out = run(ownlint(dir.path()).args(["check", "--format", "json", "ownership"]));
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(report["diagnostics"][0]["file"], "ownership/caf\u{fffd}.md");
+    let out = concise(dir.path(), &["ownership"]);
+    assert!(
+        out.stdout
+            .contains("ownership/caf\u{fffd}.md:3:12: error[OWN101 orphaned-domain]"),
+        "{}",
+        out.stdout
+    );
+}
+
+// ---------------------------------------------------------------- text encodings
+
+/// (line, column) of the orphaned-domain finding in a JSON report.
+fn orphan_place(out: &Output) -> (u64, u64) {
+    let report: Value = serde_json::from_str(&out.stdout).unwrap();
+    let d = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "orphaned-domain")
+        .unwrap_or_else(|| panic!("no orphaned-domain in {}", out.stdout));
+    (
+        d["span"]["start"]["line"].as_u64().unwrap(),
+        d["span"]["start"]["column"].as_u64().unwrap(),
+    )
+}
+
+#[test]
+fn bom_crlf_and_lone_cr_keep_spans_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("bom.md", format!("\u{feff}{BROKEN}")),
+        ("crlf.md", BROKEN.replace('\n', "\r\n")),
+        ("cr.md", BROKEN.replace('\n', "\r")),
+        (
+            "bom-crlf.md",
+            format!("\u{feff}{}", BROKEN.replace('\n', "\r\n")),
+        ),
+    ];
+    for (name, text) in cases {
+        fs::write(dir.path().join(name), text).unwrap();
+        let out = run(ownlint(dir.path()).args(["check", "--format", "json", name]));
+        assert_eq!(out.code, Some(1), "{name}: {}", out.stderr);
+        // `**Owner:** TBD`: the value starts at column 12 of line 3.
+        assert_eq!(orphan_place(&out), (3, 12), "{name}");
+        let human = run(ownlint(dir.path()).args(["check", "--color", "never", name]));
+        assert!(
+            human.stdout.contains("3 │ **Owner:** TBD"),
+            "{name}: {}",
+            human.stdout
+        );
+        assert!(!human.stdout.contains('\r'), "{name}");
+    }
+}
+
+#[test]
+fn utf16_files_are_a_clear_not_utf8_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut le = vec![0xFF, 0xFE];
+    let mut be = vec![0xFE, 0xFF];
+    for unit in BROKEN.encode_utf16() {
+        le.extend_from_slice(&unit.to_le_bytes());
+        be.extend_from_slice(&unit.to_be_bytes());
+    }
+    fs::write(dir.path().join("le.md"), le).unwrap();
+    fs::write(dir.path().join("be.yaml"), be).unwrap();
+    let out = concise(dir.path(), &["le.md", "be.yaml"]);
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    for name in ["le.md", "be.yaml"] {
+        assert!(
+            out.stdout.contains(&format!(
+                "{name}:1:1: error[OWN001 parse-error] file is UTF-16 encoded, not UTF-8"
+            )),
+            "{}",
+            out.stdout
+        );
+    }
+}
+
+#[test]
+fn nul_bytes_are_read_and_shown_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("nul.md"),
+        "## Billing\0 Domain\n\n**Owner:** TBD\0\n",
+    )
+    .unwrap();
+    let out = run(ownlint(dir.path()).args(["check", "--color", "never", "nul.md"]));
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(!out.stdout.contains('\0'), "{}", out.stdout);
+    assert!(out.stdout.contains("\\u{0}"), "{}", out.stdout);
+}
+
+// ---------------------------------------------------------------- output channels
+
+#[test]
+fn a_closed_stdout_is_like_dev_null() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("broken.md"), BROKEN).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("ownlint");
+    // The shell closes descriptor 1 before ownlint starts; the Rust runtime then opens
+    // /dev/null in its place, so the report goes nowhere and the exit code still tells.
+    let out = run(Command::new("sh")
+        .current_dir(dir.path())
+        .arg("-c")
+        .arg("exec \"$0\" check broken.md >&-")
+        .arg(&bin));
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+}
+
+#[test]
+fn a_full_disk_for_the_output_file_is_exit_2_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut doc = String::new();
+    for i in 0..200 {
+        doc.push_str(&format!("## D{i} Domain\n\n**Owner:** TBD\n\n"));
+    }
+    fs::write(dir.path().join("big.md"), doc).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("ownlint");
+    // A file size limit of 4 kB stands in for a full disk: writes past it fail (EFBIG) once
+    // the signal that would kill the process is ignored, as a full disk fails with ENOSPC.
+    let out = run(Command::new("bash")
+        .current_dir(dir.path())
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 4; exec \"$0\" check --format json --output-file report.json big.md")
+        .arg(&bin));
+    assert_eq!(out.code, Some(2), "{}\n{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr.contains("could not write report.json"),
+        "{}",
+        out.stderr
+    );
+    let left: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["big.md"], "nothing half-written is left behind");
+}
+
+// ---------------------------------------------------------------- hostile text
+
+/// Every way we know for text to drive a terminal or a CI runner.
+const NASTY: &str = "ESC\u{1b}[2J BEL\u{7} CR\r BS\u{8}\u{8} CSI\u{9b}31m NEL\u{85} \
+    RLO\u{202e}x\u{202c} LRI\u{2066}y\u{2069} OSC\u{1b}]8;;http://x\u{7}link\u{1b}]8;;\u{7} \
+    \u{1b}P+q\u{1b}\\ \n::error::pwned\n##[error]legacy %0A::warning::encoded";
+
+#[test]
+fn hostile_text_never_becomes_control_in_any_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = format!(
+        "## Pay{n} Domain\n\n**Owner:** Team{n}A, Team B\n**Escalation Contact:** [Boss{n}]\n\n## Ops Domain\n\n**Owner:** TBD\n",
+        n = NASTY.replace('\n', " ")
+    );
+    let name = "evil\u{1b}[31m\u{202e}.md";
+    fs::write(dir.path().join(name), doc).unwrap();
+    let findings = {
+        let out = run(ownlint(dir.path()).args(["check", "--format", "json", "."]));
+        let report: Value = serde_json::from_str(&out.stdout).unwrap();
+        report["diagnostics"].as_array().unwrap().len()
+    };
+    assert!(findings >= 3, "{findings}");
+    let raw_control = |s: &str| {
+        s.chars().any(|c| {
+            (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+    };
+    for format in ["human", "concise"] {
+        let out =
+            run(ownlint(dir.path()).args(["check", "--color", "never", "--format", format, "."]));
+        assert_eq!(out.code, Some(1), "{}", out.stderr);
+        assert!(!raw_control(&out.stdout), "{format}:\n{}", out.stdout);
+        assert!(
+            !out.stdout.lines().any(|l| l.trim_start().starts_with("::")),
+            "{format}:\n{}",
+            out.stdout
+        );
+    }
+    let out = run(ownlint(dir.path()).args(["check", "--color", "always", "."]));
+    let without_colour = regex_free_strip_sgr(&out.stdout);
+    assert!(!raw_control(&without_colour), "{without_colour}");
+
+    for format in ["json", "sarif", "gitlab"] {
+        let out = run(ownlint(dir.path()).args(["check", "--format", format, "."]));
+        let value: Value = serde_json::from_str(&out.stdout)
+            .unwrap_or_else(|e| panic!("{format}: {e}\n{}", out.stdout));
+        assert!(!value.is_null());
+        assert!(!out.stdout.contains("##["), "{format}");
+    }
+    let out = run(ownlint(dir.path()).args(["check", "--format", "github", "."]));
+    assert_eq!(out.stdout.lines().count(), findings, "{}", out.stdout);
+    for line in out.stdout.lines() {
+        assert!(
+            line.starts_with("::error file=") || line.starts_with("::warning file="),
+            "{line}"
+        );
+        assert!(!raw_control(line), "{line}");
+    }
+    let out = run(ownlint(dir.path()).args(["check", "--format", "junit", "."]));
+    roxmltree::Document::parse(&out.stdout).unwrap_or_else(|e| panic!("{e}\n{}", out.stdout));
+    assert!(
+        !raw_control(&out.stdout.replace('\r', "")),
+        "{}",
+        out.stdout
+    );
+}
+
+/// Human output with ownlint's own colour codes (ESC [ digits ; m) removed.
+fn regex_free_strip_sgr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("\u{1b}[") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        match after.find(|c: char| !(c.is_ascii_digit() || c == ';')) {
+            Some(end) if after.as_bytes()[end] == b'm' => rest = &after[end + 1..],
+            _ => {
+                out.push_str(&rest[i..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+// ---------------------------------------------------------------- configuration
+
+#[test]
+fn a_catastrophic_placeholder_pattern_runs_in_linear_time_and_a_huge_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join(".ownlint.yaml"),
+        "placeholders: [\"^(a+)+$\", \"^(a|aa)+$\", \"(x+x+)+y\"]\n",
+    )
+    .unwrap();
+    let contact = format!("{}!", "a".repeat(50_000));
+    fs::write(
+        dir.path().join("doc.md"),
+        format!("## Search Domain\n\n**Owner:** Search Team\n**Escalation Contact:** {contact}\n"),
+    )
+    .unwrap();
+    let started = Instant::now();
+    let out = concise(dir.path(), &["doc.md"]);
+    assert_eq!(out.code, Some(0), "{}\n{}", out.stdout, out.stderr);
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+
+    fs::write(
+        dir.path().join(".ownlint.yaml"),
+        "placeholders: [\"((a{100}){100}){100}\"]\n",
+    )
+    .unwrap();
+    let out = concise(dir.path(), &["doc.md"]);
+    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("invalid placeholder pattern"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn an_unknown_rule_or_invalid_yaml_in_the_configuration_is_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("doc.md"), CLEAN).unwrap();
+    for config in [
+        "rules:\n  orphaned-domian: error\n",
+        "rules: [\n",
+        "settings: &a [*a]\n",
+        "\u{1b}[2J: x\n",
+    ] {
+        fs::write(dir.path().join(".ownlint.yaml"), config).unwrap();
+        let out = concise(dir.path(), &["doc.md"]);
+        assert_eq!(out.code, Some(2), "{config:?}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("configuration"),
+            "{config:?}: {}",
+            out.stderr
+        );
+        assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
+        assert!(!out.stderr.contains('\u{1b}'), "{config:?}: {}", out.stderr);
+    }
+}
+
+#[test]
+fn a_configuration_above_the_repository_root_is_never_read() {
+    let dir = tempfile::tempdir().unwrap();
+    // Anyone who can write to a parent folder (/tmp) must not steer the run.
+    fs::write(dir.path().join(".ownlint.yaml"), "rules: [\n").unwrap();
+    let repo = dir.path().join("repo");
+    fs::create_dir_all(repo.join(".git")).unwrap();
+    fs::create_dir_all(repo.join("ownership")).unwrap();
+    fs::write(repo.join("ownership/doc.md"), CLEAN).unwrap();
+    let out = concise(&repo, &[]);
+    assert_eq!(out.code, Some(0), "{}\n{}", out.stdout, out.stderr);
+    // Without a repository boundary the parent configuration is found, and refused clearly.
+    fs::remove_dir(repo.join(".git")).unwrap();
+    let out = concise(&repo, &[]);
+    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    assert!(out.stderr.contains("configuration"), "{}", out.stderr);
+}
