@@ -22,7 +22,10 @@ struct Measured {
 
 /// Run ownlint with `args` in `dir`, waiting for that one child with `wait4` so that its own
 /// peak memory is known, and killing it after `limit` (a hang fails the test, not the suite).
-#[allow(clippy::zombie_processes, reason = "the child is reaped by wait4, not Child::wait")]
+#[allow(
+    clippy::zombie_processes,
+    reason = "the child is reaped by wait4, not Child::wait"
+)]
 fn measure(dir: &Path, args: &[&str], limit: Duration) -> Measured {
     let out_path = dir.join(".stdout");
     let err_path = dir.join(".stderr");
