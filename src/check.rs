@@ -1,12 +1,11 @@
 //! `ownlint check`: find the files, read them, lint them, report, and decide the exit code.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
 
 use crate::cli::{CheckArgs, OutputFormat};
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
+use crate::inputs::{Inputs, print_problems};
 use crate::lint::{EnabledRule, lint, lint_range, selected_rules};
 use crate::report::{
     Concise, Findings, Github, Gitlab, Human, HumanOptions, Json, Junit, Reporter, Sarif, Summary,
@@ -14,29 +13,20 @@ use crate::report::{
 };
 use crate::rules::Category;
 use crate::source::{FileId, Origin, SourceFile};
-use crate::walk::{self, io_message};
+use crate::walk;
 use crate::{ExitStatus, terminal_width};
-use crate::{baseline, changes, fingerprint, git, output, read};
+use crate::{baseline, changes, fingerprint, git, output};
 
 pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
-    let cwd = std::env::current_dir().map_err(|e| {
-        Error::usage(format!(
-            "cannot read the current folder: {}",
-            io_message(&e)
-        ))
-    })?;
-    let config = Config::load(args.config.as_deref(), &cwd)?;
-    let paths: Vec<PathBuf> = if args.paths.is_empty() {
-        walk::default_paths(&config, &cwd)
-    } else {
-        args.paths.clone()
-    };
+    let Inputs {
+        config,
+        cwd,
+        paths,
+        mut files,
+        problems,
+        skipped_links,
+    } = Inputs::load(&args.input)?;
     let rules = selected_rules(&config.settings, &args.select, &args.ignore)?;
-    let discovery = walk::discover(&paths, &config, &cwd, args.follow_links);
-    let mut problems = discovery.problems;
-    let discovery_links = discovery.skipped_links;
-    let (mut files, read_problems) = read::read_all(discovery.files, args.max_file_size);
-    problems.extend(read_problems);
     let current_count = files.len();
     if let Some(rev) = &args.base {
         for base in git::files_at(rev, &paths, &config, &cwd)? {
@@ -56,11 +46,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
 
     let linted = lint(current, &config.settings, &rules);
     // Walked files without ownership content (a README) are not part of the run.
-    let skipped: Vec<bool> = linted
-        .workspace
-        .all_facts()
-        .map(|(_, f)| !f.explicit && !f.ownership && !f.problems)
-        .collect();
+    let skipped = linted.workspace.skipped_files();
     let mut diagnostics: Vec<Diagnostic> = linted
         .diagnostics
         .into_iter()
@@ -96,21 +82,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
             let _ = writeln!(stderr, "ownlint: {what}: {}", escape(&file.path));
         }
     }
-    for link in &discovery_links {
-        let _ = writeln!(
-            stderr,
-            "ownlint: note: skipped symbolic link {} (--follow-links follows links)",
-            escape(link)
-        );
-    }
-    for p in &problems {
-        let _ = writeln!(
-            stderr,
-            "ownlint: error: cannot read {}: {}",
-            escape(&p.path),
-            escape(&p.message)
-        );
-    }
+    print_problems(&skipped_links, &problems, &mut stderr);
 
     if let Some(path) = &args.write_baseline {
         let count = baseline::write(path, &files, &diagnostics, &fingerprints)?;

@@ -21,6 +21,89 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print a rule's documentation.
     Explain(ExplainArgs),
+    /// Who owns this, and who do I escalate to? Look up a domain, responsibility, SLO, team
+    /// or escalation contact.
+    Who(WhoArgs),
+    /// Export the checked model: JSON, YAML (the format ownlint reads) or OpenSLO.
+    Export(ExportArgs),
+    /// Print the JSON Schema of the YAML format, for editors.
+    Schema,
+    /// Write a commented `.ownlint.yaml` and, when there is none, a starter `ownership/`.
+    Init(InitArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Ownership health at a glance: domains per team, SLOs per domain, findings per rule.
+    Stats(StatsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct WhoArgs {
+    /// A domain, responsibility, SLO, owner team or escalation contact; matched ignoring
+    /// case, and fuzzily.
+    pub query: String,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// How to print the answer.
+    #[arg(long, value_enum, default_value_t = DataFormat::Human)]
+    pub format: DataFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// What to export.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    pub format: ExportFormat,
+
+    /// Export even when the model has error-severity findings.
+    #[arg(long)]
+    pub allow_errors: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The whole model as JSON.
+    Json,
+    /// The whole model as YAML, in the format ownlint reads.
+    Yaml,
+    /// One OpenSLO v1 `SLO` document per SLO.
+    Openslo,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to set up.
+    #[arg(default_value = ".")]
+    pub folder: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// How to print the figures.
+    #[arg(long, value_enum, default_value_t = DataFormat::Human)]
+    pub format: DataFormat,
+}
+
+/// Output for commands that print data rather than findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DataFormat {
+    /// For people.
+    Human,
+    /// For scripts and chat bots.
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -48,9 +131,8 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files or folders to check. Default: the `ownership/` folder beside the configuration
-    /// file or in the current folder, else the current folder.
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
 
     /// How to print the findings.
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
@@ -59,10 +141,6 @@ pub struct CheckArgs {
     /// When to use colour in human output. `NO_COLOR` turns `auto` off.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-
-    /// Use this configuration file instead of looking for `.ownlint.yaml`.
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
 
     /// Exit with 1 when there are warnings, not only errors.
     #[arg(long)]
@@ -95,6 +173,22 @@ pub struct CheckArgs {
     #[arg(long, value_name = "RULES", value_delimiter = ',')]
     pub ignore: Vec<String>,
 
+    /// List the files read and the files skipped on stderr.
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+/// Which files to read, for every command that reads ownership documents.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or folders to read. Default: the `ownership/` folder beside the configuration
+    /// file or in the current folder, else the current folder.
+    pub paths: Vec<PathBuf>,
+
+    /// Use this configuration file instead of looking for `.ownlint.yaml`.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     /// Refuse files larger than this (bytes, or with K, M or G: `64M`); such a file is
     /// reported as unreadable (exit 2).
     #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = crate::read::parse_size)]
@@ -104,10 +198,6 @@ pub struct CheckArgs {
     /// listed on stderr), so a link cannot pull files from outside the folders given.
     #[arg(long)]
     pub follow_links: bool,
-
-    /// List the files read and the files skipped on stderr.
-    #[arg(short, long)]
-    pub verbose: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -146,4 +236,11 @@ impl ColorChoice {
             }
         }
     }
+}
+
+/// Write the completion script for `shell` to stdout.
+pub fn print_completions(shell: clap_complete::Shell) {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    clap_complete::generate(shell, &mut command, "ownlint", &mut std::io::stdout());
 }

@@ -13,9 +13,12 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
+pub mod export;
 pub mod fingerprint;
 pub mod git;
 pub mod harness;
+pub mod init;
+pub mod inputs;
 pub mod lint;
 pub mod model;
 pub mod output;
@@ -24,9 +27,12 @@ pub mod parse;
 pub mod read;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod source;
+pub mod stats;
 pub mod suppressions;
 pub mod walk;
+pub mod who;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -61,6 +67,15 @@ pub fn run(cli: cli::Cli) -> Result<ExitStatus, Error> {
         cli::Command::Check(args) => check::run(&args),
         cli::Command::Rules(args) => catalog::list(args.format),
         cli::Command::Explain(args) => catalog::explain(&args.rule),
+        cli::Command::Who(args) => who::run(&args),
+        cli::Command::Export(args) => export::run(&args),
+        cli::Command::Schema => schema::run(),
+        cli::Command::Init(args) => init::run(&args),
+        cli::Command::Completions(args) => {
+            cli::print_completions(args.shell);
+            Ok(ExitStatus::Success)
+        }
+        cli::Command::Stats(args) => stats::run(&args),
     }
 }
 

@@ -8,6 +8,23 @@ use std::path::Path;
 
 use crate::error::Error;
 
+/// Print data for `who`, `stats` and the like: pretty JSON, or the human form, to stdout.
+pub fn print_data<T: serde::Serialize>(
+    format: crate::cli::DataFormat,
+    data: &T,
+    human: impl FnOnce(&mut dyn Write, &T) -> io::Result<()>,
+) -> Result<(), Error> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    match format {
+        crate::cli::DataFormat::Json => serde_json::to_writer_pretty(&mut out, data)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out)),
+        crate::cli::DataFormat::Human => human(&mut out, data),
+    }
+    .and_then(|()| out.flush())
+    .map_err(Error::Write)
+}
+
 pub fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,

@@ -12,7 +12,7 @@ const PARALLEL_FROM_FILES: usize = 4;
 const PARALLEL_SORT_FROM: usize = 64 * 1024;
 
 /// `items.iter().map(f)`, on the thread pool when there are enough items.
-pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+pub fn map<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sync + Send) -> Vec<R> {
     if items.len() < PARALLEL_FROM_FILES {
         items.iter().map(f).collect()
     } else {

@@ -23,6 +23,26 @@ struct Output {
     stderr: String,
 }
 
+impl Output {
+    #[track_caller]
+    fn stdout_has(&self, text: &str) {
+        assert!(
+            self.stdout.contains(text),
+            "{text:?} not in stdout:\n{}",
+            self.stdout
+        );
+    }
+
+    #[track_caller]
+    fn stderr_has(&self, text: &str) {
+        assert!(
+            self.stderr.contains(text),
+            "{text:?} not in stderr:\n{}",
+            self.stderr
+        );
+    }
+}
+
 fn ownlint(dir: &Path) -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("ownlint"));
     cmd.current_dir(dir)
@@ -98,7 +118,7 @@ fn a_symlink_loop_is_reported_with_follow_links_and_skipped_without() {
 
     let out = concise(dir.path(), &["--follow-links", "ownership"]);
     assert_eq!(out.code, Some(2), "{}", out.stderr);
-    assert!(out.stderr.contains("symbolic link loop"), "{}", out.stderr);
+    out.stderr_has("symbolic link loop");
     assert_eq!(
         out.stdout.matches("ownership/broken.md:3:").count(),
         1,
@@ -108,17 +128,8 @@ fn a_symlink_loop_is_reported_with_follow_links_and_skipped_without() {
 
     let out = concise(dir.path(), &["ownership"]);
     assert_eq!(out.code, Some(1), "{}", out.stderr);
-    assert!(
-        out.stderr
-            .contains("note: skipped symbolic link ownership/up (--follow-links follows links)"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stdout.contains("ownership/broken.md:3:"),
-        "{}",
-        out.stdout
-    );
+    out.stderr_has("note: skipped symbolic link ownership/up (--follow-links follows links)");
+    out.stdout_has("ownership/broken.md:3:");
 }
 
 #[test]
@@ -135,20 +146,11 @@ fn a_symlink_out_of_the_root_is_not_followed_unless_asked() {
     let out = concise(dir.path(), &["ownership"]);
     assert_eq!(out.code, Some(0), "{}\n{}", out.stdout, out.stderr);
     assert!(!out.stdout.contains("linked.md"), "{}", out.stdout);
-    assert!(
-        out.stderr
-            .contains("note: skipped symbolic link ownership/linked.md"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("note: skipped symbolic link ownership/linked.md");
 
     let out = concise(dir.path(), &["--follow-links", "ownership"]);
     assert_eq!(out.code, Some(1), "{}", out.stderr);
-    assert!(
-        out.stdout.contains("ownership/linked.md:3:"),
-        "{}",
-        out.stdout
-    );
+    out.stdout_has("ownership/linked.md:3:");
 }
 
 #[test]
@@ -171,17 +173,8 @@ fn a_file_without_read_permission_is_exit_2_and_the_rest_is_reported() {
     }
     let out = run(cmd.args(["check", "--format", "concise", "ownership"]));
     assert_eq!(out.code, Some(2), "{}\n{}", out.stdout, out.stderr);
-    assert!(
-        out.stderr
-            .contains("ownlint: error: cannot read ownership/secret.md: permission denied"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stdout.contains("ownership/broken.md:3:"),
-        "{}",
-        out.stdout
-    );
+    out.stderr_has("ownlint: error: cannot read ownership/secret.md: permission denied");
+    out.stdout_has("ownership/broken.md:3:");
 }
 
 #[test]
@@ -205,11 +198,7 @@ fn fifos_and_devices_are_skipped_without_blocking() {
             out.stderr
         );
     }
-    assert!(
-        out.stdout.contains("ownership/broken.md:3:"),
-        "{}",
-        out.stdout
-    );
+    out.stdout_has("ownership/broken.md:3:");
 
     // Named on the command line: the same.
     let out = concise(
@@ -217,17 +206,8 @@ fn fifos_and_devices_are_skipped_without_blocking() {
         &["ownership/pipe.md", "/dev/zero", "ownership/broken.md"],
     );
     assert_eq!(out.code, Some(2), "{}", out.stderr);
-    assert!(
-        out.stderr
-            .contains("cannot read /dev/zero: not a regular file"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stdout.contains("ownership/broken.md:3:"),
-        "{}",
-        out.stdout
-    );
+    out.stderr_has("cannot read /dev/zero: not a regular file");
+    out.stdout_has("ownership/broken.md:3:");
 }
 
 #[test]
@@ -243,12 +223,7 @@ fn a_path_that_is_not_utf8_is_linted_and_shown_with_a_replacement_character() {
     let report: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(report["diagnostics"][0]["file"], "ownership/caf\u{fffd}.md");
     let out = concise(dir.path(), &["ownership"]);
-    assert!(
-        out.stdout
-            .contains("ownership/caf\u{fffd}.md:3:12: error[OWN101 orphaned-domain]"),
-        "{}",
-        out.stdout
-    );
+    out.stdout_has("ownership/caf\u{fffd}.md:3:12: error[OWN101 orphaned-domain]");
 }
 
 // ---------------------------------------------------------------- text encodings
@@ -310,13 +285,9 @@ fn utf16_files_are_a_clear_not_utf8_error() {
     let out = concise(dir.path(), &["le.md", "be.yaml"]);
     assert_eq!(out.code, Some(1), "{}", out.stderr);
     for name in ["le.md", "be.yaml"] {
-        assert!(
-            out.stdout.contains(&format!(
-                "{name}:1:1: error[OWN001 parse-error] file is UTF-16 encoded, not UTF-8"
-            )),
-            "{}",
-            out.stdout
-        );
+        out.stdout_has(&format!(
+            "{name}:1:1: error[OWN001 parse-error] file is UTF-16 encoded, not UTF-8"
+        ));
     }
 }
 
@@ -331,7 +302,7 @@ fn nul_bytes_are_read_and_shown_escaped() {
     let out = run(ownlint(dir.path()).args(["check", "--color", "never", "nul.md"]));
     assert_eq!(out.code, Some(1), "{}", out.stderr);
     assert!(!out.stdout.contains('\0'), "{}", out.stdout);
-    assert!(out.stdout.contains("\\u{0}"), "{}", out.stdout);
+    out.stdout_has("\\u{0}");
 }
 
 // ---------------------------------------------------------------- output channels
@@ -369,11 +340,7 @@ fn a_full_disk_for_the_output_file_is_exit_2_and_leaves_nothing() {
         .arg("trap '' XFSZ; ulimit -f 4; exec \"$0\" check --format json --output-file report.json big.md")
         .arg(&bin));
     assert_eq!(out.code, Some(2), "{}\n{}", out.stdout, out.stderr);
-    assert!(
-        out.stderr.contains("could not write report.json"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("could not write report.json");
     let left: Vec<String> = fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -500,11 +467,7 @@ fn a_catastrophic_placeholder_pattern_runs_in_linear_time_and_a_huge_one_is_refu
     .unwrap();
     let out = concise(dir.path(), &["doc.md"]);
     assert_eq!(out.code, Some(2), "{}", out.stderr);
-    assert!(
-        out.stderr.contains("invalid placeholder pattern"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("invalid placeholder pattern");
 }
 
 #[test]
@@ -545,5 +508,5 @@ fn a_configuration_above_the_repository_root_is_never_read() {
     fs::remove_dir(repo.join(".git")).unwrap();
     let out = concise(&repo, &[]);
     assert_eq!(out.code, Some(2), "{}", out.stderr);
-    assert!(out.stderr.contains("configuration"), "{}", out.stderr);
+    out.stderr_has("configuration");
 }

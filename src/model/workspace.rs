@@ -178,6 +178,15 @@ impl<'s> Workspace<'s> {
         &self.facts[file.index() - self.first]
     }
 
+    /// For each file, whether the run leaves it out: a file met while walking a folder that
+    /// has no ownership content (a README) and no parse problem.
+    pub fn skipped_files(&self) -> Vec<bool> {
+        self.facts
+            .iter()
+            .map(|f| !f.explicit && !f.ownership && !f.problems)
+            .collect()
+    }
+
     /// Every file's facts, with the file.
     pub fn all_facts(&self) -> impl Iterator<Item = (FileId, &Facts)> + '_ {
         self.file_ids().zip(&self.facts)

@@ -1,0 +1,353 @@
+//! The domains' SLOs as OpenSLO v1 `SLO` documents, one per SLO, and the SLOs that OpenSLO
+//! cannot express, with the reason.
+//!
+//! Every document counts events (`budgetingMethod: Occurrences`) over a rolling window of
+//! [`TIME_WINDOW`]. A latency with a percentile becomes a threshold objective whose target is
+//! the percentile (`P95 ≤ 300ms`: at least 95% of events at or under 300 ms); a percentage
+//! becomes a ratio objective whose target is the share (`≥ 99.9%`: 0.999 of events good, or
+//! `< 0.1%` of events bad). OpenSLO targets lie in [0, 1), which leaves out `100%`, and
+//! needs a share of events, which a latency without a percentile or a rate does not state.
+
+use std::collections::BTreeMap;
+
+use super::dns_label::{UniqueLabels, dns_label};
+use super::from_model::field_values;
+use super::openslo_document::{
+    Indicator, IndicatorSpec, Metadata, MetricQuery, MetricSource, Number, ObjectiveEntry,
+    RatioMetric, SloDocument, SloSpec, TimeWindow,
+};
+use crate::model::{Comparator, Document, Domain, Objective, Slo, Unit};
+
+/// The window every exported SLO is measured over, rolling.
+pub const TIME_WINDOW: &str = "28d";
+
+/// OpenSLO's longest description.
+const MAX_DESCRIPTION_CHARS: usize = 1050;
+
+/// The documents, in file and domain order, and what was left out.
+pub struct OpensloExport {
+    pub documents: Vec<SloDocument>,
+    pub skipped: Vec<SkippedSlo>,
+}
+
+/// An SLO OpenSLO cannot express.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SkippedSlo {
+    /// The domain, or the domains of a shared SLA joined with ` + `.
+    pub domain: String,
+    /// `Name: objective`, as written.
+    pub slo: String,
+    pub reason: &'static str,
+}
+
+/// What an objective becomes in OpenSLO.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Translation {
+    /// A value per event compared with `value`; `target` is the share of events that pass.
+    Threshold {
+        op: &'static str,
+        value: f64,
+        target: f64,
+    },
+    /// Good events over all events (or bad events, for an upper bound), `target` the share
+    /// of good events.
+    Ratio { counts_bad: bool, target: f64 },
+}
+
+pub fn openslo(documents: &[Document<'_>]) -> OpensloExport {
+    let mut names = UniqueLabels::default();
+    let mut export = OpensloExport {
+        documents: Vec::new(),
+        skipped: Vec::new(),
+    };
+    for doc in documents {
+        for domain in &doc.domains {
+            for slo in &domain.slos {
+                let translated = match &slo.parsed {
+                    Ok(objective) => translate(objective).map(|t| (objective, t)),
+                    Err(_) => Err("the objective cannot be read (see `malformed-slo`)"),
+                };
+                match translated {
+                    Ok((objective, translation)) => export.documents.push(slo_document(
+                        domain,
+                        slo,
+                        objective,
+                        translation,
+                        &mut names,
+                    )),
+                    Err(reason) => export.skipped.push(SkippedSlo {
+                        domain: domain.display_name().to_owned(),
+                        slo: written(slo),
+                        reason,
+                    }),
+                }
+            }
+        }
+        for decl in &doc.shared {
+            if let Some(sla) = &decl.sla {
+                let domains: Vec<&str> = decl.domains.iter().map(|d| d.as_str()).collect();
+                export.skipped.push(SkippedSlo {
+                    domain: domains.join(" + "),
+                    slo: written(sla),
+                    reason: "a shared SLA belongs to several domains, an OpenSLO SLO to one service",
+                });
+            }
+        }
+    }
+    export
+}
+
+/// The objective in OpenSLO's terms, or why it has none.
+fn translate(objective: &Objective) -> Result<Translation, &'static str> {
+    let comparator = objective.comparator.value;
+    let value = objective.value.value;
+    match (objective.unit.value, objective.percentile) {
+        (Unit::Time(_) | Unit::Rate { .. }, Some(percentile)) => {
+            let target = share(percentile.value / 100.0);
+            if !(0.0..1.0).contains(&target) {
+                return Err("a percentile of 100 leaves no target below 1, as OpenSLO requires");
+            }
+            Ok(Translation::Threshold {
+                op: operator(comparator)?,
+                value,
+                target,
+            })
+        }
+        (Unit::Time(_), None) => {
+            Err("a latency without a percentile states no share of events to make a target of")
+        }
+        (Unit::Rate { .. }, None) => Err("a rate states no share of events to make a target of"),
+        (Unit::Percent, Some(_)) => Err("a percentage with a percentile has no OpenSLO form"),
+        (Unit::Percent, None) => {
+            let (counts_bad, target) = if comparator.is_lower_bound() {
+                (false, share(value / 100.0))
+            } else if comparator.is_upper_bound() {
+                (true, share(1.0 - value / 100.0))
+            } else {
+                return Err("OpenSLO has no `=` objective");
+            };
+            if !(0.0..1.0).contains(&target) {
+                return Err("a target of 100% is not allowed: OpenSLO targets are below 1");
+            }
+            Ok(Translation::Ratio { counts_bad, target })
+        }
+    }
+}
+
+/// A share without the noise of binary fractions: `0.999`, not `0.9990000000000001`.
+fn share(x: f64) -> f64 {
+    (x * 1e12).round() / 1e12
+}
+
+fn operator(comparator: Comparator) -> Result<&'static str, &'static str> {
+    match comparator {
+        Comparator::Lt => Ok("lt"),
+        Comparator::Le => Ok("lte"),
+        Comparator::Gt => Ok("gt"),
+        Comparator::Ge => Ok("gte"),
+        Comparator::Eq => Err("OpenSLO has no `=` objective"),
+    }
+}
+
+fn slo_document(
+    domain: &Domain<'_>,
+    slo: &Slo<'_>,
+    objective: &Objective,
+    translation: Translation,
+    names: &mut UniqueLabels,
+) -> SloDocument {
+    let domain_name = domain.display_name();
+    let service = dns_label(domain_name);
+    let service = if service.is_empty() {
+        "domain".to_owned()
+    } else {
+        service
+    };
+    let name = names.claim(&slo_label(&service, slo.name.as_str()), "slo");
+    let owner = domain
+        .owners
+        .first()
+        .map(|field| field_values(field).join(", "))
+        .unwrap_or_default();
+
+    let mut labels = BTreeMap::new();
+    let owner_label = dns_label(&owner);
+    if !owner_label.is_empty() {
+        labels.insert("owner", owner_label);
+    }
+    labels.insert("domain", service.clone());
+    let mut annotations = BTreeMap::new();
+    if let Some(percentile) = objective.percentile {
+        annotations.insert("ownlint-percentile", percentile.value.to_string());
+    }
+    annotations.insert("ownlint-unit", unit_symbol(objective.unit.value));
+
+    let slo_name = slo.name.as_str();
+    let display_name = (!slo.name.is_empty()).then(|| slo_name.to_owned());
+    let mut context = vec![format!("domain {domain_name}")];
+    if !owner.is_empty() {
+        context.push(format!("owner {owner}"));
+    }
+    let contacts: Vec<String> = domain
+        .escalation_contacts
+        .iter()
+        .flat_map(field_values)
+        .filter(|c| !c.trim().is_empty())
+        .collect();
+    if !contacts.is_empty() {
+        context.push(format!("escalation {}", contacts.join(", ")));
+    }
+    let description = format!(
+        "{slo_name}: {} ({})",
+        slo.objective.as_str(),
+        context.join(", ")
+    );
+    let query = || MetricQuery {
+        metric_source: MetricSource::default(),
+    };
+    let (spec, objective_entry) = match translation {
+        Translation::Threshold { op, value, target } => (
+            IndicatorSpec::ThresholdMetric(query()),
+            ObjectiveEntry {
+                display_name: slo.objective.as_str().to_owned(),
+                op: Some(op),
+                value: Some(Number(value)),
+                target: Number(target),
+            },
+        ),
+        Translation::Ratio { counts_bad, target } => (
+            IndicatorSpec::RatioMetric(RatioMetric {
+                counter: true,
+                good: (!counts_bad).then(query),
+                bad: counts_bad.then(query),
+                total: query(),
+            }),
+            ObjectiveEntry {
+                display_name: slo.objective.as_str().to_owned(),
+                op: None,
+                value: None,
+                target: Number(target),
+            },
+        ),
+    };
+    let indicator_display = match &spec {
+        IndicatorSpec::ThresholdMetric(_) => "the value of each event",
+        IndicatorSpec::RatioMetric(ratio) if ratio.bad.is_some() => "bad events over all events",
+        IndicatorSpec::RatioMetric(_) => "good events over all events",
+    };
+    SloDocument {
+        api_version: "openslo/v1",
+        kind: "SLO",
+        metadata: Metadata {
+            name: name.clone(),
+            display_name,
+            labels,
+            annotations,
+        },
+        spec: SloSpec {
+            description: description.chars().take(MAX_DESCRIPTION_CHARS).collect(),
+            service,
+            indicator: Indicator {
+                metadata: Metadata {
+                    name,
+                    display_name: Some(format!("{slo_name}: {indicator_display}")),
+                    labels: Default::default(),
+                    annotations: Default::default(),
+                },
+                spec,
+            },
+            budgeting_method: "Occurrences",
+            time_window: vec![TimeWindow {
+                duration: TIME_WINDOW,
+                is_rolling: true,
+            }],
+            objectives: vec![objective_entry],
+        },
+    }
+}
+
+/// The domain and the SLO name as one label; the domain once when the SLO's name starts
+/// with it (`vpn-api-availability` for `VPN API availability` of `VPN`).
+fn slo_label(domain_label: &str, slo_name: &str) -> String {
+    let slo = dns_label(slo_name);
+    let named_after_domain = slo
+        .strip_prefix(domain_label)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'));
+    if named_after_domain {
+        slo
+    } else {
+        dns_label(&format!("{domain_label} {slo}"))
+    }
+}
+
+fn unit_symbol(unit: Unit) -> String {
+    match unit {
+        Unit::Time(t) => t.symbol().to_owned(),
+        Unit::Percent => "%".to_owned(),
+        Unit::Rate { per } => format!("per {}", per.symbol()),
+    }
+}
+
+/// `Name: objective` as written.
+fn written(slo: &Slo<'_>) -> String {
+    format!("{}: {}", slo.name.as_str(), slo.objective.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Text;
+    use crate::model::objective::parse_objective;
+    use crate::source::Span;
+
+    fn translated(objective: &str) -> Result<Translation, &'static str> {
+        let text = Text::exact(objective, Span::new(0, objective.len()));
+        translate(&parse_objective(&text).expect("a readable objective"))
+    }
+
+    #[test]
+    fn a_latency_percentile_is_a_threshold_with_the_percentile_as_target() {
+        assert_eq!(
+            translated("P95 ≤ 300ms"),
+            Ok(Translation::Threshold {
+                op: "lte",
+                value: 300.0,
+                target: 0.95
+            })
+        );
+        assert_eq!(
+            translated("p99.9 < 1.5 s"),
+            Ok(Translation::Threshold {
+                op: "lt",
+                value: 1.5,
+                target: 0.999
+            })
+        );
+    }
+
+    #[test]
+    fn a_percentage_is_a_ratio_target() {
+        assert_eq!(
+            translated("≥ 99.9%"),
+            Ok(Translation::Ratio {
+                counts_bad: false,
+                target: 0.999
+            })
+        );
+        assert_eq!(
+            translated("< 0.1%"),
+            Ok(Translation::Ratio {
+                counts_bad: true,
+                target: 0.999
+            })
+        );
+    }
+
+    #[test]
+    fn what_openslo_cannot_express_is_refused() {
+        assert!(translated("100%").is_err());
+        assert!(translated("≥ 1000 ops/hour").is_err());
+        assert!(translated("≤ 300ms").is_err());
+        assert!(translated("= 99%").is_err());
+    }
+}

@@ -1,0 +1,267 @@
+//! `ownlint who` and `ownlint stats` end to end, on the repository's own `ownership/` folder
+//! (the user's document) and on small documents written by the tests.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn ownlint(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("ownlint").unwrap();
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("GITHUB_ACTIONS");
+    cmd
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+struct Output {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(cmd: &mut Command) -> Output {
+    let out = cmd.output().unwrap();
+    Output {
+        code: out.status.code(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", out.stdout))
+}
+
+/// The domain headings of a human answer (lines that are not indented).
+fn headings(stdout: &str) -> Vec<&str> {
+    stdout
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with(' '))
+        .map(|l| l.split("  (").next().unwrap())
+        .collect()
+}
+
+#[test]
+fn who_payments_names_the_owner_the_contact_and_the_chain_with_their_lines() {
+    let out = run(ownlint(root()).args(["who", "payments"]));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    insta::assert_snapshot!("who_payments", out.stdout);
+    assert_eq!(headings(&out.stdout), ["Payments Domain"]);
+    for line in [
+        "owner               Payment Service Team  (ownership/OWNERSHIP.md:41)",
+        "escalation contact  [Engineering Manager]  (ownership/OWNERSHIP.md:42)",
+        "1. Domain Owner: Payment Service Team  (ownership/OWNERSHIP.md:221)",
+        "2. Engineering Manager  (ownership/OWNERSHIP.md:226)",
+        "3. Platform Lead / Infrastructure Lead  (ownership/OWNERSHIP.md:231)",
+        "4. CTO / VP Engineering  (ownership/OWNERSHIP.md:236)",
+        "Payment processing: P95 ≤ 500ms  (ownership/OWNERSHIP.md:44)",
+        "Can disable payment processing during incidents  (ownership/OWNERSHIP.md:49)",
+    ] {
+        assert!(out.stdout.contains(line), "{line}\n{}", out.stdout);
+    }
+}
+
+#[test]
+fn who_a_team_lists_every_domain_it_owns() {
+    let out = run(ownlint(root()).args(["who", "Infrastructure Team"]));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(
+        headings(&out.stdout),
+        [
+            "VPN Domain",
+            "Background Workers Domain",
+            "Infrastructure Domain"
+        ]
+    );
+    assert_eq!(
+        out.stdout
+            .matches("matched owner: Infrastructure Team")
+            .count(),
+        3
+    );
+    // Case and spacing do not matter.
+    let again = run(ownlint(root()).args(["who", "  infrastructure   TEAM "]));
+    assert_eq!(again.stdout, out.stdout);
+}
+
+#[test]
+fn who_finds_responsibilities_slos_contacts_and_typos() {
+    let cases = [
+        (
+            "Disaster recovery",
+            "Infrastructure Domain",
+            "responsibility",
+        ),
+        ("Alert delivery", "Observability Domain", "SLO"),
+        ("Paymnets", "Payments Domain", ""),
+    ];
+    for (query, domain, kind) in cases {
+        let out = run(ownlint(root()).args(["who", query]));
+        assert_eq!(out.code, Some(0), "{query}: {}", out.stderr);
+        assert_eq!(headings(&out.stdout)[0], domain, "{query}:\n{}", out.stdout);
+        if !kind.is_empty() {
+            assert!(
+                out.stdout.contains(&format!("matched {kind}: ")),
+                "{query}:\n{}",
+                out.stdout
+            );
+        }
+    }
+    // A role used as escalation contact: the domains that escalate to it, best first.
+    let out = run(ownlint(root()).args(["who", "Product Manager"]));
+    assert_eq!(
+        headings(&out.stdout),
+        ["Trials Domain", "Notifications Domain"]
+    );
+}
+
+#[test]
+fn who_json_has_every_part_with_its_place() {
+    let out = run(ownlint(root()).args(["who", "--format", "json", "VPN"]));
+    assert_eq!(out.code, Some(0));
+    let answer = json(&out);
+    let domain = &answer["domains"][0];
+    assert_eq!(domain["name"]["text"], "VPN Domain");
+    assert_eq!(domain["matched"]["kind"], "domain");
+    assert_eq!(domain["owner"]["text"], "Infrastructure Team");
+    assert_eq!(domain["owner"]["line"], 64);
+    assert_eq!(
+        domain["escalation_contact"]["text"],
+        "[Infrastructure Lead]"
+    );
+    let chain: Vec<String> = domain["escalation_chain"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            s["roles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r.as_str().unwrap())
+                .collect::<Vec<_>>()
+                .join(" / ")
+        })
+        .collect();
+    assert_eq!(
+        chain,
+        [
+            "Domain Owner",
+            "Engineering Manager",
+            "Platform Lead / Infrastructure Lead",
+            "CTO / VP Engineering"
+        ]
+    );
+    assert_eq!(domain["escalation_chain"][0]["team"], "Infrastructure Team");
+    assert_eq!(domain["slos"].as_array().unwrap().len(), 3);
+    assert_eq!(domain["incident_authority"].as_array().unwrap().len(), 3);
+    assert_eq!(domain["slos"][2]["text"], "VPN API availability: ≥ 99.9%");
+}
+
+#[test]
+fn who_nothing_found_is_exit_1_with_the_closest_names() {
+    let out = run(ownlint(root()).args(["who", "Infra Teem"]));
+    assert_eq!(out.code, Some(1));
+    assert_eq!(out.stdout, "");
+    assert!(
+        out.stderr.starts_with(
+            "ownlint: nothing matches `Infra Teem`; did you mean `Infrastructure Team`"
+        ),
+        "{}",
+        out.stderr
+    );
+    let out = run(ownlint(root()).args(["who", "--format", "json", "zzzz"]));
+    assert_eq!(out.code, Some(1));
+    assert_eq!(json(&out)["domains"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn who_shows_document_text_escaped_and_yaml_domains_too() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        "domains:\n  - name: Billing\n    owner: \"Team\\e[2J B\"\n    escalation_contact: Ann\n",
+    )
+    .unwrap();
+    let out = run(ownlint(dir.path()).args(["who", "billing", "a.yaml"]));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(!out.stdout.contains('\u{1b}'), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Team\\u{1b}[2J B  (a.yaml:3)"),
+        "{}",
+        out.stdout
+    );
+    // No ladder: no chain, said plainly.
+    assert!(!out.stdout.contains("escalation chain"), "{}", out.stdout);
+}
+
+#[test]
+fn stats_on_the_users_document() {
+    let out = run(ownlint(root()).args(["stats"]));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    insta::assert_snapshot!("stats_seed", out.stdout);
+
+    let stats = json(&run(ownlint(root()).args(["stats", "--format", "json"])));
+    assert_eq!(stats["domains"], 9);
+    assert_eq!(stats["teams"][0]["team"], "Infrastructure Team");
+    assert_eq!(stats["teams"][0]["domains"].as_array().unwrap().len(), 3);
+    // The findings per rule add up to what `check` reports.
+    let check = json(&run(ownlint(root()).args(["check", "--format", "json"])));
+    assert_eq!(stats["errors"], check["summary"]["errors"]);
+    assert_eq!(stats["warnings"], check["summary"]["warnings"]);
+    let per_rule: u64 = stats["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["errors"].as_u64().unwrap() + r["warnings"].as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        per_rule,
+        check["diagnostics"].as_array().unwrap().len() as u64
+    );
+}
+
+#[test]
+fn stats_counts_owners_slos_and_unreadable_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "## A Domain\n\n**Owner:** Team X\n\n## B Domain\n\n**Owner:** team  x\n**SLO Responsibility:**\n- Latency: P95 ≤ 300ms\n\n## C Domain\n\n**Owner:** TBD\n",
+    )
+    .unwrap();
+    let out = run(ownlint(dir.path()).args(["stats", "--format", "json", "a.md", "missing.md"]));
+    assert_eq!(
+        out.code,
+        Some(2),
+        "an unreadable file is exit 2: {}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("cannot read missing.md"),
+        "{}",
+        out.stderr
+    );
+    let stats = json(&out);
+    assert_eq!(stats["teams"][0]["team"], "Team X");
+    assert_eq!(stats["teams"][0]["domains"], serde_json::json!(["A", "B"]));
+    assert_eq!(
+        stats["slos_per_domain"],
+        serde_json::json!([{"slos": 0, "domains": 2}, {"slos": 1, "domains": 1}])
+    );
+    assert_eq!(stats["domains_without_slos"], serde_json::json!(["A", "C"]));
+    // A placeholder owner is no owner.
+    assert_eq!(stats["teams"][1]["team"], Value::Null);
+    assert_eq!(stats["teams"][1]["domains"], serde_json::json!(["C"]));
+    let orphaned = stats["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "orphaned-domain")
+        .unwrap();
+    assert_eq!(orphaned["errors"], 1);
+}
