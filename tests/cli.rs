@@ -3,19 +3,11 @@
 
 mod common;
 
+use common::{Output, output as run, ownlint};
+
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
-
-fn ownlint(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("ownlint").unwrap();
-    cmd.current_dir(dir)
-        .env("COLUMNS", "80")
-        .env("NO_COLOR", "1")
-        .env_remove("GITHUB_ACTIONS");
-    cmd
-}
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -23,21 +15,6 @@ fn root() -> &'static Path {
 
 fn cli_case(name: &str) -> std::path::PathBuf {
     common::fixtures().join("cli").join(name)
-}
-
-struct Output {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut Command) -> Output {
-    let out = cmd.output().unwrap();
-    Output {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
 }
 
 fn json(out: &Output) -> Value {

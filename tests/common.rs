@@ -9,6 +9,34 @@ use ownlint::lint::{EnabledRule, lint};
 use ownlint::report::{Human, HumanOptions, ShownFiles};
 use ownlint::source::{FileId, Format, Origin, SourceFile};
 
+/// `ownlint` in `dir`, with a fixed width, no colour and outside GitHub Actions, so that the
+/// output does not depend on the terminal or the CI runner the tests run in.
+pub fn ownlint(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("ownlint").unwrap();
+    cmd.current_dir(dir)
+        .env("COLUMNS", "80")
+        .env("NO_COLOR", "1")
+        .env_remove("GITHUB_ACTIONS");
+    cmd
+}
+
+/// What a run printed and its exit code (-1 when a signal ended it).
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Run a command to its end.
+pub fn output(cmd: &mut assert_cmd::Command) -> Output {
+    let out = cmd.output().unwrap();
+    Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
 }

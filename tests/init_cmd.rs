@@ -1,32 +1,10 @@
 //! `ownlint init` end to end: what it writes passes `ownlint check`, and it never overwrites.
 
+mod common;
+
+use common::{output as run, ownlint};
+
 use std::path::Path;
-
-use assert_cmd::Command;
-
-fn ownlint(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("ownlint").unwrap();
-    cmd.current_dir(dir)
-        .env("COLUMNS", "80")
-        .env("NO_COLOR", "1")
-        .env_remove("GITHUB_ACTIONS");
-    cmd
-}
-
-struct Output {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut Command) -> Output {
-    let out = cmd.output().unwrap();
-    Output {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
 
 /// Every file under `dir`, relative and sorted, with its bytes.
 fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {

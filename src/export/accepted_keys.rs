@@ -13,79 +13,51 @@
 //! here is one the reader's label table knows, as the field it is listed for.
 
 use schemars::Schema;
+
+use crate::model::FieldKind;
+use crate::parse::labels::DEFAULT_ALIASES;
 use serde_json::{Map, Value};
 
-/// Aliases of the domain keys, by canonical key (the spellings of
-/// `crate::parse::labels`, in snake_case).
-pub const DOMAIN_ALIASES: &[(&str, &[&str])] = &[
-    ("name", &["domain", "service", "component", "system"]),
-    (
-        "owner",
-        &[
-            "owners",
-            "owner_team",
-            "owning_team",
-            "primary_owner",
-            "team",
-            "dri",
-            "accountable",
-        ],
-    ),
-    (
-        "escalation_contact",
-        &[
-            "escalation_contacts",
-            "escalation",
-            "escalation_path",
-            "escalation_to",
-            "escalate_to",
-            "on_call",
-            "oncall",
-            "pager",
-        ],
-    ),
-    (
-        "slos",
-        &[
-            "slo_responsibility",
-            "slo_responsibilities",
-            "slo",
-            "service_level_objectives",
-            "objectives",
-        ],
-    ),
-    ("incident_authority", &["authority", "decision_authority"]),
-    ("responsibilities", &["responsibility", "scope"]),
-    ("ownership_transfer", &["transfer"]),
-];
+/// The spellings of each domain key, by canonical key, and the keys the reader takes but
+/// ignores (a backup, which is not a second owner, and information ownlint does not check):
+/// both read off the reader's own label table, in snake_case, so the schema cannot drift
+/// from what the reader accepts.
+fn domain_keys() -> (Vec<Aliases>, Vec<String>) {
+    let snake = |label: &str| label.replace(' ', "_");
+    let mut aliases = Vec::new();
+    let mut ignored = Vec::new();
+    for (kind, labels) in DEFAULT_ALIASES {
+        match kind {
+            FieldKind::Backup | FieldKind::Other => ignored.extend(labels.iter().map(|l| snake(l))),
+            _ => {
+                let canonical = kind.yaml_key();
+                let spellings = labels
+                    .iter()
+                    .map(|l| snake(l))
+                    .filter(|l| l != canonical)
+                    .collect();
+                aliases.push((canonical.to_owned(), spellings));
+            }
+        }
+    }
+    (aliases, ignored)
+}
 
-/// Domain keys the reader accepts and ignores: a backup (not a second owner) and
-/// information ownlint does not check.
-pub const DOMAIN_IGNORED: &[&str] = &[
-    "backup",
-    "backup_owner",
-    "fallback",
-    "secondary",
-    "secondary_owner",
-    "deputy",
-    "description",
-    "summary",
-    "notes",
-    "note",
-    "runbook",
-    "runbooks",
-    "dashboard",
-    "dashboards",
-    "repository",
-    "repo",
-    "links",
-    "slack",
-    "channel",
-    "tier",
-    "lifecycle",
-    "status",
-    "tags",
-];
+/// A canonical key and its other spellings.
+type Aliases = (String, Vec<String>);
+
+/// Static alias lists in the owned form.
+fn owned(aliases: &[(&str, &[&str])]) -> Vec<Aliases> {
+    aliases
+        .iter()
+        .map(|(k, spellings)| {
+            (
+                (*k).to_owned(),
+                spellings.iter().map(|s| (*s).to_owned()).collect(),
+            )
+        })
+        .collect()
+}
 
 /// Aliases of the shared-ownership keys (the reader compares them normalised, as labels).
 pub const SHARED_ALIASES: &[(&str, &[&str])] = &[
@@ -119,34 +91,36 @@ pub fn top_level(schema: &mut Schema) {
 }
 
 pub fn domain(schema: &mut Schema) {
-    accept(schema, DOMAIN_ALIASES, DOMAIN_IGNORED);
+    let (aliases, ignored) = domain_keys();
+    accept(schema, &aliases, &ignored);
 }
 
 pub fn slo(schema: &mut Schema) {
-    accept(schema, &[], SLO_IGNORED);
+    let ignored: Vec<String> = SLO_IGNORED.iter().map(|k| (*k).to_owned()).collect();
+    accept(schema, &[], &ignored);
 }
 
 pub fn ladder_level(schema: &mut Schema) {
-    accept(schema, LADDER_ALIASES, &[]);
+    accept(schema, &owned(LADDER_ALIASES), &[]);
 }
 
 pub fn shared_ownership(schema: &mut Schema) {
-    accept(schema, SHARED_ALIASES, &[]);
+    accept(schema, &owned(SHARED_ALIASES), &[]);
 }
 
 /// Add each alias with its canonical key's schema, and each ignored key accepting anything.
 /// A required key may be written as any of its spellings.
-fn accept(schema: &mut Schema, aliases: &[(&str, &[&str])], ignored: &[&str]) {
+fn accept(schema: &mut Schema, aliases: &[Aliases], ignored: &[String]) {
     let object = schema.ensure_object();
     require_any_spelling(object, aliases);
     let Some(Value::Object(properties)) = object.get_mut("properties") else {
         return;
     };
     for (canonical, spellings) in aliases {
-        let Some(canonical_schema) = properties.get(*canonical).cloned() else {
+        let Some(canonical_schema) = properties.get(canonical.as_str()).cloned() else {
             continue;
         };
-        for alias in *spellings {
+        for alias in spellings {
             let mut alias_schema = canonical_schema.clone();
             if let Value::Object(alias_object) = &mut alias_schema {
                 alias_object.insert(
@@ -154,12 +128,12 @@ fn accept(schema: &mut Schema, aliases: &[(&str, &[&str])], ignored: &[&str]) {
                     Value::String(format!("Another spelling of `{canonical}`.")),
                 );
             }
-            properties.insert((*alias).into(), alias_schema);
+            properties.insert(alias.clone(), alias_schema);
         }
     }
     for key in ignored {
         properties.insert(
-            (*key).into(),
+            key.clone(),
             described("Accepted and ignored by ownlint's checks"),
         );
     }
@@ -167,7 +141,7 @@ fn accept(schema: &mut Schema, aliases: &[(&str, &[&str])], ignored: &[&str]) {
 
 /// Replace `required: [key]` by "one of the key's spellings is present" for keys with
 /// aliases.
-fn require_any_spelling(object: &mut Map<String, Value>, aliases: &[(&str, &[&str])]) {
+fn require_any_spelling(object: &mut Map<String, Value>, aliases: &[Aliases]) {
     let Some(Value::Array(required)) = object.get_mut("required") else {
         return;
     };
@@ -176,8 +150,8 @@ fn require_any_spelling(object: &mut Map<String, Value>, aliases: &[(&str, &[&st
         let Some((canonical, spellings)) = aliases.iter().find(|(k, _)| key == k) else {
             return true;
         };
-        let alternatives = std::iter::once(*canonical)
-            .chain(spellings.iter().copied())
+        let alternatives = std::iter::once(canonical)
+            .chain(spellings)
             .map(|k| serde_json::json!({"required": [k]}))
             .collect();
         any_of_spellings.push(serde_json::json!({"anyOf": Value::Array(alternatives)}));
@@ -200,40 +174,22 @@ fn described(description: &str) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::FieldKind;
     use crate::parse::labels::LabelTable;
 
-    fn kind_of_key(key: &str) -> FieldKind {
-        [
-            FieldKind::Name,
-            FieldKind::Owner,
-            FieldKind::EscalationContact,
-            FieldKind::Slos,
-            FieldKind::IncidentAuthority,
-            FieldKind::Responsibilities,
-            FieldKind::OwnershipTransfer,
-        ]
-        .into_iter()
-        .find(|k| k.yaml_key() == key)
-        .expect("a canonical domain key")
-    }
-
     #[test]
-    fn every_domain_alias_is_read_as_its_field() {
+    fn every_domain_spelling_is_read_as_its_field_and_ignored_keys_carry_nothing_checked() {
         let labels = LabelTable::default();
-        for (canonical, aliases) in DOMAIN_ALIASES {
-            let kind = kind_of_key(canonical);
-            assert_eq!(labels.lookup(canonical), Some(kind), "{canonical}");
-            for alias in *aliases {
+        let (aliases, ignored) = domain_keys();
+        let owner = aliases.iter().find(|(k, _)| k == "owner").unwrap();
+        assert!(owner.1.contains(&"owning_team".to_owned()));
+        for (canonical, spellings) in &aliases {
+            let kind = labels.lookup(canonical).unwrap();
+            for alias in spellings {
                 assert_eq!(labels.lookup(alias), Some(kind), "{alias} for {canonical}");
             }
         }
-    }
-
-    #[test]
-    fn every_ignored_domain_key_is_known_to_the_reader_and_carries_nothing_checked() {
-        let labels = LabelTable::default();
-        for key in DOMAIN_IGNORED {
+        assert!(ignored.contains(&"backup_owner".to_owned()));
+        for key in &ignored {
             assert!(
                 matches!(
                     labels.lookup(key),

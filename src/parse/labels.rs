@@ -10,7 +10,7 @@ use smallvec::SmallVec;
 use crate::model::FieldKind;
 
 /// The built-in spellings of each field, in the normalised form [`normalize`] produces.
-const DEFAULT_ALIASES: &[(FieldKind, &[&str])] = &[
+pub const DEFAULT_ALIASES: &[(FieldKind, &[&str])] = &[
     (
         FieldKind::Name,
         &["name", "domain", "service", "component", "system"],
