@@ -156,7 +156,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
 fn report(args: &CheckArgs, findings: &Findings<'_>, rules: &[EnabledRule]) -> Result<(), Error> {
     let stdout = io::stdout();
     let is_terminal = stdout.is_terminal();
-    let in_actions = std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true");
+    let in_actions = output::in_github_actions();
     let mut reporter: Box<dyn Reporter> = match args.format {
         OutputFormat::Human => Box::new(Human::new(HumanOptions {
             color: args.output_file.is_none() && args.color.enabled(is_terminal),

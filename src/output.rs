@@ -19,6 +19,13 @@ pub fn print_data<T: serde::Serialize>(
         crate::cli::DataFormat::Json => serde_json::to_writer_pretty(&mut out, data)
             .map_err(io::Error::from)
             .and_then(|()| writeln!(out)),
+        // Inside GitHub Actions, document text must not become workflow commands.
+        crate::cli::DataFormat::Human if in_github_actions() => {
+            let token = stop_commands_token();
+            writeln!(out, "::stop-commands::{token}")
+                .and_then(|()| human(&mut out, data))
+                .and_then(|()| writeln!(out, "::{token}::"))
+        }
         crate::cli::DataFormat::Human => human(&mut out, data),
     }
     .and_then(|()| out.flush())
@@ -59,6 +66,12 @@ pub fn write_atomically(
     }
     temp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
+}
+
+/// Whether ownlint runs inside GitHub Actions, whose runner reads workflow commands from
+/// the job's output.
+pub fn in_github_actions() -> bool {
+    std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true")
 }
 
 /// A random token for `::stop-commands::`, so that text quoted from a document cannot end the

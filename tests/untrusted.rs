@@ -510,3 +510,19 @@ fn a_configuration_above_the_repository_root_is_never_read() {
     assert_eq!(out.code, Some(2), "{}", out.stderr);
     out.stderr_has("configuration");
 }
+
+#[test]
+fn paths_on_stderr_cannot_issue_legacy_workflow_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ownership");
+    fs::create_dir(&root).unwrap();
+    fs::write(root.join("clean.md"), CLEAN).unwrap();
+    // The runner reads `##[command]` anywhere on a line, stderr included.
+    symlink("clean.md", root.join("##[error]pwned.md")).unwrap();
+    let out = run(ownlint(dir.path())
+        .env("GITHUB_ACTIONS", "true")
+        .args(["check", "ownership"]));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(!out.stderr.contains("##[error]"), "{}", out.stderr);
+    out.stderr_has("skipped symbolic link ownership/##\\[error]pwned.md");
+}

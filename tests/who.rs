@@ -265,3 +265,26 @@ fn stats_counts_owners_slos_and_unreadable_files() {
         .unwrap();
     assert_eq!(orphaned["errors"], 1);
 }
+
+#[test]
+fn inside_github_actions_document_text_cannot_issue_workflow_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "## ::error::pwned Domain\n\n**Owner:** ##[error]Team\n**Escalation Contact:** Ann\n",
+    )
+    .unwrap();
+    for args in [vec!["who", "error::pwned", "a.md"], vec!["stats", "a.md"]] {
+        let out = run(ownlint(dir.path())
+            .env("GITHUB_ACTIONS", "true")
+            .args(&args));
+        assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
+        let lines: Vec<&str> = out.stdout.lines().collect();
+        let token = lines[0]
+            .strip_prefix("::stop-commands::")
+            .unwrap_or_else(|| panic!("{args:?}: not fenced:\n{}", out.stdout));
+        assert_eq!(token.len(), 32);
+        assert_eq!(*lines.last().unwrap(), format!("::{token}::"));
+        assert!(!out.stdout.contains("##[error]"), "{}", out.stdout);
+    }
+}

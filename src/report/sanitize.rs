@@ -20,15 +20,19 @@ fn escape_char(c: char, out: &mut String) {
     let _ = write!(out, "\\u{{{:x}}}", c as u32);
 }
 
-/// A string with unsafe characters escaped (line breaks included: a message is one line).
+/// A string with unsafe characters escaped (line breaks included: a message is one line),
+/// and `##[` written `##\[`: the GitHub Actions runner reads `##[command]` anywhere on a
+/// line of a job's log, stderr included, which no fence covers before it is printed.
 pub fn escape(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| is_unsafe(c) || c == '\n') {
+    if !s.chars().any(|c| is_unsafe(c) || c == '\n') && !s.contains("##[") {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         if is_unsafe(c) || c == '\n' {
             escape_char(c, &mut out);
+        } else if c == '[' && out.ends_with("##") {
+            out.push_str("\\[");
         } else {
             out.push(c);
         }
@@ -117,5 +121,7 @@ mod tests {
             Cow::Borrowed(_)
         ));
         assert_eq!(escape("a\u{7}b\nc"), "a\\u{7}b\\u{a}c");
+        assert_eq!(escape("x ##[error]y ##[z"), "x ##\\[error]y ##\\[z");
+        assert_eq!(escape("#[a] ## [b]"), "#[a] ## [b]");
     }
 }
