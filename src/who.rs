@@ -331,23 +331,37 @@ fn candidates<'d>(domain: &'d Domain<'_>) -> impl Iterator<Item = (MatchKind, &'
 }
 
 /// How well the folded query `key` matches `text`: 1 when equal, 0.9 when the text holds the
-/// query as whole words (`payment processing` for `payment`), else the Jaro-Winkler
-/// similarity when it is at least 0.88 (a typo).
+/// query as whole words (`payment processing` for `payment`), 0.85 when a word of the text
+/// starts with it (`pay`), else the Jaro-Winkler similarity when it is at least 0.88 (a
+/// typo). Words are split at anything that is not a letter or a digit, so `api` finds
+/// `VPN API/Gateway`.
 fn score(key: &str, text: &str) -> Option<Score> {
     let folded = names::key(text);
     if folded == key {
         return Some(Score(1.0));
     }
-    let padded = format!(" {folded} ");
-    if padded.contains(&format!(" {key} ")) {
+    let text_words = words(&folded);
+    let query_words = words(key);
+    if query_words.is_empty() {
+        return None;
+    }
+    if format!(" {text_words} ").contains(&format!(" {query_words} ")) {
         return Some(Score(0.9));
     }
-    // A word of the text starting with the query (`pay` for `payments`).
-    if key.len() >= 3 && folded.split(' ').any(|w| w.starts_with(key)) {
+    if query_words.len() >= 3 && text_words.split(' ').any(|w| w.starts_with(&query_words)) {
         return Some(Score(0.85));
     }
     let similarity = strsim::jaro_winkler(key, &folded);
     (similarity >= 0.88).then_some(Score(similarity * 0.8))
+}
+
+/// Lower-case words separated by single spaces.
+fn words(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn write_human(out: &mut dyn Write, answer: &Answer) -> io::Result<()> {
@@ -428,5 +442,8 @@ mod tests {
         let typo = score("paymnets", "Payments").unwrap();
         assert!(exact > words && words > prefix && prefix > typo);
         assert_eq!(score("payments", "Background task scheduling"), None);
+        assert_eq!(score("api", "VPN API/Gateway"), Some(Score(0.9)));
+        assert_eq!(score("pwned", "error::pwned Domain"), Some(Score(0.9)));
+        assert_eq!(score("::", "a::b"), None);
     }
 }
