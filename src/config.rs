@@ -33,7 +33,8 @@ use crate::source::{FileId, Format, Origin, SourceFile, Span};
 /// The names the configuration file may have, in the order they are looked for.
 pub const FILE_NAMES: &[&str] = &[".ownlint.yaml", ".ownlint.yml"];
 
-const KEYS: &[&str] = &[
+/// The settings a configuration file may have.
+pub const KEYS: &[&str] = &[
     "include",
     "exclude",
     "rules",

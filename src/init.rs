@@ -293,14 +293,7 @@ mod tests {
     #[test]
     fn the_template_shows_every_setting() {
         let text = uncommented(CONFIG_TEMPLATE);
-        for key in [
-            "include",
-            "exclude",
-            "rules",
-            "labels",
-            "placeholders",
-            "teams",
-        ] {
+        for key in crate::config::KEYS {
             assert!(
                 text.lines().any(|l| l.starts_with(&format!("{key}:"))),
                 "`{key}` is missing from the template"

@@ -113,11 +113,7 @@ fn the_seed_has_exactly_the_nine_placeholder_escalation_contacts_among_the_first
 fn the_repositorys_own_ownership_folder_is_the_default() {
     let out = run(ownlint(root()).arg("check"));
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stdout.contains("ownership/OWNERSHIP.md:20:25"),
-        "{}",
-        out.stdout
-    );
+    out.stdout_has("ownership/OWNERSHIP.md:20:25");
     assert!(
         out.stdout
             .ends_with("0 errors, 13 warnings in 1 file, 9 domains\n"),
@@ -172,12 +168,7 @@ fn warnings_pass_unless_denied() {
 fn configured_severities_apply() {
     let out = run(ownlint(&cli_case("severity")).args(["check", "--format", "concise"]));
     assert_eq!(out.code, 1, "{}", out.stdout);
-    assert!(
-        out.stdout
-            .contains("error[OWN202 placeholder-escalation-contact]"),
-        "{}",
-        out.stdout
-    );
+    out.stdout_has("error[OWN202 placeholder-escalation-contact]");
     assert!(!out.stdout.contains("OWN306"), "{}", out.stdout);
 }
 
@@ -186,39 +177,21 @@ fn an_invalid_configuration_is_exit_2_with_its_place() {
     let out = run(ownlint(&cli_case("bad-config")).args(["check"]));
     assert_eq!(out.code, 2);
     assert_eq!(out.stdout, "");
-    assert!(
-        out.stderr.contains("unknown setting `rulez`"),
-        "{}",
-        out.stderr
-    );
-    assert!(out.stderr.contains(".ownlint.yaml:2:1"), "{}", out.stderr);
-    assert!(
-        out.stderr.contains("did you mean `rules`?"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("unknown setting `rulez`");
+    out.stderr_has(".ownlint.yaml:2:1");
+    out.stderr_has("did you mean `rules`?");
 }
 
 #[test]
 fn usage_errors_are_exit_2() {
     let missing = run(ownlint(root()).args(["check", "no/such/path.md"]));
     assert_eq!(missing.code, 2);
-    assert!(
-        missing
-            .stderr
-            .contains("cannot read no/such/path.md: no such file or folder"),
-        "{}",
-        missing.stderr
-    );
+    missing.stderr_has("cannot read no/such/path.md: no such file or folder");
     let format = run(ownlint(root()).args(["check", "--format", "xml"]));
     assert_eq!(format.code, 2);
     let not_ownership = run(ownlint(root()).args(["check", "Cargo.toml"]));
     assert_eq!(not_ownership.code, 2);
-    assert!(
-        not_ownership.stderr.contains("not a Markdown"),
-        "{}",
-        not_ownership.stderr
-    );
+    not_ownership.stderr_has("not a Markdown");
 }
 
 #[test]
@@ -227,21 +200,11 @@ fn nothing_to_lint_is_exit_2_and_says_so() {
     std::fs::write(dir.path().join("README.md"), "# Hello\n\nNothing here.\n").unwrap();
     let out = run(ownlint(dir.path()).args(["check", "."]));
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("no domain found in ."),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("no domain found in .");
     // Named on the command line, the same file is a `no-domains` finding as well.
     let named = run(ownlint(dir.path()).args(["check", "--format", "concise", "README.md"]));
     assert_eq!(named.code, 2);
-    assert!(
-        named
-            .stdout
-            .contains("README.md:1:1: warning[OWN002 no-domains]"),
-        "{}",
-        named.stdout
-    );
+    named.stdout_has("README.md:1:1: warning[OWN002 no-domains]");
 }
 
 #[test]
@@ -249,17 +212,8 @@ fn walked_files_without_ownership_content_are_skipped_and_listed_when_verbose() 
     let out =
         run(ownlint(&cli_case("basic")).args(["check", "--verbose", "--format", "concise", "."]));
     assert_eq!(out.code, 1);
-    assert!(
-        out.stderr
-            .contains("skipped (no ownership content): README.md"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains("checked: ownership/payments.md"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("skipped (no ownership content): README.md");
+    out.stderr_has("checked: ownership/payments.md");
     assert!(!out.stdout.contains("README.md"), "{}", out.stdout);
     assert!(
         out.stdout.ends_with("in 2 files, 3 domains\n"),
@@ -309,33 +263,15 @@ fn broken_files_get_their_diagnostic_while_the_rest_is_linted() {
         "an unreadable file makes the run exit 2:\n{}",
         out.stderr
     );
-    assert!(
-        out.stderr.contains("cannot read dangling.md"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("cannot read dangling.md");
     let lines = |needle: &str| out.stdout.lines().filter(|l| l.contains(needle)).count();
     assert_eq!(lines("syntax.yaml:2:"), 1, "{}", out.stdout);
-    assert!(
-        out.stdout.contains(
-            "duplicate.yaml:4:5: error[OWN001 parse-error] invalid YAML: duplicate key `owner`"
-        ),
-        "{}",
-        out.stdout
+    out.stdout_has(
+        "duplicate.yaml:4:5: error[OWN001 parse-error] invalid YAML: duplicate key `owner`",
     );
     assert_eq!(lines("bomb.yaml:"), 1, "{}", out.stdout);
-    assert!(
-        out.stdout
-            .contains("latin1.md:3:13: error[OWN001 parse-error] file is not valid UTF-8"),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout
-            .contains("good.md:7:12: error[OWN102 multiple-owners]"),
-        "{}",
-        out.stdout
-    );
+    out.stdout_has("latin1.md:3:13: error[OWN001 parse-error] file is not valid UTF-8");
+    out.stdout_has("good.md:7:12: error[OWN102 multiple-owners]");
 }
 
 /// Text that tries to control a terminal.
@@ -467,18 +403,8 @@ fn select_and_ignore_take_names_codes_and_prefixes() {
     );
     let bad = run(ownlint(root()).args(["check", "--select", "placeholder-escalation", seed]));
     assert_eq!(bad.code, 2);
-    assert!(
-        bad.stderr
-            .contains("unknown rule or code prefix `placeholder-escalation`"),
-        "{}",
-        bad.stderr
-    );
-    assert!(
-        bad.stderr
-            .contains("did you mean `placeholder-escalation-contact`?"),
-        "{}",
-        bad.stderr
-    );
+    bad.stderr_has("unknown rule or code prefix `placeholder-escalation`");
+    bad.stderr_has("did you mean `placeholder-escalation-contact`?");
 }
 
 #[test]
@@ -529,11 +455,7 @@ fn rules_and_explain() {
     let out = run(ownlint(root()).args(["rules"]));
     assert_eq!(out.code, 0);
     assert_eq!(out.stdout.lines().count(), ownlint::rules::ALL.len());
-    assert!(
-        out.stdout.contains("OWN101  orphaned-domain"),
-        "{}",
-        out.stdout
-    );
+    out.stdout_has("OWN101  orphaned-domain");
     let listed: Value =
         serde_json::from_str(&run(ownlint(root()).args(["rules", "--format", "json"])).stdout)
             .unwrap();
@@ -552,13 +474,9 @@ fn rules_and_explain() {
             "{}",
             out.stdout
         );
-        assert!(out.stdout.contains("## Why is this bad?"), "{}", out.stdout);
+        out.stdout_has("## Why is this bad?");
     }
     let unknown = run(ownlint(root()).args(["explain", "orphaned-domains"]));
     assert_eq!(unknown.code, 2);
-    assert!(
-        unknown.stderr.contains("did you mean `orphaned-domain`?"),
-        "{}",
-        unknown.stderr
-    );
+    unknown.stderr_has("did you mean `orphaned-domain`?");
 }

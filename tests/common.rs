@@ -27,6 +27,26 @@ pub struct Output {
     pub stderr: String,
 }
 
+impl Output {
+    #[track_caller]
+    pub fn stdout_has(&self, text: &str) {
+        assert!(
+            self.stdout.contains(text),
+            "{text:?} not in stdout:\n{}",
+            self.stdout
+        );
+    }
+
+    #[track_caller]
+    pub fn stderr_has(&self, text: &str) {
+        assert!(
+            self.stderr.contains(text),
+            "{text:?} not in stderr:\n{}",
+            self.stderr
+        );
+    }
+}
+
 /// Run a command to its end.
 pub fn output(cmd: &mut assert_cmd::Command) -> Output {
     let out = cmd.output().unwrap();

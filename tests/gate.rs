@@ -182,13 +182,7 @@ fn hostile_text_stays_one_finding_per_line_and_valid_everywhere() {
             assert!(prop.contains('='), "a property was split: {prop} in {line}");
         }
     }
-    assert!(
-        github
-            .stdout
-            .contains("file=a%0A%3A%3Aerror%3A%3Ab%2Cc%3Ad.md"),
-        "{}",
-        github.stdout
-    );
+    github.stdout_has("file=a%0A%3A%3Aerror%3A%3Ab%2Cc%3Ad.md");
     assert!(
         github.stdout.contains("%250A"),
         "a literal %0A must stay text"
@@ -261,11 +255,7 @@ fn output_file_gets_the_report_and_stdout_the_summary() {
         out.code, 2,
         "a missing folder is an error, not a half-written file"
     );
-    assert!(
-        out.stderr.contains("could not write out/ownlint.sarif"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("could not write out/ownlint.sarif");
     assert!(!dir.path().join("out").exists());
 
     let out = run(ownlint(dir.path())
@@ -351,13 +341,7 @@ fn a_baseline_hides_known_findings_and_shrinks() {
     std::fs::write(p.join("ownership/OWNERSHIP.md"), OWNERSHIP).unwrap();
     let write = run(ownlint(p).args(["check", "--write-baseline", "ownlint-baseline.json"]));
     assert_eq!(write.code, 0, "{}", write.stderr);
-    assert!(
-        write
-            .stderr
-            .contains("wrote 2 findings to the baseline ownlint-baseline.json"),
-        "{}",
-        write.stderr
-    );
+    write.stderr_has("wrote 2 findings to the baseline ownlint-baseline.json");
 
     let clean = run(ownlint(p).args([
         "check",
@@ -392,22 +376,11 @@ fn a_baseline_hides_known_findings_and_shrinks() {
         .collect();
     assert_eq!(rules, ["slo-missing-percentile"]);
     assert_eq!(report["summary"]["baselined"], 1);
-    assert!(
-        out.stderr
-            .contains("1 baseline entries no longer match a finding"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("1 baseline entries no longer match a finding");
 
     let missing = run(ownlint(p).args(["check", "--baseline", "nope.json"]));
     assert_eq!(missing.code, 2);
-    assert!(
-        missing
-            .stderr
-            .contains("cannot read the baseline nope.json"),
-        "{}",
-        missing.stderr
-    );
+    missing.stderr_has("cannot read the baseline nope.json");
 }
 
 fn git(dir: &Path, args: &[&str]) {
@@ -547,9 +520,5 @@ fn a_revision_cannot_become_an_option() {
     }
     let unknown = run(ownlint(dir.path()).args(["check", "--base", "no-such-branch"]));
     assert_eq!(unknown.code, 2);
-    assert!(
-        unknown.stderr.contains("`no-such-branch` is not a commit"),
-        "{}",
-        unknown.stderr
-    );
+    unknown.stderr_has("`no-such-branch` is not a commit");
 }

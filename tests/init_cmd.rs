@@ -39,11 +39,7 @@ fn init_in_an_empty_folder_writes_files_that_check_clean() {
 
     let check = run(ownlint(dir.path()).arg("check"));
     assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
-    assert!(
-        check.stdout.contains("0 errors, 0 warnings"),
-        "{}",
-        check.stdout
-    );
+    check.stdout_has("0 errors, 0 warnings");
     let strict = run(ownlint(dir.path()).args(["check", "--deny-warnings"]));
     assert_eq!(strict.code, 0, "{}{}", strict.stdout, strict.stderr);
 }
@@ -95,17 +91,9 @@ fn init_again_writes_nothing_and_succeeds() {
     let out = run(ownlint(dir.path()).arg("init"));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, "");
-    assert!(
-        out.stderr.contains(".ownlint.yaml already exists"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains("ownership/ already exists"),
-        "{}",
-        out.stderr
-    );
-    assert!(out.stderr.contains("nothing to do"), "{}", out.stderr);
+    out.stderr_has(".ownlint.yaml already exists");
+    out.stderr_has("ownership/ already exists");
+    out.stderr_has("nothing to do");
     assert_eq!(tree(dir.path()), before);
 }
 
@@ -117,11 +105,7 @@ fn an_existing_configuration_is_left_byte_for_byte() {
     let out = run(ownlint(dir.path()).arg("init"));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, "created ownership/OWNERSHIP.md\n");
-    assert!(
-        out.stderr.contains(".ownlint.yaml already exists"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has(".ownlint.yaml already exists");
     assert_eq!(
         std::fs::read(dir.path().join(".ownlint.yaml")).unwrap(),
         custom
@@ -136,11 +120,7 @@ fn an_existing_yml_configuration_counts_as_a_configuration() {
     let out = run(ownlint(dir.path()).arg("init"));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(!dir.path().join(".ownlint.yaml").exists());
-    assert!(
-        out.stderr.contains(".ownlint.yml already exists"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has(".ownlint.yml already exists");
 }
 
 #[test]
@@ -151,11 +131,7 @@ fn an_existing_ownership_folder_gets_no_starter_document() {
     let out = run(ownlint(dir.path()).arg("init"));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, "created .ownlint.yaml\n");
-    assert!(
-        out.stderr.contains("ownership/ already exists"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("ownership/ already exists");
     assert!(!dir.path().join("ownership/OWNERSHIP.md").exists());
     assert_eq!(
         tree(&dir.path().join("ownership")),
@@ -170,11 +146,7 @@ fn a_folder_that_cannot_be_written_exits_2_with_the_path() {
     let out = run(ownlint(dir.path()).args(["init", "file/sub"]));
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert_eq!(out.stdout, "");
-    assert!(
-        out.stderr.contains("could not write file/sub"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("could not write file/sub");
     assert_eq!(
         std::fs::read(dir.path().join("file")).unwrap(),
         b"not a folder"
@@ -188,9 +160,5 @@ fn printed_paths_are_escaped() {
     let out = run(ownlint(dir.path()).args(["init", "a\x1b[31mb"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(!out.stdout.contains('\x1b'), "{:?}", out.stdout);
-    assert!(
-        out.stdout.contains("a\\u{1b}[31mb/.ownlint.yaml"),
-        "{}",
-        out.stdout
-    );
+    out.stdout_has("a\\u{1b}[31mb/.ownlint.yaml");
 }
