@@ -128,6 +128,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
         diagnostics: &diagnostics,
         fingerprints: &fingerprints,
         summary,
+        unreadable: &problems,
     };
     report(args, &findings, &rules)?;
 

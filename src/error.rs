@@ -72,7 +72,7 @@ impl Error {
 }
 
 /// A file or folder that could not be read; reported on stderr, the rest of the run goes on.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 pub struct IoProblem {
     pub path: String,
     pub message: String,

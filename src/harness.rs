@@ -78,6 +78,7 @@ pub fn check(inputs: &[(&str, &[u8])]) -> Run {
         diagnostics: &diagnostics,
         fingerprints: &fingerprints,
         summary,
+        unreadable: &[],
     };
     let junit_rules = rules
         .iter()

@@ -522,3 +522,56 @@ fn a_revision_cannot_become_an_option() {
     assert_eq!(unknown.code, 2);
     unknown.stderr_has("`no-such-branch` is not a commit");
 }
+
+/// A file that could not be read is in the machine-readable reports, not only on stderr:
+/// JSON `unreadable`, and a SARIF tool execution notification with the run marked failed.
+#[test]
+fn unreadable_files_are_in_the_json_and_sarif_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.md"), "## A Domain\n\n**Owner:** TBD\n").unwrap();
+    std::fs::write(dir.path().join("big.md"), "x".repeat(4096)).unwrap();
+    let args = ["check", "--max-file-size", "1K", "--format"];
+
+    let out = run(ownlint(dir.path()).args(args).arg("json").arg("."));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let report: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(report["unreadable"][0]["path"], "big.md");
+    assert_eq!(
+        report["unreadable"][0]["message"],
+        "file is 4 KiB, larger than the limit of 1 KiB (raise it with --max-file-size)"
+    );
+    assert_eq!(report["diagnostics"][0]["file"], "a.md");
+
+    let out = run(ownlint(dir.path()).args(args).arg("sarif").arg("."));
+    assert_eq!(out.code, 2);
+    let sarif: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_valid_sarif(&sarif);
+    let invocation = &sarif["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let note = &invocation["toolExecutionNotifications"][0];
+    assert_eq!(note["level"], "error");
+    assert_eq!(
+        note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "big.md"
+    );
+    assert!(
+        note["message"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("cannot read big.md: file is 4 KiB")
+    );
+
+    // A clean read is a successful execution with no notification.
+    std::fs::remove_file(dir.path().join("big.md")).unwrap();
+    let out = run(ownlint(dir.path()).args(args).arg("sarif").arg("."));
+    let sarif: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_valid_sarif(&sarif);
+    assert_eq!(
+        sarif["runs"][0]["invocations"][0]["executionSuccessful"],
+        true
+    );
+    let report: Value =
+        serde_json::from_str(&run(ownlint(dir.path()).args(args).arg("json").arg(".")).stdout)
+            .unwrap();
+    assert_eq!(report["unreadable"], serde_json::json!([]));
+}

@@ -14,6 +14,8 @@ struct Report<'a> {
     tool: Tool,
     summary: Summary,
     diagnostics: Vec<JsonDiagnostic<'a>>,
+    /// Files that could not be read: `path` and `message`.
+    unreadable: &'a [crate::error::IoProblem],
 }
 
 #[derive(Serialize)]
@@ -98,6 +100,7 @@ impl Reporter for Json {
             },
             summary: findings.summary,
             diagnostics,
+            unreadable: findings.unreadable,
         };
         write_json(out, &report, false)
     }

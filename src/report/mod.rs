@@ -86,6 +86,9 @@ pub struct Findings<'a> {
     /// The fingerprint of each finding, in the same order.
     pub fingerprints: &'a [String],
     pub summary: Summary,
+    /// Files that could not be read (the run exits 2); machine-readable reports carry them
+    /// so that a CI consumer sees why, not only stderr.
+    pub unreadable: &'a [crate::error::IoProblem],
 }
 
 impl<'a> Findings<'a> {

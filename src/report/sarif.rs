@@ -29,8 +29,37 @@ struct Log<'a> {
 #[serde(rename_all = "camelCase")]
 struct Run<'a> {
     tool: Tool,
+    /// Whether every file could be read, and a notification per file that could not.
+    invocations: [Invocation; 1],
     column_kind: &'static str,
     results: Vec<SarifResult<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+struct Notification {
+    level: &'static str,
+    message: Text,
+    locations: [NotificationLocation; 1],
+}
+
+/// Where a notification applies: a file, without a region.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NotificationLocation {
+    physical_location: NotificationPlace,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NotificationPlace {
+    artifact_location: ArtifactLocation,
 }
 
 #[derive(Serialize)]
@@ -244,6 +273,24 @@ impl Reporter for Sarif {
                         rules,
                     },
                 },
+                invocations: [Invocation {
+                    execution_successful: findings.unreadable.is_empty(),
+                    tool_execution_notifications: findings
+                        .unreadable
+                        .iter()
+                        .map(|p| Notification {
+                            level: "error",
+                            message: Text {
+                                text: format!("cannot read {}: {}", p.path, p.message),
+                            },
+                            locations: [NotificationLocation {
+                                physical_location: NotificationPlace {
+                                    artifact_location: ArtifactLocation { uri: uri(&p.path) },
+                                },
+                            }],
+                        })
+                        .collect(),
+                }],
                 column_kind: "unicodeCodePoints",
                 results,
             }],
