@@ -2,12 +2,18 @@
 //! given as bytes are read, parsed, checked by every rule, and rendered in every report
 //! format, exactly as `ownlint check` does with files on disk.
 
+use std::ops::Range;
 use std::path::PathBuf;
+
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::fingerprint;
 use crate::lint::{enabled_rules, lint};
+use crate::parse::fast;
+use crate::parse::labels::LabelTable;
+use crate::parse::markdown::{body_start, parse, parse_with_pulldown, pulldown_events};
 use crate::report::{
     Concise, Findings, Github, Gitlab, Human, HumanOptions, Json, Junit, Reporter, Sarif, Summary,
 };
@@ -228,4 +234,68 @@ pub fn assert_objective_sound(text: &str) {
         }
         Err(e) => inside(e.span, "error"),
     }
+}
+
+/// An event as compared: its debug form, and its range where the reader reads it.
+type ComparedEvent = (String, Option<Range<usize>>);
+
+fn normalize_events<'s>(
+    src: &str,
+    events: impl IntoIterator<Item = (Event<'s>, Range<usize>)>,
+) -> Vec<ComparedEvent> {
+    let mut out: Vec<ComparedEvent> = Vec::new();
+    for (event, range) in events {
+        if let Event::Text(text) = &event {
+            // pulldown splits text at characters that might have been markup (`<`); the
+            // reader joins pieces that are contiguous slices of the source.
+            assert_eq!(&src[range.clone()], text.as_ref(), "text is a source slice");
+            if let Some((last, Some(last_range))) = out.last_mut()
+                && last.starts_with("Text(")
+                && last_range.end == range.start
+            {
+                last_range.end = range.end;
+                *last = format!("Text({:?})", &src[last_range.clone()]);
+                continue;
+            }
+            out.push((format!("Text({:?})", &src[range.clone()]), Some(range)));
+            continue;
+        }
+        let container = matches!(
+            event,
+            Event::Start(Tag::Paragraph | Tag::List(_) | Tag::Item)
+                | Event::End(TagEnd::Paragraph | TagEnd::List(_) | TagEnd::Item)
+        );
+        let range = (!container).then_some(range);
+        out.push((format!("{event:?}"), range));
+    }
+    out
+}
+
+/// Whether the fast Markdown scanner took `src`; panics when it took it and its events, or
+/// the document read from them, differ from pulldown-cmark's (text pieces joined; container
+/// ranges, which the reader does not use, aside).
+pub fn fast_markdown_agrees(src: &str) -> bool {
+    let start = body_start(src);
+    let Some(fast_events) = fast::events(src, start) else {
+        return false;
+    };
+    let fast = normalize_events(src, fast_events);
+    let reference = normalize_events(src, pulldown_events(src, start));
+    if fast != reference {
+        let at = fast
+            .iter()
+            .zip(&reference)
+            .position(|(a, b)| a != b)
+            .unwrap_or(fast.len().min(reference.len()));
+        panic!(
+            "events differ at {at}:\nfast:      {:?}\npulldown:  {:?}\nsource:\n{src}",
+            fast.get(at),
+            reference.get(at)
+        );
+    }
+    let labels = LabelTable::default();
+    let a = format!("{:?}", parse(FileId(0), src, &labels));
+    let b = format!("{:?}", parse_with_pulldown(FileId(0), src, &labels));
+    assert_eq!(a, b, "documents differ for:\n{src}");
+    true
 }

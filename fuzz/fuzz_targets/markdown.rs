@@ -1,4 +1,5 @@
-//! The Markdown reader on any bytes: no panic, every finding's span inside the file.
+//! The Markdown reader on any bytes: no panic, every finding's span inside the file; and
+//! wherever the fast scanner takes the text, the same events and document as pulldown-cmark.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -6,4 +7,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let run = ownlint::harness::lint_only(&[("fuzz.md", data)]);
     ownlint::harness::assert_sound(&run);
+    if let Ok(text) = std::str::from_utf8(data) {
+        ownlint::harness::fast_markdown_agrees(text);
+    }
 });

@@ -49,14 +49,45 @@ pub fn body_start(src: &str) -> usize {
     bom // unclosed: not front matter
 }
 
-/// Read one Markdown file.
+/// Read one Markdown file: plain documents through the fast scanner, the rest through
+/// pulldown-cmark (the two give the same events where the scanner applies).
 pub fn parse<'s>(file: FileId, src: &'s str, labels: &LabelTable) -> Document<'s> {
     let start = body_start(src);
     let mut reader = Reader::new(file, src, labels);
-    for (event, range) in Parser::new_ext(&src[start..], options()).into_offset_iter() {
-        reader.event(event, range.start + start..range.end + start);
+    match super::fast::events(src, start) {
+        Some(events) => {
+            for (event, range) in events {
+                reader.event(event, range);
+            }
+        }
+        None => {
+            for (event, range) in pulldown_events(src, start) {
+                reader.event(event, range);
+            }
+        }
     }
     reader.finish()
+}
+
+/// Read one Markdown file with pulldown-cmark only (the reference the fast scanner is
+/// tested against).
+pub fn parse_with_pulldown<'s>(file: FileId, src: &'s str, labels: &LabelTable) -> Document<'s> {
+    let start = body_start(src);
+    let mut reader = Reader::new(file, src, labels);
+    for (event, range) in pulldown_events(src, start) {
+        reader.event(event, range);
+    }
+    reader.finish()
+}
+
+/// pulldown-cmark's events for the body `src[start..]`, with file offsets.
+pub fn pulldown_events(
+    src: &str,
+    start: usize,
+) -> impl Iterator<Item = (Event<'_>, std::ops::Range<usize>)> {
+    Parser::new_ext(&src[start..], options())
+        .into_offset_iter()
+        .map(move |(event, range)| (event, range.start + start..range.end + start))
 }
 
 /// What a heading section is.

@@ -1,5 +1,6 @@
 //! Source text → [`Document`]: Markdown and YAML readers that give every value its span.
 
+pub mod fast;
 pub mod labels;
 mod line;
 pub mod markdown;
