@@ -128,6 +128,11 @@ fn edge_cases_agree_or_are_left_to_pulldown() {
         "- a\n - b\n",
         "text: with colon\nnext: line\n",
         "é ü ≤ ≥ 💡\n",
+        // Found by the markdown fuzz target: a line of vertical tabs is blank to pulldown.
+        "y\n\u{b}\u{b}\u{b}\u{b}",
+        "a\u{c}b\n",
+        "a\u{a0}\n",
+        "**Owner:**\u{a0}x\n",
     ];
     for case in cases {
         agrees(case);
@@ -179,6 +184,9 @@ const PIECES: &[&str] = &[
     "[",
     "]",
     "\u{0}",
+    "\u{b}",
+    "\u{c}",
+    "\u{a0}",
 ];
 
 fn mutated(base: String, edits: Vec<(usize, usize)>) -> String {

@@ -23,13 +23,14 @@ pub type Spanned<'s> = (Event<'s>, Range<usize>);
 /// The events of `src[start..]`, or `None` when the body is outside the plain subset.
 pub fn events(src: &str, start: usize) -> Option<Vec<Spanned<'_>>> {
     let body = &src[start..];
-    // Characters that change how lines split or what a byte means.
-    if memchr::memchr3(b'\r', b'\t', 0, body.as_bytes()).is_some() {
+    // Control characters change how lines split (CR), what counts as blank or indented
+    // (tab, vertical tab, form feed) or what a byte means (NUL).
+    if body.bytes().any(|b| b < b' ' && b != b'\n') {
         return None;
     }
     let mut scan = Scanner {
         src,
-        out: Vec::with_capacity(body.len() / 12),
+        out: Vec::with_capacity(body.len() / 8),
         paragraph: false,
         lists: Vec::new(),
         blank_before: false,
@@ -234,7 +235,8 @@ impl<'s> Scanner<'s> {
         let text = &self.src[start..end];
         let mut rest_start = start;
         if let Some(after_open) = text.strip_prefix("**") {
-            let close = after_open.find("**")?;
+            // The first `**` after the opener (a single `*` in between fails `plain` below).
+            let close = double_star(after_open.as_bytes())?;
             let inner = &after_open[..close];
             let after = &after_open[close + 2..];
             let (first, last) = (inner.chars().next()?, inner.chars().next_back()?);
@@ -334,25 +336,68 @@ fn starts_plain(content: &[u8]) -> bool {
 fn plain(text: &str) -> bool {
     let bytes = text.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'*' | b'_' | b'`' | b'!' | b'&' | b'\\' | b'|' | b'~' | 0 => {
-                return false;
-            }
+        match MARKUP[b as usize] {
+            Markup::None => {}
+            Markup::Always => return false,
             // Brackets are text when no link can form: a document in the plain subset has no
             // link reference definition (no line starts with `[`), so only an inline link
             // `](` or a full reference `][` could make one.
-            b']' if matches!(bytes.get(i + 1), Some(b'(' | b'[')) => return false,
-            // `<=` and `< 5` are text; `<a`, `</`, `<!`, `<?` may be HTML or an autolink.
-            b'<' if bytes
-                .get(i + 1)
-                .is_none_or(|&n| n.is_ascii_alphabetic() || matches!(n, b'/' | b'!' | b'?')) =>
-            {
-                return false;
+            Markup::Bracket => {
+                if matches!(bytes.get(i + 1), Some(b'(' | b'[')) {
+                    return false;
+                }
             }
-            _ => {}
+            // `<=` and `< 5` are text; `<a`, `</`, `<!`, `<?` may be HTML or an autolink.
+            Markup::Angle => {
+                if bytes
+                    .get(i + 1)
+                    .is_none_or(|&n| n.is_ascii_alphabetic() || matches!(n, b'/' | b'!' | b'?'))
+                {
+                    return false;
+                }
+            }
         }
     }
     true
+}
+
+/// What a byte may start in inline Markdown.
+#[derive(Clone, Copy)]
+enum Markup {
+    None,
+    /// Emphasis, code, an image, an entity, an escape, a table pipe, strikethrough, NUL.
+    Always,
+    /// `]`: a link, when `(` or `[` follows.
+    Bracket,
+    /// `<`: HTML or an autolink, when a letter, `/`, `!` or `?` follows.
+    Angle,
+}
+
+/// [`Markup`] by byte, so that the scan of plain text is one table lookup per byte.
+static MARKUP: [Markup; 256] = {
+    let mut table = [Markup::None; 256];
+    let always = b"*_`!&\\|~\0";
+    let mut i = 0;
+    while i < always.len() {
+        table[always[i] as usize] = Markup::Always;
+        i += 1;
+    }
+    table[b']' as usize] = Markup::Bracket;
+    table[b'<' as usize] = Markup::Angle;
+    table
+};
+
+/// Where the first `**` in `bytes` starts.
+fn double_star(bytes: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b'*', &bytes[from..]) {
+        let at = from + i;
+        if bytes.get(at + 1) == Some(&b'*') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// The end of a line's range including its newline, as pulldown's block ranges are.
