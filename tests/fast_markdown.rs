@@ -133,6 +133,13 @@ fn edge_cases_agree_or_are_left_to_pulldown() {
         "a\u{c}b\n",
         "a\u{a0}\n",
         "**Owner:**\u{a0}x\n",
+        "Hello! and ![img](x) and !\n",
+        "on_call and _em_ and a__b__c and snake_case_\n",
+        "R & D, R&D, &amp; &#35; & \n",
+        "a ~ b ~~c~~\n",
+        "**Owner：**: x\n",
+        "**Owner：** x\n",
+        "**Owner**_x\n",
     ];
     for case in cases {
         agrees(case);
@@ -187,6 +194,17 @@ const PIECES: &[&str] = &[
     "\u{b}",
     "\u{c}",
     "\u{a0}",
+    "\u{b}",
+    "\u{c}",
+    "\u{a0}",
+    "!",
+    "_",
+    "a_b",
+    "&",
+    "& ",
+    "&x;",
+    "~",
+    "：",
 ];
 
 fn mutated(base: String, edits: Vec<(usize, usize)>) -> String {

@@ -249,7 +249,7 @@ impl<'s> Scanner<'s> {
             let next = after.bytes().next();
             let closes = match next {
                 None | Some(b' ') => true,
-                Some(b':' | b',' | b'.') => !last.is_ascii_punctuation(),
+                Some(b':' | b',' | b'.') => last.is_alphanumeric(),
                 Some(_) => false,
             };
             if !closes {
@@ -347,6 +347,22 @@ fn plain(text: &str) -> bool {
                     return false;
                 }
             }
+            Markup::Bang => {
+                if bytes.get(i + 1) == Some(&b'[') {
+                    return false;
+                }
+            }
+            Markup::Underscore => {
+                let word = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphanumeric);
+                if !(i > 0 && word(bytes.get(i - 1)) && word(bytes.get(i + 1))) {
+                    return false;
+                }
+            }
+            Markup::Ampersand => {
+                if bytes.get(i + 1) != Some(&b' ') {
+                    return false;
+                }
+            }
             // `<=` and `< 5` are text; `<a`, `</`, `<!`, `<?` may be HTML or an autolink.
             Markup::Angle => {
                 if bytes
@@ -365,18 +381,24 @@ fn plain(text: &str) -> bool {
 #[derive(Clone, Copy)]
 enum Markup {
     None,
-    /// Emphasis, code, an image, an entity, an escape, a table pipe, strikethrough, NUL.
+    /// `*` emphasis, code, an escape, a table pipe, NUL.
     Always,
     /// `]`: a link, when `(` or `[` follows.
     Bracket,
     /// `<`: HTML or an autolink, when a letter, `/`, `!` or `?` follows.
     Angle,
+    /// `!`: an image, when `[` follows.
+    Bang,
+    /// `_`: emphasis, unless between two letters or digits (`on_call`).
+    Underscore,
+    /// `&`: an entity, unless a space follows (`R & D`).
+    Ampersand,
 }
 
 /// [`Markup`] by byte, so that the scan of plain text is one table lookup per byte.
 static MARKUP: [Markup; 256] = {
     let mut table = [Markup::None; 256];
-    let always = b"*_`!&\\|~\0";
+    let always = b"*`\\|\0";
     let mut i = 0;
     while i < always.len() {
         table[always[i] as usize] = Markup::Always;
@@ -384,6 +406,9 @@ static MARKUP: [Markup; 256] = {
     }
     table[b']' as usize] = Markup::Bracket;
     table[b'<' as usize] = Markup::Angle;
+    table[b'!' as usize] = Markup::Bang;
+    table[b'_' as usize] = Markup::Underscore;
+    table[b'&' as usize] = Markup::Ampersand;
     table
 };
 
