@@ -10,6 +10,7 @@ use std::hash::Hasher;
 use rustc_hash::FxHasher;
 use smallvec::SmallVec;
 
+use super::text::AsciiFold;
 use super::workspace::SuppressionScope;
 use crate::source::Span;
 
@@ -136,22 +137,7 @@ pub fn key_hash(name: &str) -> u64 {
     if let Some(len) = fold_plain(bytes, &mut buf) {
         return hash_bytes(strip_kind_suffix(&buf[..len]));
     }
-    let mut len = 0;
-    let mut space = false;
-    for &b in bytes {
-        let folded = FOLD[usize::from(b)];
-        if folded == SPACE {
-            space = len > 0;
-        } else {
-            if space {
-                buf[len] = b' ';
-                len += 1;
-                space = false;
-            }
-            buf[len] = folded;
-            len += 1;
-        }
-    }
+    let len = NAME_FOLD.fold(bytes, &mut buf);
     hash_bytes(strip_kind_suffix(&buf[..len]))
 }
 
@@ -207,24 +193,8 @@ fn fold_plain(bytes: &[u8], buf: &mut [u8; 256]) -> Option<usize> {
     Some(len)
 }
 
-/// What [`FOLD`] gives for white space: no ASCII byte is 0xFF.
-const SPACE: u8 = 0xFF;
-
-/// Each ASCII byte lower-cased, and [`SPACE`] for white space (what `char::is_whitespace`
-/// says of ASCII: the ASCII white space and the vertical tab).
-static FOLD: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        let byte = b as u8;
-        table[b] = match byte {
-            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => SPACE,
-            _ => byte.to_ascii_lowercase(),
-        };
-        b += 1;
-    }
-    table
-};
+/// Names are folded on white space only.
+static NAME_FOLD: AsciiFold = AsciiFold::new(&[]);
 
 /// A key without its trailing ` domain` or ` service`.
 fn strip_kind_suffix(key: &[u8]) -> &[u8] {

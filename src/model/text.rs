@@ -114,6 +114,57 @@ impl std::fmt::Display for Text<'_> {
     }
 }
 
+/// Folds ASCII names for comparison: each byte lower-cased, and every run of separators
+/// (white space as `char::is_whitespace` sees ASCII, plus the extra separators given) made
+/// one space, none leading or trailing. Names, labels and titles use it with their own
+/// separators; the table makes it one lookup per byte.
+pub struct AsciiFold([u8; 128]);
+
+/// What the fold table gives for a separator: no ASCII byte is 0xFF.
+const SEPARATOR: u8 = 0xFF;
+
+impl AsciiFold {
+    pub const fn new(extra_separators: &[u8]) -> AsciiFold {
+        let mut table = [0u8; 128];
+        let mut b = 0;
+        while b < 128 {
+            let byte = b as u8;
+            table[b] = match byte {
+                b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => SEPARATOR,
+                _ => byte.to_ascii_lowercase(),
+            };
+            b += 1;
+        }
+        let mut i = 0;
+        while i < extra_separators.len() {
+            table[extra_separators[i] as usize] = SEPARATOR;
+            i += 1;
+        }
+        AsciiFold(table)
+    }
+
+    /// Fold ASCII `bytes` into `buf` (at least as long) and return the folded length.
+    pub fn fold(&self, bytes: &[u8], buf: &mut [u8]) -> usize {
+        let mut len = 0;
+        let mut space = false;
+        for &b in bytes {
+            let folded = self.0[usize::from(b & 0x7F)];
+            if folded == SEPARATOR {
+                space = len > 0;
+            } else {
+                if space {
+                    buf[len] = b' ';
+                    len += 1;
+                    space = false;
+                }
+                buf[len] = folded;
+                len += 1;
+            }
+        }
+        len
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

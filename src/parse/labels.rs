@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 use smallvec::SmallVec;
 
 use crate::model::FieldKind;
+use crate::model::text::AsciiFold;
 
 /// The built-in spellings of each field, in the normalised form [`normalize`] produces.
 pub const DEFAULT_ALIASES: &[(FieldKind, &[&str])] = &[
@@ -270,22 +271,7 @@ fn fold_ascii_label<'b>(label: &str, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> 
     while end > 0 && bytes[end - 1] == b':' {
         end -= 1;
     }
-    let mut len = 0;
-    let mut space = false;
-    for &b in &bytes[..end] {
-        let folded = LABEL_FOLD[usize::from(b)];
-        if folded == SPACE {
-            space = len > 0;
-        } else {
-            if space {
-                buf[len] = b' ';
-                len += 1;
-                space = false;
-            }
-            buf[len] = folded;
-            len += 1;
-        }
-    }
+    let len = LABEL_FOLD.fold(&bytes[..end], buf);
     Some(&buf[..len])
 }
 
@@ -294,24 +280,8 @@ fn is_white(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
-/// What [`LABEL_FOLD`] gives for a separator: no ASCII byte is 0xFF.
-const SPACE: u8 = 0xFF;
-
-/// Each ASCII byte lower-cased, and [`SPACE`] for white space (what `char::is_whitespace`
-/// says of ASCII), `_` and `-`.
-static LABEL_FOLD: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        let byte = b as u8;
-        table[b] = match byte {
-            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'_' | b'-' => SPACE,
-            _ => byte.to_ascii_lowercase(),
-        };
-        b += 1;
-    }
-    table
-};
+/// Labels are folded on white space, `_` and `-` (`on_call`, `Escalation-Contact`).
+static LABEL_FOLD: AsciiFold = AsciiFold::new(b"_-");
 
 /// [`normalize`] into a buffer (cleared first).
 fn normalize_into(label: &str, out: &mut String) {
