@@ -3,7 +3,6 @@
 use std::io::{self, BufWriter, IsTerminal, Write};
 
 use crate::cli::{CheckArgs, OutputFormat};
-use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::inputs::{Inputs, print_problems};
 use crate::lint::{EnabledRule, lint, lint_range, selected_rules};
@@ -44,14 +43,9 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
     }
     let (current, _) = files.split_at(current_count);
 
-    let linted = lint(current, &config.settings, &rules);
-    // Walked files without ownership content (a README) are not part of the run.
-    let skipped = linted.workspace.skipped_files();
-    let mut diagnostics: Vec<Diagnostic> = linted
-        .diagnostics
-        .into_iter()
-        .filter(|d| !skipped[d.file.index()])
-        .collect();
+    let mut linted = lint(current, &config.settings, &rules);
+    let skipped = linted.leave_out_skipped_files();
+    let mut diagnostics = std::mem::take(&mut linted.diagnostics);
     if let Some(rev) = &args.base {
         let base = lint_range(&files, current_count..files.len(), &config.settings, &[]).workspace;
         let severity_of = |code: &'static str| {

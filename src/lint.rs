@@ -5,8 +5,8 @@ use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity};
 use std::ops::Range;
 
-use crate::model::Workspace;
 use crate::model::facts::Facts;
+use crate::model::{Document, Workspace};
 use crate::parse;
 use crate::rules::{Context, Rule, facts};
 use crate::source::SourceFile;
@@ -83,6 +83,16 @@ pub struct Linted<'s> {
     pub suppressed: usize,
 }
 
+impl Linted<'_> {
+    /// Leave out the findings in the files a run leaves out (walked files without ownership
+    /// content, a README: [`Workspace::skipped_files`]); returns which files those are.
+    pub fn leave_out_skipped_files(&mut self) -> Vec<bool> {
+        let skipped = self.workspace.skipped_files();
+        self.diagnostics.retain(|d| !skipped[d.file.index()]);
+        skipped
+    }
+}
+
 /// Lint files that have been read.
 pub fn lint<'s>(files: &'s [SourceFile], settings: &Settings, rules: &[EnabledRule]) -> Linted<'s> {
     lint_range(files, 0..files.len(), settings, rules)
@@ -97,23 +107,53 @@ pub fn lint_range<'s>(
     settings: &Settings,
     rules: &[EnabledRule],
 ) -> Linted<'s> {
-    let per_file: Vec<(Facts, Vec<Diagnostic>)> =
-        crate::parallel::map(&files[range.clone()], |file| {
-            let doc = parse::parse(file, &settings.labels);
-            let mut cx = Context::new(settings);
-            for (rule, severity) in rules {
-                cx.set_severity(*severity);
-                rule.check_document(&doc, &mut cx);
-            }
-            (facts::facts(&doc, settings), cx.into_diagnostics())
-        });
+    let per_file = crate::parallel::map(&files[range.clone()], |file| {
+        check_document(&parse::parse(file, &settings.labels), settings, rules)
+    });
+    lint_facts(files, range.start, per_file, settings, rules)
+}
+
+/// Lint files whose documents a command has already read (and keeps: `export`, `stats`),
+/// without reading them again.
+pub fn lint_documents<'s>(
+    files: &'s [SourceFile],
+    documents: &[Document<'_>],
+    settings: &Settings,
+    rules: &[EnabledRule],
+) -> Linted<'s> {
+    let per_file = crate::parallel::map(documents, |doc| check_document(doc, settings, rules));
+    lint_facts(files, 0, per_file, settings, rules)
+}
+
+/// The per-file rules' findings in one document, and its facts for the cross-file rules.
+fn check_document(
+    doc: &Document<'_>,
+    settings: &Settings,
+    rules: &[EnabledRule],
+) -> (Facts, Vec<Diagnostic>) {
+    let mut cx = Context::new(settings);
+    for (rule, severity) in rules {
+        cx.set_severity(*severity);
+        rule.check_document(doc, &mut cx);
+    }
+    (facts::facts(doc, settings), cx.into_diagnostics())
+}
+
+/// The cross-file rules on the facts of `files[first..]`, then suppressions and order.
+fn lint_facts<'s>(
+    files: &'s [SourceFile],
+    first: usize,
+    per_file: Vec<(Facts, Vec<Diagnostic>)>,
+    settings: &Settings,
+    rules: &[EnabledRule],
+) -> Linted<'s> {
     let mut all_facts = Vec::with_capacity(per_file.len());
     let mut diagnostics = Vec::new();
     for (facts, diags) in per_file {
         all_facts.push(facts);
         diagnostics.extend(diags);
     }
-    let mut workspace = Workspace::new(files, range.start, all_facts, settings.labels.clone());
+    let mut workspace = Workspace::new(files, first, all_facts, settings.labels.clone());
     let mut cx = Context::new(settings);
     for (rule, severity) in rules {
         cx.set_severity(*severity);

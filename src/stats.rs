@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::cli::StatsArgs;
 use crate::diagnostic::Severity;
 use crate::inputs::{Inputs, print_problems};
-use crate::lint::{enabled_rules, lint};
+use crate::lint::{enabled_rules, lint_documents};
 use crate::model::names;
 use crate::report::plural;
 use crate::report::sanitize::escape;
@@ -75,20 +75,21 @@ pub fn run(args: &StatsArgs) -> Result<ExitStatus, Error> {
 /// The figures for the files of a run.
 pub fn collect(inputs: &Inputs) -> Stats {
     let settings = &inputs.config.settings;
-    let linted = lint(&inputs.files, settings, &enabled_rules(settings));
-    // As `check` does: walked files without ownership content are not part of the run.
-    let skipped = linted.workspace.skipped_files();
+    let documents = inputs.documents();
+    let mut linted = lint_documents(
+        &inputs.files,
+        &documents,
+        settings,
+        &enabled_rules(settings),
+    );
+    let skipped = linted.leave_out_skipped_files();
     let mut stats = Stats {
         files: skipped.iter().filter(|s| !**s).count(),
         ..Stats::default()
     };
 
     let mut rules: BTreeMap<&'static str, RuleStats> = BTreeMap::new();
-    for d in linted
-        .diagnostics
-        .iter()
-        .filter(|d| !skipped[d.file.index()])
-    {
+    for d in &linted.diagnostics {
         let entry = rules.entry(d.rule.code).or_insert(RuleStats {
             code: d.rule.code,
             name: d.rule.name,
@@ -115,7 +116,7 @@ pub fn collect(inputs: &Inputs) -> Stats {
     let mut teams: Vec<TeamStats> = Vec::new();
     let mut team_index: BTreeMap<Option<String>, usize> = BTreeMap::new();
     let mut slo_counts: BTreeMap<usize, usize> = BTreeMap::new();
-    for document in inputs.documents() {
+    for document in &documents {
         for domain in &document.domains {
             stats.domains += 1;
             let name = domain.display_name().to_owned();

@@ -13,10 +13,10 @@ use std::io::{self, Write};
 
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::inputs::{Inputs, print_problems};
-use crate::lint::{enabled_rules, lint};
+use crate::lint::{enabled_rules, lint_documents};
 use crate::model::Document;
-use crate::report::Summary;
 use crate::report::sanitize::escape;
+use crate::report::{Summary, plural};
 use crate::{Error, ExitStatus, walk};
 
 pub use from_model::ownership_file;
@@ -32,7 +32,8 @@ pub fn run(args: &ExportArgs) -> Result<ExitStatus, Error> {
         return Ok(ExitStatus::Error);
     }
 
-    let errors = error_count(&inputs);
+    let documents = inputs.documents();
+    let errors = error_count(&inputs, &documents);
     if errors > 0 {
         let found = plural(errors, "error");
         if !args.allow_errors {
@@ -45,7 +46,6 @@ pub fn run(args: &ExportArgs) -> Result<ExitStatus, Error> {
         let _ = writeln!(stderr, "ownlint: warning: exporting despite {found}");
     }
 
-    let documents = inputs.documents();
     if !documents.iter().any(Document::has_ownership_content) {
         let searched: Vec<String> = inputs.paths.iter().map(|p| walk::display(p)).collect();
         let _ = writeln!(
@@ -84,21 +84,12 @@ pub fn run(args: &ExportArgs) -> Result<ExitStatus, Error> {
 
 /// The error-severity findings of every enabled rule, counted in the files `ownlint check`
 /// reports on (a walked file without ownership content, a README, is not one of them).
-fn error_count(inputs: &Inputs) -> usize {
-    let rules = enabled_rules(&inputs.config.settings);
-    let linted = lint(&inputs.files, &inputs.config.settings, &rules);
-    let skipped: Vec<bool> = linted
-        .workspace
-        .all_facts()
-        .map(|(_, f)| !f.explicit && !f.ownership && !f.problems)
-        .collect();
-    let reported: Vec<_> = linted
-        .diagnostics
-        .into_iter()
-        .filter(|d| !skipped[d.file.index()])
-        .collect();
+fn error_count(inputs: &Inputs, documents: &[Document<'_>]) -> usize {
+    let settings = &inputs.config.settings;
+    let mut linted = lint_documents(&inputs.files, documents, settings, &enabled_rules(settings));
+    linted.leave_out_skipped_files();
     let mut summary = Summary::default();
-    summary.count(&reported);
+    summary.count(&linted.diagnostics);
     summary.errors
 }
 
@@ -124,12 +115,4 @@ pub fn to_openslo_stream(export: &OpensloExport) -> String {
         text.push_str(&serde_saphyr::to_string(document).expect("an SLO serialises to YAML"));
     }
     text
-}
-
-fn plural(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
 }
