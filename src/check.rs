@@ -7,8 +7,7 @@ use crate::error::Error;
 use crate::inputs::{Inputs, print_problems};
 use crate::lint::{EnabledRule, lint, lint_range, selected_rules};
 use crate::report::{
-    Concise, Findings, Github, Gitlab, Human, HumanOptions, Json, Junit, Reporter, Sarif, Summary,
-    sanitize::escape,
+    Findings, Github, HumanOptions, Reporter, Summary, reporter, sanitize::escape,
 };
 use crate::rules::Category;
 use crate::source::{FileId, Origin, SourceFile};
@@ -152,25 +151,17 @@ fn report(args: &CheckArgs, findings: &Findings<'_>, rules: &[EnabledRule]) -> R
     let stdout = io::stdout();
     let is_terminal = stdout.is_terminal();
     let in_actions = output::in_github_actions();
-    let mut reporter: Box<dyn Reporter> = match args.format {
-        OutputFormat::Human => Box::new(Human::new(HumanOptions {
-            color: args.output_file.is_none() && args.color.enabled(is_terminal),
-            width: terminal_width(is_terminal && args.output_file.is_none()),
-        })),
-        OutputFormat::Concise => Box::new(Concise),
-        OutputFormat::Json => Box::new(Json),
-        OutputFormat::Sarif => Box::new(Sarif),
-        OutputFormat::Github => Box::new(Github),
-        OutputFormat::Junit => Box::new(Junit {
-            // The change rules only run with `--base`.
-            rules: rules
-                .iter()
-                .map(|(r, _)| r.meta())
-                .filter(|m| args.base.is_some() || m.category != Category::Change)
-                .collect(),
-        }),
-        OutputFormat::Gitlab => Box::new(Gitlab),
+    let human = HumanOptions {
+        color: args.output_file.is_none() && args.color.enabled(is_terminal),
+        width: terminal_width(is_terminal && args.output_file.is_none()),
     };
+    // The change rules only run with `--base`.
+    let ran = rules
+        .iter()
+        .map(|(r, _)| r.meta())
+        .filter(|m| args.base.is_some() || m.category != Category::Change)
+        .collect();
+    let mut reporter = reporter(args.format, human, ran);
     let mut out = BufWriter::new(stdout.lock());
     if let Some(path) = &args.output_file {
         output::write_atomically(path, |file| reporter.report(findings, file))?;
@@ -179,16 +170,10 @@ fn report(args: &CheckArgs, findings: &Findings<'_>, rules: &[EnabledRule]) -> R
         }
         writeln!(out, "{}", findings.summary.line()).map_err(Error::Write)?;
     } else {
-        let fence = (in_actions
-            && matches!(args.format, OutputFormat::Human | OutputFormat::Concise))
-        .then(output::stop_commands_token);
-        if let Some(token) = &fence {
-            writeln!(out, "::stop-commands::{token}").map_err(Error::Write)?;
-        }
-        reporter.report(findings, &mut out).map_err(Error::Write)?;
-        if let Some(token) = &fence {
-            writeln!(out, "::{token}::").map_err(Error::Write)?;
-        }
+        let fence =
+            in_actions && matches!(args.format, OutputFormat::Human | OutputFormat::Concise);
+        output::fenced(&mut out, fence, |out| reporter.report(findings, out))
+            .map_err(Error::Write)?;
     }
     out.flush().map_err(Error::Write)
 }

@@ -5,8 +5,10 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+use clap::ValueEnum;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
+use crate::cli::OutputFormat;
 use crate::config::Settings;
 use crate::diagnostic::Diagnostic;
 use crate::fingerprint;
@@ -14,14 +16,12 @@ use crate::lint::{enabled_rules, lint};
 use crate::parse::fast;
 use crate::parse::labels::LabelTable;
 use crate::parse::markdown::{body_start, parse, parse_with_pulldown, pulldown_events};
-use crate::report::{
-    Concise, Findings, Github, Gitlab, Human, HumanOptions, Json, Junit, Reporter, Sarif, Summary,
-};
+use crate::report::{Findings, HumanOptions, Reporter, Summary, reporter};
 use crate::rules::Category;
 use crate::source::{FileId, Format, Origin, SourceFile, Span};
 
 /// One report of a run: the format's name and the bytes written.
-pub type Rendered = (&'static str, Vec<u8>);
+pub type Rendered = (String, Vec<u8>);
 
 /// The result of an in-memory run.
 pub struct Run {
@@ -86,40 +86,45 @@ pub fn check(inputs: &[(&str, &[u8])]) -> Run {
         summary,
         unreadable: &[],
     };
-    let junit_rules = rules
+    let ran: Vec<_> = rules
         .iter()
         .map(|(r, _)| r.meta())
         .filter(|m| m.category != Category::Change)
         .collect();
-    let mut reporters: Vec<(&'static str, Box<dyn Reporter>)> = vec![
-        (
-            "human",
-            Box::new(Human::new(HumanOptions {
-                color: false,
-                width: 100,
-            })),
-        ),
-        (
-            "human-color",
-            Box::new(Human::new(HumanOptions {
+    let plain = HumanOptions {
+        color: false,
+        width: 100,
+    };
+    // Every output format, so that a new one is checked here as soon as it exists, and
+    // human output once more in colour.
+    let mut reporters: Vec<(String, Box<dyn Reporter>)> = OutputFormat::value_variants()
+        .iter()
+        .map(|format| {
+            let name = format.to_possible_value().expect("no hidden formats");
+            (
+                name.get_name().to_owned(),
+                reporter(*format, plain, ran.clone()),
+            )
+        })
+        .collect();
+    reporters.push((
+        "human-color".to_owned(),
+        reporter(
+            OutputFormat::Human,
+            HumanOptions {
                 color: true,
                 width: 80,
-            })),
+            },
+            ran,
         ),
-        ("concise", Box::new(Concise)),
-        ("json", Box::new(Json)),
-        ("sarif", Box::new(Sarif)),
-        ("github", Box::new(Github)),
-        ("junit", Box::new(Junit { rules: junit_rules })),
-        ("gitlab", Box::new(Gitlab)),
-    ];
+    ));
     let mut reports = Vec::with_capacity(reporters.len());
     for (name, reporter) in &mut reporters {
         let mut out = Vec::new();
         reporter
             .report(&findings, &mut out)
             .expect("writing to memory cannot fail");
-        reports.push((*name, out));
+        reports.push((std::mem::take(name), out));
     }
     Run {
         files,
@@ -142,7 +147,7 @@ pub fn assert_sound(run: &Run) {
     for (name, bytes) in &run.reports {
         let text = std::str::from_utf8(bytes)
             .unwrap_or_else(|e| panic!("the {name} report is not UTF-8: {e}"));
-        match *name {
+        match name.as_str() {
             "json" | "sarif" | "gitlab" => {
                 if let Err(e) = serde_json::from_str::<serde_json::Value>(text) {
                     panic!("the {name} report is not JSON: {e}\n{text}");

@@ -20,16 +20,28 @@ pub fn print_data<T: serde::Serialize>(
             .map_err(io::Error::from)
             .and_then(|()| writeln!(out)),
         // Inside GitHub Actions, document text must not become workflow commands.
-        crate::cli::DataFormat::Human if in_github_actions() => {
-            let token = stop_commands_token();
-            writeln!(out, "::stop-commands::{token}")
-                .and_then(|()| human(&mut out, data))
-                .and_then(|()| writeln!(out, "::{token}::"))
+        crate::cli::DataFormat::Human => {
+            fenced(&mut out, in_github_actions(), |out| human(out, data))
         }
-        crate::cli::DataFormat::Human => human(&mut out, data),
     }
     .and_then(|()| out.flush())
     .map_err(Error::Write)
+}
+
+/// Write with `write`, between `::stop-commands::<token>` and `::<token>::` when `fence`:
+/// inside GitHub Actions, output that quotes documents cannot issue workflow commands.
+pub fn fenced(
+    out: &mut dyn Write,
+    fence: bool,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    if !fence {
+        return write(out);
+    }
+    let token = stop_commands_token();
+    writeln!(out, "::stop-commands::{token}")?;
+    write(out)?;
+    writeln!(out, "::{token}::")
 }
 
 pub fn write_atomically(

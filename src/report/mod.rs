@@ -77,6 +77,25 @@ pub fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// The reporter for an output format. `human` applies to human output, `rules` (the rules
+/// that ran) to JUnit's test cases.
+pub fn reporter(
+    format: crate::cli::OutputFormat,
+    human: HumanOptions,
+    rules: Vec<&'static crate::rules::RuleMeta>,
+) -> Box<dyn Reporter> {
+    use crate::cli::OutputFormat;
+    match format {
+        OutputFormat::Human => Box::new(Human::new(human)),
+        OutputFormat::Concise => Box::new(Concise),
+        OutputFormat::Json => Box::new(Json),
+        OutputFormat::Sarif => Box::new(Sarif),
+        OutputFormat::Github => Box::new(Github),
+        OutputFormat::Junit => Box::new(Junit { rules }),
+        OutputFormat::Gitlab => Box::new(Gitlab),
+    }
+}
+
 /// What a reporter is given.
 pub struct Findings<'a> {
     pub files: &'a [SourceFile],
