@@ -53,28 +53,26 @@ pub fn body_start(src: &str) -> usize {
 /// pulldown-cmark (the two give the same events where the scanner applies).
 pub fn parse<'s>(file: FileId, src: &'s str, labels: &LabelTable) -> Document<'s> {
     let start = body_start(src);
-    let mut reader = Reader::new(file, src, labels);
     match super::fast::events(src, start) {
-        Some(events) => {
-            for (event, range) in events {
-                reader.event(event, range);
-            }
-        }
-        None => {
-            for (event, range) in pulldown_events(src, start) {
-                reader.event(event, range);
-            }
-        }
+        Some(events) => read_events(file, src, labels, events),
+        None => read_events(file, src, labels, pulldown_events(src, start)),
     }
-    reader.finish()
 }
 
 /// Read one Markdown file with pulldown-cmark only (the reference the fast scanner is
 /// tested against).
 pub fn parse_with_pulldown<'s>(file: FileId, src: &'s str, labels: &LabelTable) -> Document<'s> {
-    let start = body_start(src);
+    read_events(file, src, labels, pulldown_events(src, body_start(src)))
+}
+
+fn read_events<'s, 'e>(
+    file: FileId,
+    src: &'s str,
+    labels: &LabelTable,
+    events: impl IntoIterator<Item = (Event<'e>, std::ops::Range<usize>)>,
+) -> Document<'s> {
     let mut reader = Reader::new(file, src, labels);
-    for (event, range) in pulldown_events(src, start) {
+    for (event, range) in events {
         reader.event(event, range);
     }
     reader.finish()
