@@ -5,43 +5,20 @@
 
 #![cfg(unix)]
 
+mod common;
+
 use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::Output;
 use serde_json::Value;
 
 /// A clean domain, and one with an error (orphaned-domain) on line 3.
 const CLEAN: &str = "## Search Domain\n\n**Owner:** Search Team\n**Escalation Contact:** Ann Lee\n";
 const BROKEN: &str = "## Billing Domain\n\n**Owner:** TBD\n**Escalation Contact:** Ann Lee\n";
-
-struct Output {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Output {
-    #[track_caller]
-    fn stdout_has(&self, text: &str) {
-        assert!(
-            self.stdout.contains(text),
-            "{text:?} not in stdout:\n{}",
-            self.stdout
-        );
-    }
-
-    #[track_caller]
-    fn stderr_has(&self, text: &str) {
-        assert!(
-            self.stderr.contains(text),
-            "{text:?} not in stderr:\n{}",
-            self.stderr
-        );
-    }
-}
 
 fn ownlint(dir: &Path) -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("ownlint"));
@@ -76,7 +53,7 @@ fn run(cmd: &mut Command) -> Output {
         if let Some(status) = child.try_wait().unwrap() {
             let (out, err) = rx.recv_timeout(Duration::from_secs(10)).unwrap();
             return Output {
-                code: status.code(),
+                code: status.code().unwrap_or(-1),
                 stdout: String::from_utf8(out).unwrap(),
                 stderr: String::from_utf8(err).unwrap(),
             };
@@ -117,7 +94,7 @@ fn a_symlink_loop_is_reported_with_follow_links_and_skipped_without() {
     symlink("loop-a", root.join("loop-b")).unwrap();
 
     let out = concise(dir.path(), &["--follow-links", "ownership"]);
-    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    assert_eq!(out.code, 2, "{}", out.stderr);
     out.stderr_has("symbolic link loop");
     assert_eq!(
         out.stdout.matches("ownership/broken.md:3:").count(),
@@ -127,7 +104,7 @@ fn a_symlink_loop_is_reported_with_follow_links_and_skipped_without() {
     );
 
     let out = concise(dir.path(), &["ownership"]);
-    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert_eq!(out.code, 1, "{}", out.stderr);
     out.stderr_has("note: skipped symbolic link ownership/up (--follow-links follows links)");
     out.stdout_has("ownership/broken.md:3:");
 }
@@ -144,12 +121,12 @@ fn a_symlink_out_of_the_root_is_not_followed_unless_asked() {
     symlink("../elsewhere/secret.md", root.join("linked.md")).unwrap();
 
     let out = concise(dir.path(), &["ownership"]);
-    assert_eq!(out.code, Some(0), "{}\n{}", out.stdout, out.stderr);
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
     assert!(!out.stdout.contains("linked.md"), "{}", out.stdout);
     out.stderr_has("note: skipped symbolic link ownership/linked.md");
 
     let out = concise(dir.path(), &["--follow-links", "ownership"]);
-    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert_eq!(out.code, 1, "{}", out.stderr);
     out.stdout_has("ownership/linked.md:3:");
 }
 
@@ -172,7 +149,7 @@ fn a_file_without_read_permission_is_exit_2_and_the_rest_is_reported() {
         cmd.uid(65534).gid(65534);
     }
     let out = run(cmd.args(["check", "--format", "concise", "ownership"]));
-    assert_eq!(out.code, Some(2), "{}\n{}", out.stdout, out.stderr);
+    assert_eq!(out.code, 2, "{}\n{}", out.stdout, out.stderr);
     out.stderr_has("ownlint: error: cannot read ownership/secret.md: permission denied");
     out.stdout_has("ownership/broken.md:3:");
 }
@@ -188,7 +165,7 @@ fn fifos_and_devices_are_skipped_without_blocking() {
     symlink("/dev/zero", root.join("zero.md")).unwrap();
 
     let out = concise(dir.path(), &["--follow-links", "ownership"]);
-    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    assert_eq!(out.code, 2, "{}", out.stderr);
     for name in ["pipe.md", "zero.md"] {
         assert!(
             out.stderr.contains(&format!(
@@ -205,7 +182,7 @@ fn fifos_and_devices_are_skipped_without_blocking() {
         dir.path(),
         &["ownership/pipe.md", "/dev/zero", "ownership/broken.md"],
     );
-    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    assert_eq!(out.code, 2, "{}", out.stderr);
     out.stderr_has("cannot read /dev/zero: not a regular file");
     out.stdout_has("ownership/broken.md:3:");
 }
@@ -219,7 +196,7 @@ fn a_path_that_is_not_utf8_is_linted_and_shown_with_a_replacement_character() {
     let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
     fs::write(root.join(name), BROKEN).unwrap();
     let out = run(ownlint(dir.path()).args(["check", "--format", "json", "ownership"]));
-    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert_eq!(out.code, 1, "{}", out.stderr);
     let report: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(report["diagnostics"][0]["file"], "ownership/caf\u{fffd}.md");
     let out = concise(dir.path(), &["ownership"]);
@@ -258,7 +235,7 @@ fn bom_crlf_and_lone_cr_keep_spans_right() {
     for (name, text) in cases {
         fs::write(dir.path().join(name), text).unwrap();
         let out = run(ownlint(dir.path()).args(["check", "--format", "json", name]));
-        assert_eq!(out.code, Some(1), "{name}: {}", out.stderr);
+        assert_eq!(out.code, 1, "{name}: {}", out.stderr);
         // `**Owner:** TBD`: the value starts at column 12 of line 3.
         assert_eq!(orphan_place(&out), (3, 12), "{name}");
         let human = run(ownlint(dir.path()).args(["check", "--color", "never", name]));
@@ -283,7 +260,7 @@ fn utf16_files_are_a_clear_not_utf8_error() {
     fs::write(dir.path().join("le.md"), le).unwrap();
     fs::write(dir.path().join("be.yaml"), be).unwrap();
     let out = concise(dir.path(), &["le.md", "be.yaml"]);
-    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert_eq!(out.code, 1, "{}", out.stderr);
     for name in ["le.md", "be.yaml"] {
         out.stdout_has(&format!(
             "{name}:1:1: error[OWN001 parse-error] file is UTF-16 encoded, not UTF-8"
@@ -300,7 +277,7 @@ fn nul_bytes_are_read_and_shown_escaped() {
     )
     .unwrap();
     let out = run(ownlint(dir.path()).args(["check", "--color", "never", "nul.md"]));
-    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(!out.stdout.contains('\0'), "{}", out.stdout);
     out.stdout_has("\\u{0}");
 }
@@ -319,7 +296,7 @@ fn a_closed_stdout_is_like_dev_null() {
         .arg("-c")
         .arg("exec \"$0\" check broken.md >&-")
         .arg(&bin));
-    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
 }
 
@@ -339,7 +316,7 @@ fn a_full_disk_for_the_output_file_is_exit_2_and_leaves_nothing() {
         .arg("-c")
         .arg("trap '' XFSZ; ulimit -f 4; exec \"$0\" check --format json --output-file report.json big.md")
         .arg(&bin));
-    assert_eq!(out.code, Some(2), "{}\n{}", out.stdout, out.stderr);
+    assert_eq!(out.code, 2, "{}\n{}", out.stdout, out.stderr);
     out.stderr_has("could not write report.json");
     let left: Vec<String> = fs::read_dir(dir.path())
         .unwrap()
@@ -379,7 +356,7 @@ fn hostile_text_never_becomes_control_in_any_format() {
     for format in ["human", "concise"] {
         let out =
             run(ownlint(dir.path()).args(["check", "--color", "never", "--format", format, "."]));
-        assert_eq!(out.code, Some(1), "{}", out.stderr);
+        assert_eq!(out.code, 1, "{}", out.stderr);
         assert!(!raw_control(&out.stdout), "{format}:\n{}", out.stdout);
         assert!(
             !out.stdout.lines().any(|l| l.trim_start().starts_with("::")),
@@ -453,7 +430,7 @@ fn a_catastrophic_placeholder_pattern_runs_in_linear_time_and_a_huge_one_is_refu
     .unwrap();
     let started = Instant::now();
     let out = concise(dir.path(), &["doc.md"]);
-    assert_eq!(out.code, Some(0), "{}\n{}", out.stdout, out.stderr);
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
     assert!(
         started.elapsed() < Duration::from_secs(10),
         "{:?}",
@@ -466,7 +443,7 @@ fn a_catastrophic_placeholder_pattern_runs_in_linear_time_and_a_huge_one_is_refu
     )
     .unwrap();
     let out = concise(dir.path(), &["doc.md"]);
-    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    assert_eq!(out.code, 2, "{}", out.stderr);
     out.stderr_has("invalid placeholder pattern");
 }
 
@@ -482,7 +459,7 @@ fn an_unknown_rule_or_invalid_yaml_in_the_configuration_is_exit_2() {
     ] {
         fs::write(dir.path().join(".ownlint.yaml"), config).unwrap();
         let out = concise(dir.path(), &["doc.md"]);
-        assert_eq!(out.code, Some(2), "{config:?}: {}", out.stderr);
+        assert_eq!(out.code, 2, "{config:?}: {}", out.stderr);
         assert!(
             out.stderr.contains("configuration"),
             "{config:?}: {}",
@@ -503,11 +480,11 @@ fn a_configuration_above_the_repository_root_is_never_read() {
     fs::create_dir_all(repo.join("ownership")).unwrap();
     fs::write(repo.join("ownership/doc.md"), CLEAN).unwrap();
     let out = concise(&repo, &[]);
-    assert_eq!(out.code, Some(0), "{}\n{}", out.stdout, out.stderr);
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
     // Without a repository boundary the parent configuration is found, and refused clearly.
     fs::remove_dir(repo.join(".git")).unwrap();
     let out = concise(&repo, &[]);
-    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    assert_eq!(out.code, 2, "{}", out.stderr);
     out.stderr_has("configuration");
 }
 
@@ -522,7 +499,7 @@ fn paths_on_stderr_cannot_issue_legacy_workflow_commands() {
     let out = run(ownlint(dir.path())
         .env("GITHUB_ACTIONS", "true")
         .args(["check", "ownership"]));
-    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(!out.stderr.contains("##[error]"), "{}", out.stderr);
     out.stderr_has("skipped symbolic link ownership/##\\[error]pwned.md");
 }

@@ -1,36 +1,15 @@
 //! `ownlint who` and `ownlint stats` end to end, on the repository's own `ownership/` folder
 //! (the user's document) and on small documents written by the tests.
 
+mod common;
+
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::{Output, output as run, ownlint};
 use serde_json::Value;
-
-fn ownlint(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("ownlint").unwrap();
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("GITHUB_ACTIONS");
-    cmd
-}
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-struct Output {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut Command) -> Output {
-    let out = cmd.output().unwrap();
-    Output {
-        code: out.status.code(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
 }
 
 fn json(out: &Output) -> Value {
@@ -49,7 +28,7 @@ fn headings(stdout: &str) -> Vec<&str> {
 #[test]
 fn who_payments_names_the_owner_the_contact_and_the_chain_with_their_lines() {
     let out = run(ownlint(root()).args(["who", "payments"]));
-    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.code, 0, "{}", out.stderr);
     insta::assert_snapshot!("who_payments", out.stdout);
     assert_eq!(headings(&out.stdout), ["Payments Domain"]);
     for line in [
@@ -69,7 +48,7 @@ fn who_payments_names_the_owner_the_contact_and_the_chain_with_their_lines() {
 #[test]
 fn who_a_team_lists_every_domain_it_owns() {
     let out = run(ownlint(root()).args(["who", "Infrastructure Team"]));
-    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         headings(&out.stdout),
         [
@@ -102,7 +81,7 @@ fn who_finds_responsibilities_slos_contacts_and_typos() {
     ];
     for (query, domain, kind) in cases {
         let out = run(ownlint(root()).args(["who", query]));
-        assert_eq!(out.code, Some(0), "{query}: {}", out.stderr);
+        assert_eq!(out.code, 0, "{query}: {}", out.stderr);
         assert_eq!(headings(&out.stdout)[0], domain, "{query}:\n{}", out.stdout);
         if !kind.is_empty() {
             assert!(
@@ -123,7 +102,7 @@ fn who_finds_responsibilities_slos_contacts_and_typos() {
 #[test]
 fn who_json_has_every_part_with_its_place() {
     let out = run(ownlint(root()).args(["who", "--format", "json", "VPN"]));
-    assert_eq!(out.code, Some(0));
+    assert_eq!(out.code, 0);
     let answer = json(&out);
     let domain = &answer["domains"][0];
     assert_eq!(domain["name"]["text"], "VPN Domain");
@@ -166,7 +145,7 @@ fn who_json_has_every_part_with_its_place() {
 #[test]
 fn who_nothing_found_is_exit_1_with_the_closest_names() {
     let out = run(ownlint(root()).args(["who", "Infra Teem"]));
-    assert_eq!(out.code, Some(1));
+    assert_eq!(out.code, 1);
     assert_eq!(out.stdout, "");
     assert!(
         out.stderr.starts_with(
@@ -176,7 +155,7 @@ fn who_nothing_found_is_exit_1_with_the_closest_names() {
         out.stderr
     );
     let out = run(ownlint(root()).args(["who", "--format", "json", "zzzz"]));
-    assert_eq!(out.code, Some(1));
+    assert_eq!(out.code, 1);
     assert_eq!(json(&out)["domains"].as_array().unwrap().len(), 0);
 }
 
@@ -189,7 +168,7 @@ fn who_shows_document_text_escaped_and_yaml_domains_too() {
     )
     .unwrap();
     let out = run(ownlint(dir.path()).args(["who", "billing", "a.yaml"]));
-    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(!out.stdout.contains('\u{1b}'), "{}", out.stdout);
     assert!(
         out.stdout.contains("Team\\u{1b}[2J B  (a.yaml:3)"),
@@ -203,7 +182,7 @@ fn who_shows_document_text_escaped_and_yaml_domains_too() {
 #[test]
 fn stats_on_the_users_document() {
     let out = run(ownlint(root()).args(["stats"]));
-    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.code, 0, "{}", out.stderr);
     insta::assert_snapshot!("stats_seed", out.stdout);
 
     let stats = json(&run(ownlint(root()).args(["stats", "--format", "json"])));
@@ -235,12 +214,7 @@ fn stats_counts_owners_slos_and_unreadable_files() {
     )
     .unwrap();
     let out = run(ownlint(dir.path()).args(["stats", "--format", "json", "a.md", "missing.md"]));
-    assert_eq!(
-        out.code,
-        Some(2),
-        "an unreadable file is exit 2: {}",
-        out.stderr
-    );
+    assert_eq!(out.code, 2, "an unreadable file is exit 2: {}", out.stderr);
     assert!(
         out.stderr.contains("cannot read missing.md"),
         "{}",
@@ -278,7 +252,7 @@ fn inside_github_actions_document_text_cannot_issue_workflow_commands() {
         let out = run(ownlint(dir.path())
             .env("GITHUB_ACTIONS", "true")
             .args(&args));
-        assert_eq!(out.code, Some(0), "{args:?}: {}", out.stderr);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
         let lines: Vec<&str> = out.stdout.lines().collect();
         let token = lines[0]
             .strip_prefix("::stop-commands::")
