@@ -22,15 +22,9 @@ pub type Spanned<'s> = (Event<'s>, Range<usize>);
 
 /// The events of `src[start..]`, or `None` when the body is outside the plain subset.
 pub fn events(src: &str, start: usize) -> Option<Vec<Spanned<'_>>> {
-    let body = &src[start..];
-    // Control characters change how lines split (CR), what counts as blank or indented
-    // (tab, vertical tab, form feed) or what a byte means (NUL).
-    if body.bytes().any(|b| b < b' ' && b != b'\n') {
-        return None;
-    }
     let mut scan = Scanner {
         src,
-        out: Vec::with_capacity(body.len() / 8),
+        out: Vec::with_capacity((src.len() - start) / 8),
         paragraph: false,
         lists: Vec::new(),
         blank_before: false,
@@ -381,7 +375,7 @@ fn plain(text: &str) -> bool {
 #[derive(Clone, Copy)]
 enum Markup {
     None,
-    /// `*` emphasis, code, an escape, a table pipe, NUL.
+    /// `*` emphasis, code, an escape, a table pipe, a control character.
     Always,
     /// `]`: a link, when `(` or `[` follows.
     Bracket,
@@ -398,11 +392,20 @@ enum Markup {
 /// [`Markup`] by byte, so that the scan of plain text is one table lookup per byte.
 static MARKUP: [Markup; 256] = {
     let mut table = [Markup::None; 256];
-    let always = b"*`\\|\0";
+    let always = b"*`\\|";
     let mut i = 0;
     while i < always.len() {
         table[always[i] as usize] = Markup::Always;
         i += 1;
+    }
+    // Control characters change how lines split (CR), what counts as blank or indented
+    // (tab, vertical tab, form feed) or what a byte means (NUL). Every byte of a line that
+    // is not indentation, a list or heading marker or `---` is checked here, so this is
+    // where they are refused.
+    let mut control = 0;
+    while control < 0x20 {
+        table[control] = Markup::Always;
+        control += 1;
     }
     table[b']' as usize] = Markup::Bracket;
     table[b'<' as usize] = Markup::Angle;
