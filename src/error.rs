@@ -57,6 +57,14 @@ pub enum Error {
 }
 
 impl Error {
+    /// A report or baseline that could not be written to `path`.
+    pub fn output(path: &std::path::Path) -> impl FnOnce(io::Error) -> Error + '_ {
+        move |source| Error::Output {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
     pub fn usage(message: impl Into<String>) -> Error {
         Error::Usage {
             message: message.into(),

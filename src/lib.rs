@@ -2,108 +2,28 @@
 //! knows its place in the source, checks the model against the ownership principles, and
 //! reports each finding with that place.
 //!
-//! The data flows one way: [`walk`] finds the files, [`source`] holds them, [`parse`] reads
-//! them into the [`model`], [`rules`] produce [`diagnostic`]s, [`report`] prints them.
+//! The data flows one way: [`source`] finds and reads the files, [`parse`] reads them into the
+//! [`model`], [`index`] gathers the cross-file facts, [`rules`] (through [`semantics`], the one
+//! meaning of a domain) produce [`diagnostic`]s, [`lint`] is the one pipeline that runs them,
+//! [`report`] prints them, and [`app`] is the command line around it all. ARCHITECTURE.md has
+//! the map and the rules of the layering, which `tests/layering.rs` enforces.
 
-pub mod baseline;
-pub mod catalog;
-pub mod changes;
-pub mod check;
-pub mod cli;
+pub mod app;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod export;
-pub mod fingerprint;
-pub mod git;
-pub mod harness;
-pub mod init;
-pub mod inputs;
+pub mod index;
 pub mod lint;
 pub mod model;
-pub mod output;
-pub mod parallel;
 pub mod parse;
-pub mod read;
 pub mod report;
 pub mod rules;
-pub mod schema;
+pub mod semantics;
 pub mod source;
-pub mod stats;
-pub mod suppressions;
-pub mod walk;
-pub mod who;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
+pub mod util;
 
-use std::io::{IsTerminal, Write};
-use std::process::ExitCode;
-
+pub use app::{ExitStatus, print_error, run, terminal_width};
 pub use error::Error;
-
-/// How a run ended, as an exit code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExitStatus {
-    /// No error-severity finding (warnings allowed): 0.
-    Success,
-    /// At least one error-severity finding, or a warning with `--deny-warnings`: 1.
-    Failure,
-    /// ownlint could not do its job: bad usage, bad configuration, an unreadable path, or
-    /// nothing to lint: 2.
-    Error,
-}
-
-impl From<ExitStatus> for ExitCode {
-    fn from(status: ExitStatus) -> ExitCode {
-        match status {
-            ExitStatus::Success => ExitCode::SUCCESS,
-            ExitStatus::Failure => ExitCode::from(1),
-            ExitStatus::Error => ExitCode::from(2),
-        }
-    }
-}
-
-/// Run a parsed command line.
-pub fn run(cli: cli::Cli) -> Result<ExitStatus, Error> {
-    match cli.command {
-        cli::Command::Check(args) => check::run(&args),
-        cli::Command::Rules(args) => catalog::list(args.format),
-        cli::Command::Explain(args) => catalog::explain(&args.rule),
-        cli::Command::Who(args) => who::run(&args),
-        cli::Command::Export(args) => export::run(&args),
-        cli::Command::Schema => schema::run(),
-        cli::Command::Init(args) => init::run(&args),
-        cli::Command::Completions(args) => {
-            cli::print_completions(args.shell);
-            Ok(ExitStatus::Success)
-        }
-        cli::Command::Stats(args) => stats::run(&args),
-    }
-}
-
-/// Print a fatal error on stderr.
-pub fn print_error(err: &Error) {
-    let color = cli::ColorChoice::Auto.enabled(std::io::stderr().is_terminal());
-    let theme = if color {
-        miette::GraphicalTheme::unicode()
-    } else {
-        miette::GraphicalTheme::unicode_nocolor()
-    };
-    let handler = miette::GraphicalReportHandler::new_themed(theme)
-        .with_links(false)
-        .with_width(terminal_width(std::io::stderr().is_terminal()));
-    let mut out = String::new();
-    if handler.render_report(&mut out, err).is_err() {
-        out = format!("error: {err}\n");
-    }
-    let _ = std::io::stderr().write_all(out.as_bytes());
-}
-
-/// The width to render human output at: `COLUMNS`, else the terminal's, else 100.
-pub fn terminal_width(is_terminal: bool) -> usize {
-    if let Some(cols) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
-        return cols;
-    }
-    if is_terminal && let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size() {
-        return w as usize;
-    }
-    100
-}

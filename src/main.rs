@@ -3,7 +3,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = ownlint::cli::Cli::parse();
+    let cli = ownlint::app::cli::Cli::parse();
     match ownlint::run(cli) {
         Ok(status) => status.into(),
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use ownlint::config::Config;
 use ownlint::diagnostic::Diagnostic;
-use ownlint::lint::{EnabledRule, lint};
+use ownlint::lint::{self, EnabledRule, Run};
 use ownlint::report::{Human, HumanOptions, ShownFiles};
 use ownlint::source::{FileId, Format, Origin, SourceFile};
 
@@ -97,7 +97,8 @@ pub fn sources(paths: &[PathBuf]) -> Vec<SourceFile> {
 pub fn config_for(dir: &Path) -> Config {
     let path = dir.join(".ownlint.yaml");
     if path.exists() {
-        Config::load(Some(&path), dir).expect("fixture configuration is valid")
+        Config::load(Some(&path), dir, &ownlint::rules::catalog())
+            .expect("fixture configuration is valid")
     } else {
         Config::default()
     }
@@ -105,7 +106,7 @@ pub fn config_for(dir: &Path) -> Config {
 
 /// Lint files with the given rules and return the findings.
 pub fn run(files: &[SourceFile], config: &Config, rules: &[EnabledRule]) -> Vec<Diagnostic> {
-    lint(files, &config.settings, rules).diagnostics
+    lint::run(files, &Run::new(&config.settings, rules)).diagnostics
 }
 
 /// Render findings as the human report does, with a fixed theme: no colour, width 80.

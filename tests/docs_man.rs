@@ -10,7 +10,7 @@ use clap::CommandFactory;
 fn man_page() -> Vec<u8> {
     // As `clap_mangen::generate_to` does: no page for the built-in `help` subcommand, and
     // built so that subcommands carry their full names (`ownlint-check`) and the version.
-    let mut command = ownlint::cli::Cli::command().disable_help_subcommand(true);
+    let mut command = ownlint::app::cli::Cli::command().disable_help_subcommand(true);
     command.build();
     // Every page names the program, not the subcommand, as its source: `ownlint 0.1.0`.
     let source = format!("ownlint {}", command.get_version().unwrap_or_default());
@@ -49,7 +49,7 @@ fn docs_ownlint_1_is_generated_from_the_command_line() {
 #[test]
 fn the_man_page_covers_every_subcommand() {
     let page = String::from_utf8(man_page()).unwrap();
-    for sub in ownlint::cli::Cli::command().get_subcommands() {
+    for sub in ownlint::app::cli::Cli::command().get_subcommands() {
         let title = format!(".TH ownlint-{} ", sub.get_name());
         assert!(page.contains(&title), "no page for `{}`", sub.get_name());
     }

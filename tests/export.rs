@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use ownlint::config::Config;
 use ownlint::diagnostic::Severity;
 use ownlint::export::{ownership_file, to_yaml};
-use ownlint::lint::{enabled_rules, lint};
+use ownlint::lint::{self, Run, enabled_rules};
 use ownlint::model::{Document, Field};
 use ownlint::parse::parse;
 use ownlint::source::{FileId, Format, Origin, SourceFile};
@@ -131,7 +131,7 @@ fn valid_fixture_candidates() -> Vec<Unit> {
 
 fn error_count(files: &[SourceFile], config: &Config) -> usize {
     let rules = enabled_rules(&config.settings);
-    lint(files, &config.settings, &rules)
+    lint::run(files, &Run::new(&config.settings, &rules))
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)

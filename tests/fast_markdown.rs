@@ -14,7 +14,7 @@ use proptest::prelude::*;
 
 /// Whether the scanner took the document; panics when it took it and disagrees.
 fn agrees(src: &str) -> bool {
-    ownlint::harness::fast_markdown_agrees(src)
+    ownlint::testing::fast_markdown_agrees(src)
 }
 
 fn markdown_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

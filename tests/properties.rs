@@ -1,12 +1,12 @@
 //! Properties that hold for any input: the Markdown reader, the YAML reader, the SLO grammar
 //! and the whole `check` pipeline never panic, and keep the promises that
-//! `ownlint::harness::assert_sound` checks (spans inside their files, reports that parse, one
+//! `ownlint::testing::assert_sound` checks (spans inside their files, reports that parse, one
 //! GitHub command per finding, no document control character on a terminal). Inputs are
 //! arbitrary text, and valid documents mutated at random. Case counts are bounded so that
 //! the suite stays fast; the fuzz targets under `fuzz/` run the same checks for as long as
 //! one likes.
 
-use ownlint::harness::{assert_objective_sound, assert_sound, check, lint_only};
+use ownlint::testing::{assert_objective_sound, assert_sound, check, lint_only};
 use proptest::prelude::*;
 
 const SEED: &str = include_str!("../fixtures/seed/OWNERSHIP.md");
@@ -126,7 +126,7 @@ fn markdown_seed() -> impl Strategy<Value = &'static str> {
 }
 
 /// The JUnit report is well-formed XML whatever the documents say.
-fn assert_junit_parses(run: &ownlint::harness::Run) {
+fn assert_junit_parses(run: &ownlint::testing::Run) {
     let (_, junit) = run.reports.iter().find(|(n, _)| *n == "junit").unwrap();
     let text = std::str::from_utf8(junit).unwrap();
     if let Err(e) = roxmltree::Document::parse(text) {
@@ -181,7 +181,7 @@ proptest! {
         whole in 90u32..100,
         fraction in 0u32..1000,
     ) {
-        use ownlint::model::{Text, objective::parse_objective};
+        use ownlint::{model::Text, parse::objective::parse_objective};
         use ownlint::source::Span;
         let latency_text = format!("P{percentile} ≤ {latency}ms");
         let parsed = parse_objective(&Text::new(latency_text.as_str(), Span::new(0, latency_text.len()))).unwrap();

@@ -126,20 +126,13 @@ fn change_fixtures() {
         let rule_dir = dir.parent().unwrap();
         let name = rule_dir.file_name().unwrap().to_str().unwrap();
         let rule = ownlint::rules::find(name).unwrap();
-        let current = ownlint::lint::lint(&files[..head.len()], &config.settings, &[]);
-        let base_ws =
-            ownlint::lint::lint_range(&files, head.len()..files.len(), &config.settings, &[])
-                .workspace;
-        let severity =
-            |code: &'static str| (code == rule.meta().code).then_some(rule.meta().default_severity);
-        let mut found = ownlint::changes::compare(
-            &base_ws,
-            &current.workspace,
-            "main",
-            &config.settings,
-            severity,
-        );
-        found.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        // The change rule alone, through the pipeline as `ownlint check --base main` runs it.
+        let rules = [(rule, rule.meta().default_severity)];
+        let run = ownlint::lint::Run {
+            base: Some(("main", head.len())),
+            ..ownlint::lint::Run::new(&config.settings, &rules)
+        };
+        let found = ownlint::lint::run(&files, &run).diagnostics;
         let rendered = common::render(&files, &found);
         let kind = dir.file_name().unwrap().to_str().unwrap();
         if kind == "fail-change" {
@@ -264,7 +257,7 @@ fn the_variations_raise_nothing_with_the_whole_catalog() {
 #[test]
 fn docs_rules_md_is_generated_from_the_registry() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
-    let generated = ownlint::catalog::markdown();
+    let generated = ownlint::app::catalog::markdown();
     let current = std::fs::read_to_string(&path).unwrap_or_default();
     if current != generated {
         if std::env::var_os("OWNLINT_BLESS").is_some() {

@@ -9,6 +9,6 @@ const NAMES: [&str; 3] = ["a.md", "b.yaml", "c.md"];
 
 fuzz_target!(|data: &[u8]| {
     let inputs: Vec<(&str, &[u8])> = NAMES.iter().copied().zip(data.splitn(3, |&b| b == 0xFF)).collect();
-    let run = ownlint::harness::check(&inputs);
-    ownlint::harness::assert_sound(&run);
+    let run = ownlint::testing::check(&inputs);
+    ownlint::testing::assert_sound(&run);
 });

@@ -5,9 +5,9 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let run = ownlint::harness::lint_only(&[("fuzz.md", data)]);
-    ownlint::harness::assert_sound(&run);
+    let run = ownlint::testing::lint_only(&[("fuzz.md", data)]);
+    ownlint::testing::assert_sound(&run);
     if let Ok(text) = std::str::from_utf8(data) {
-        ownlint::harness::fast_markdown_agrees(text);
+        ownlint::testing::fast_markdown_agrees(text);
     }
 });

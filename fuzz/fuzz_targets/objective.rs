@@ -5,6 +5,6 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        ownlint::harness::assert_objective_sound(text);
+        ownlint::testing::assert_objective_sound(text);
     }
 });

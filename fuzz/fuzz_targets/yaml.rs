@@ -4,6 +4,6 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let run = ownlint::harness::lint_only(&[("fuzz.yaml", data)]);
-    ownlint::harness::assert_sound(&run);
+    let run = ownlint::testing::lint_only(&[("fuzz.yaml", data)]);
+    ownlint::testing::assert_sound(&run);
 });

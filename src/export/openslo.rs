@@ -16,7 +16,9 @@ use super::openslo_document::{
     Indicator, IndicatorSpec, Metadata, MetricQuery, MetricSource, Number, ObjectiveEntry,
     RatioMetric, SloDocument, SloSpec, TimeWindow,
 };
-use crate::model::{Comparator, Document, Domain, Objective, Slo, Unit};
+use crate::config::Settings;
+use crate::model::{Comparator, Document, Domain, Objective, Slo, Text, Unit};
+use crate::semantics;
 
 /// The window every exported SLO is measured over, rolling.
 pub const TIME_WINDOW: &str = "28d";
@@ -54,7 +56,9 @@ enum Translation {
     Ratio { counts_bad: bool, target: f64 },
 }
 
-pub fn openslo(documents: &[Document<'_>]) -> OpensloExport {
+/// One OpenSLO `SLO` per objective of every domain; a domain's owner is the one real owner
+/// `check` reads ([`semantics::owner`]).
+pub fn openslo(documents: &[Document<'_>], settings: &Settings) -> OpensloExport {
     let mut names = UniqueLabels::default();
     let mut export = OpensloExport {
         documents: Vec::new(),
@@ -70,6 +74,7 @@ pub fn openslo(documents: &[Document<'_>]) -> OpensloExport {
                 match translated {
                     Ok((objective, translation)) => export.documents.push(slo_document(
                         domain,
+                        semantics::owner(domain, settings),
                         slo,
                         objective,
                         translation,
@@ -151,6 +156,7 @@ fn operator(comparator: Comparator) -> Result<&'static str, &'static str> {
 
 fn slo_document(
     domain: &Domain<'_>,
+    owner: Option<Text<'_>>,
     slo: &Slo<'_>,
     objective: &Objective,
     translation: Translation,
@@ -164,11 +170,7 @@ fn slo_document(
         service
     };
     let name = names.claim(&slo_label(&service, slo.name.as_str()), "slo");
-    let owner = domain
-        .owners
-        .first()
-        .map(|field| field_values(field).join(", "))
-        .unwrap_or_default();
+    let owner = owner.map(|o| o.as_str().to_owned()).unwrap_or_default();
 
     let mut labels = BTreeMap::new();
     let owner_label = dns_label(&owner);
@@ -297,7 +299,7 @@ fn written(slo: &Slo<'_>) -> String {
 mod tests {
     use super::*;
     use crate::model::Text;
-    use crate::model::objective::parse_objective;
+    use crate::parse::objective::parse_objective;
     use crate::source::Span;
 
     fn translated(objective: &str) -> Result<Translation, &'static str> {

@@ -105,7 +105,7 @@ impl<'s> Field<'s> {
     }
 }
 
-/// The fields ownlint knows. Labels map to these through [`crate::parse::labels::LabelTable`].
+/// The fields ownlint knows. The parser maps labels to these.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FieldKind {
     Name,

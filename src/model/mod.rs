@@ -2,23 +2,19 @@
 //!
 //! The parsers build it, the rules read it; it knows nothing of Markdown, YAML or rendering.
 
+mod document;
 mod domain;
-pub mod facts;
 mod ladder;
 pub mod names;
 pub mod objective;
 mod shared;
 mod slo;
 pub mod text;
-mod workspace;
 
+pub use document::{Document, ParseProblem, Suppression, SuppressionScope, UnknownField};
 pub use domain::{Domain, DomainOrigin, Field, FieldKind, FieldLabel};
 pub use ladder::{EscalationLadder, LadderLevel};
 pub use objective::{Comparator, Objective, ObjectiveError, TimeUnit, Unit};
 pub use shared::{Boundary, SharedOwnership};
 pub use slo::Slo;
 pub use text::Text;
-pub use workspace::{
-    Document, DomainId, NameId, ParseProblem, Suppression, SuppressionScope, UnknownField,
-    Workspace,
-};

@@ -1,6 +1,12 @@
 //! How names are compared: domain, SLO, responsibility and role names match after folding
 //! case and white space and dropping a trailing `Domain` or `Service`.
 
+use std::hash::Hasher;
+
+use rustc_hash::FxHasher;
+
+use super::text::AsciiFold;
+
 /// The key two names are compared by.
 pub fn key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
@@ -36,13 +42,114 @@ pub fn stems(name: &str) -> impl Iterator<Item = u64> + '_ {
                 && bytes[bytes.len() - 1].eq_ignore_ascii_case(&b's')
                 && !bytes[bytes.len() - 2].eq_ignore_ascii_case(&b's');
             let singular = if plural { &w[..w.len() - 1] } else { w };
-            super::facts::word_hash(singular)
+            word_hash(singular)
         })
+}
+
+/// The hash of [`key`]`(name)`, computed without allocating for the ASCII
+/// names that nearly all names are: one pass folds case and white space into a buffer, a
+/// trailing ` domain` or ` service` is dropped, and the bytes are hashed. Never 0 (see
+/// `NO_OWNER` in the index facts).
+pub fn key_hash(name: &str) -> u64 {
+    let bytes = name.as_bytes();
+    let mut buf = [0u8; 256];
+    if bytes.len() > buf.len() || !name.is_ascii() {
+        return hash_bytes(key(name).as_bytes());
+    }
+    if let Some(len) = fold_plain(bytes, &mut buf) {
+        return hash_bytes(strip_kind_suffix(&buf[..len]));
+    }
+    let len = NAME_FOLD.fold(bytes, &mut buf);
+    hash_bytes(strip_kind_suffix(&buf[..len]))
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = ONES * 0x80;
+
+/// The high bit of each byte of `x` (all ASCII) that is below `n`. Exact per byte: an ASCII
+/// byte plus `0x80 - n` stays below 0x100, so nothing carries into the next byte.
+fn below(x: u64, n: u8) -> u64 {
+    !(x + ONES * u64::from(0x80 - n)) & HIGHS
+}
+
+/// Lower-case a plain name (ASCII, words separated by single spaces, none around, no other
+/// white space or control byte) eight bytes at a time into `buf`; `None` when the name is
+/// not plain and must be folded byte by byte. Returns the length, which is the name's.
+fn fold_plain(bytes: &[u8], buf: &mut [u8; 256]) -> Option<usize> {
+    let len = bytes.len();
+    if len == 0 || bytes[0] == b' ' || bytes[len - 1] == b' ' {
+        return None;
+    }
+    let mut previous_space = false;
+    let mut at = 0;
+    while at < len {
+        let take = (len - at).min(8);
+        // Whole chunks are loaded as they are; the tail is padded with a letter.
+        let x = match bytes.get(at..at + 8) {
+            Some(whole) => u64::from_le_bytes(whole.try_into().unwrap_or([0; 8])),
+            None => {
+                let mut chunk = [b'a'; 8];
+                chunk[..take].copy_from_slice(&bytes[at..]);
+                u64::from_le_bytes(chunk)
+            }
+        };
+        let spaces = below(x ^ (ONES * u64::from(b' ')), 1);
+        // Control bytes and white space other than a space need the byte-by-byte fold.
+        if below(x, 0x21) != spaces {
+            return None;
+        }
+        // Two spaces in a row, within the chunk or across its start.
+        if spaces & (spaces << 8) != 0 || previous_space && spaces & 0x80 != 0 {
+            return None;
+        }
+        previous_space = spaces >> 56 != 0;
+        let upper = !below(x, b'A') & below(x, b'Z' + 1);
+        let lower = x | (upper >> 2);
+        match buf.get_mut(at..at + 8) {
+            // Bytes past the name are written too, and never read.
+            Some(out) => out.copy_from_slice(&lower.to_le_bytes()),
+            None => buf[at..at + take].copy_from_slice(&lower.to_le_bytes()[..take]),
+        }
+        at += take;
+    }
+    Some(len)
+}
+
+/// Names are folded on white space only.
+static NAME_FOLD: AsciiFold = AsciiFold::new(&[]);
+
+/// A key without its trailing ` domain` or ` service`.
+fn strip_kind_suffix(key: &[u8]) -> &[u8] {
+    for suffix in [&b" domain"[..], &b" service"[..]] {
+        if key.len() > suffix.len() && key.ends_with(suffix) {
+            return &key[..key.len() - suffix.len()];
+        }
+    }
+    key
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut hasher = FxHasher::default();
+    hasher.write(bytes);
+    hasher.finish().max(1)
+}
+
+/// The hash of a single word, lower-cased.
+pub fn word_hash(word: &str) -> u64 {
+    if word.is_ascii() && word.len() <= 64 {
+        let mut buf = [0u8; 64];
+        for (b, c) in buf.iter_mut().zip(word.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        return hash_bytes(&buf[..word.len()]);
+    }
+    let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+    hash_bytes(lower.as_bytes())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{key, stems};
+    use super::*;
 
     #[test]
     fn stems_are_the_singular_significant_words() {
@@ -58,5 +165,49 @@ mod tests {
         assert_eq!(key("payments service"), "payments");
         assert_eq!(key("VPN API availability"), "vpn api availability");
         assert_eq!(key("Domain"), "domain");
+    }
+
+    #[test]
+    fn key_hash_agrees_with_key() {
+        let same = [
+            ("Payments Domain", "payments"),
+            ("  Payment   Processing ", "payment processing"),
+            ("VPN API Service", "vpn api"),
+            ("Ärger Domain", "ärger"),
+        ];
+        for (a, b) in same {
+            assert_eq!(key(a), key(b));
+            assert_eq!(key_hash(a), key_hash(b), "{a} / {b}");
+        }
+        assert_ne!(key_hash("Domain"), key_hash(""));
+        assert_ne!(key_hash("ab c"), key_hash("a bc"));
+        // The ASCII path and the general one agree.
+        assert_eq!(
+            key_hash("Payments  Domain"),
+            hash_bytes(key("Payments  Domain").as_bytes())
+        );
+        assert_eq!(key_hash("Zürich Domain"), hash_bytes(b"z\xc3\xbcrich"));
+        // Every path agrees with the plain definition, on names built from the bytes that
+        // matter: both cases, the letters around them, spaces, tabs, line breaks.
+        let alphabet = b"aAzZ@[`{ \t\n\x0bdomainDOMAIN_-";
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 40) as usize;
+            let name: String = (0..len)
+                .map(|i| alphabet[((seed >> (i % 50)) as usize + i * 7) % alphabet.len()] as char)
+                .collect();
+            assert_eq!(
+                key_hash(&name),
+                hash_bytes(key(&name).as_bytes()),
+                "{name:?}"
+            );
+        }
+        assert_eq!(
+            key_hash("ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{ Service"),
+            hash_bytes(b"abcdefghijklmnopqrstuvwxyz@[`{")
+        );
     }
 }

@@ -9,6 +9,7 @@ use smallvec::SmallVec;
 
 use crate::model::FieldKind;
 use crate::model::text::AsciiFold;
+use crate::util::suggest::closest_match;
 
 /// The built-in spellings of each field, in the normalised form [`normalize`] produces.
 pub const DEFAULT_ALIASES: &[(FieldKind, &[&str])] = &[
@@ -211,29 +212,6 @@ impl<'l> RecentLabels<'l> {
     pub fn longest_label(&self) -> usize {
         self.table.longest_label()
     }
-}
-
-/// The candidate closest to `word` when the difference is small enough to be a typo (edits
-/// and swaps of neighbours counted): one edit for short words, two up to twelve characters, three beyond. Ties go to the
-/// alphabetically first, so the answer does not depend on hash order.
-pub fn closest_match<'a, T: Copy>(
-    word: &str,
-    candidates: impl Iterator<Item = (&'a str, T)>,
-) -> Option<(&'a str, T)> {
-    let len = word.chars().count();
-    let budget = match len {
-        0..=2 => 0,
-        3..=5 => 1,
-        6..=12 => 2,
-        _ => 3,
-    };
-    candidates
-        .filter(|(c, _)| *c != word && c.len().abs_diff(word.len()) <= budget * 4)
-        .filter(|(c, _)| c.chars().count().abs_diff(len) <= budget)
-        .map(|(c, v)| (strsim::osa_distance(word, c), c, v))
-        .filter(|(d, _, _)| *d <= budget && *d > 0)
-        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
-        .map(|(_, c, v)| (c, v))
 }
 
 /// The form labels are compared in: lower case, `_` and `-` as spaces, white space folded,

@@ -15,6 +15,7 @@ use smallvec::SmallVec;
 
 use super::labels::{LabelTable, RecentLabels, normalize, with_normalized};
 use super::line::Line;
+use super::slo::{slo, slo_from_item};
 use super::suppress::{self, RawSuppression};
 use crate::model::{
     Boundary, Document, Domain, DomainOrigin, EscalationLadder, Field, FieldKind, FieldLabel,
@@ -907,7 +908,7 @@ impl<'s, 'l> Reader<'s, 'l> {
                 .filter_map(|(span, row)| {
                     let name = row.get(name_col).filter(|n| !n.is_empty())?;
                     let target = row.get(target_col)?;
-                    Some(Slo::new(name.clone(), target.clone(), *span))
+                    Some(slo(name.clone(), target.clone(), *span))
                 })
                 .collect();
             match self
@@ -1202,7 +1203,7 @@ fn add_entry<'s>(domain: &mut Domain<'s>, kind: FieldKind, text: Text<'s>) {
     match kind {
         FieldKind::Owner => push_item(&mut domain.owners, text),
         FieldKind::EscalationContact => push_item(&mut domain.escalation_contacts, text),
-        FieldKind::Slos => domain.slos.push(Slo::from_item(&text)),
+        FieldKind::Slos => domain.slos.push(slo_from_item(&text)),
         FieldKind::IncidentAuthority => domain.incident_authority.push(text),
         FieldKind::Responsibilities => domain.responsibilities.push(text),
         _ => {}
@@ -1245,7 +1246,7 @@ fn add_shared_part<'s>(decl: &mut SharedOwnership<'s>, text: &Text<'s>) {
         _ => SharedPart::Boundary,
     });
     match part {
-        SharedPart::Sla => decl.sla = Some(Slo::from_item(&value)),
+        SharedPart::Sla => decl.sla = Some(slo_from_item(&value)),
         SharedPart::Escalation => decl.escalation = Some(value),
         SharedPart::Sync => decl.sync = Some(value),
         SharedPart::Scope => decl.scope = Some(value),

@@ -1,9 +1,15 @@
-//! Source text → [`Document`]: Markdown and YAML readers that give every value its span.
+//! Source text → [`Document`]: Markdown and YAML readers that give every value its span, the
+//! label table they share, and the grammar of SLO objectives.
+//!
+//! May import: `model`, `source`, `util`. The parser knows nothing of rules or reports: what
+//! it cannot read becomes a [`ParseProblem`] in the document, at its place.
 
 pub mod fast;
 pub mod labels;
 mod line;
 pub mod markdown;
+pub mod objective;
+mod slo;
 mod suppress;
 pub mod yaml;
 

@@ -12,13 +12,15 @@
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use super::labels::{LabelTable, closest_match, display_label, normalize};
+use super::labels::{LabelTable, display_label, normalize};
+use super::slo::{slo, slo_from_item};
 use super::suppress::{self, RawSuppression};
 use crate::model::{
     Boundary, Document, Domain, DomainOrigin, EscalationLadder, Field, FieldKind, FieldLabel,
     LadderLevel, ParseProblem, SharedOwnership, Slo, Text, UnknownField,
 };
 use crate::source::{FileId, SourceFile, Span};
+use crate::util::suggest::closest_match;
 
 /// The top-level keys that make a YAML file an ownership file.
 pub const TOP_LEVEL_KEYS: &[&str] = &["domains", "escalation_ladder", "shared_ownership"];
@@ -554,7 +556,7 @@ impl<'s> Reader<'s, '_> {
                 }
                 let name = name.unwrap_or_else(|| Text::empty_at(span.start as usize));
                 let objective = objective.unwrap_or_else(|| Text::empty_at(span.end as usize));
-                Some(Slo::new(name, objective, span))
+                Some(slo(name, objective, span))
             }
             Node::Seq(_) => {
                 self.problem(
@@ -563,7 +565,7 @@ impl<'s> Reader<'s, '_> {
                 );
                 None
             }
-            _ => self.text(node).map(|t| Slo::from_item(&t)),
+            _ => self.text(node).map(|t| slo_from_item(&t)),
         }
     }
 

@@ -1,7 +1,7 @@
 use std::io::{self, Write};
 
-use super::sanitize::escape;
 use super::{Findings, Reporter};
+use crate::util::sanitize::escape;
 
 /// `path:line:col: severity[CODE rule] message`, one finding per line.
 pub struct Concise;

@@ -6,9 +6,9 @@
 
 use std::io::{self, Write};
 
-use super::sanitize::{escape, is_unsafe};
 use super::{Findings, Reporter};
 use crate::diagnostic::Severity;
+use crate::util::sanitize::{escape, is_unsafe};
 
 pub struct Github;
 

@@ -12,10 +12,10 @@ use miette::{
     SourceCode, SourceSpan, SpanContents,
 };
 
-use super::sanitize::{DisplayText, escape};
 use super::{Findings, Reporter};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{FileId, SourceFile, Span};
+use crate::util::sanitize::{DisplayText, escape};
 
 #[derive(Clone, Copy, Debug)]
 pub struct HumanOptions {
@@ -175,8 +175,8 @@ struct Adapter<'a> {
 }
 
 fn source_span(shown: &DisplayText<'_>, span: Span) -> SourceSpan {
-    let s = shown.span(span);
-    SourceSpan::new((s.start as usize).into(), s.len())
+    let s = shown.range(span.range());
+    SourceSpan::new(s.start.into(), s.len())
 }
 
 impl<'a> Adapter<'a> {

@@ -4,10 +4,10 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::sanitize::escape;
 use super::{Findings, Reporter};
+use crate::diagnostic::RuleMeta;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::RuleMeta;
+use crate::util::sanitize::escape;
 
 pub struct Junit {
     /// The rules that ran, each a test case in every file.

@@ -1,5 +1,9 @@
 //! Reporters: the same findings as a miette report for people, one line each for tools,
-//! or JSON for scripts. Reporters only format; they never decide what is a finding.
+//! or JSON, SARIF, JUnit and GitLab documents for other programs. Reporters only format; they
+//! never decide what is a finding.
+//!
+//! May import: `diagnostic`, `source`, `error` (unreadable files), `util`. Never the rules
+//! (the rule metadata a report needs comes in [`Findings`]), the parser, or the command line.
 
 mod concise;
 mod github;
@@ -7,12 +11,11 @@ mod gitlab;
 mod human;
 mod json;
 mod junit;
-pub mod sanitize;
 mod sarif;
 
 use std::io::{self, Write};
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, RuleMeta, Severity};
 use crate::source::SourceFile;
 
 pub use concise::Concise;
@@ -77,28 +80,66 @@ pub fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// The output formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Concise,
+    Json,
+    Sarif,
+    Github,
+    Junit,
+    Gitlab,
+}
+
+impl Format {
+    /// Every format, so that a test of every format cannot miss a new one.
+    pub const ALL: [Format; 7] = [
+        Format::Human,
+        Format::Concise,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+        Format::Junit,
+        Format::Gitlab,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Concise => "concise",
+            Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
+            Format::Junit => "junit",
+            Format::Gitlab => "gitlab",
+        }
+    }
+}
+
 /// The reporter for an output format. `human` applies to human output, `rules` (the rules
 /// that ran) to JUnit's test cases.
 pub fn reporter(
-    format: crate::cli::OutputFormat,
+    format: Format,
     human: HumanOptions,
-    rules: Vec<&'static crate::rules::RuleMeta>,
+    rules: Vec<&'static RuleMeta>,
 ) -> Box<dyn Reporter> {
-    use crate::cli::OutputFormat;
     match format {
-        OutputFormat::Human => Box::new(Human::new(human)),
-        OutputFormat::Concise => Box::new(Concise),
-        OutputFormat::Json => Box::new(Json),
-        OutputFormat::Sarif => Box::new(Sarif),
-        OutputFormat::Github => Box::new(Github),
-        OutputFormat::Junit => Box::new(Junit { rules }),
-        OutputFormat::Gitlab => Box::new(Gitlab),
+        Format::Human => Box::new(Human::new(human)),
+        Format::Concise => Box::new(Concise),
+        Format::Json => Box::new(Json),
+        Format::Sarif => Box::new(Sarif),
+        Format::Github => Box::new(Github),
+        Format::Junit => Box::new(Junit { rules }),
+        Format::Gitlab => Box::new(Gitlab),
     }
 }
 
 /// What a reporter is given.
 pub struct Findings<'a> {
     pub files: &'a [SourceFile],
+    /// Every rule ownlint knows, in code order (SARIF describes them all).
+    pub catalog: &'a [&'static RuleMeta],
     /// The files that were linted (others were read and skipped, or are older versions).
     pub linted: Vec<usize>,
     pub diagnostics: &'a [Diagnostic],

@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use super::{Findings, Reporter, write_json};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::ALL;
 use crate::source::{SourceFile, Span};
 
 pub struct Sarif;
@@ -208,10 +207,10 @@ fn message(d: &Diagnostic) -> String {
 
 impl Reporter for Sarif {
     fn report(&mut self, findings: &Findings<'_>, out: &mut dyn Write) -> io::Result<()> {
-        let rules = ALL
+        let rules = findings
+            .catalog
             .iter()
-            .map(|r| {
-                let m = r.meta();
+            .map(|m| {
                 let docs = m.documentation();
                 RuleDescriptor {
                     id: m.code,
@@ -237,9 +236,10 @@ impl Reporter for Sarif {
             .zip(findings.fingerprints.iter().cloned())
             .map(|(d, fingerprint)| SarifResult {
                 rule_id: d.rule.code,
-                rule_index: ALL
+                rule_index: findings
+                    .catalog
                     .iter()
-                    .position(|r| r.meta().code == d.rule.code)
+                    .position(|m| m.code == d.rule.code)
                     .unwrap_or(0),
                 level: level(d.severity),
                 message: Text { text: message(d) },

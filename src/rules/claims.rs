@@ -4,8 +4,9 @@
 use std::collections::HashSet;
 
 use crate::config::Settings;
-use crate::model::{Domain, DomainId, Text, Workspace, names};
-use crate::rules::facts::owner;
+use crate::index::{DomainId, Workspace};
+use crate::model::{Domain, Text, names};
+use crate::semantics::owner;
 
 /// One domain claiming a responsibility or an SLO.
 pub struct Claim<'a, 's> {

@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Slo, Workspace, names};
+use crate::index::Workspace;
+use crate::model::{Slo, names};
 use crate::rules::{Context, Rule};
 use crate::source::FileId;
 
@@ -47,6 +48,7 @@ declare_rule! {
         name: "conflicting-slo",
         severity: Error,
         category: Slo,
+        checker: Workspace,
     }
 }
 

@@ -1,13 +1,13 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::Domain;
-use crate::rules::Rule;
+
 use crate::source::{FileId, Span};
 
 impl DomainRemoved {
     /// The finding for a domain defined at the base revision and gone now. `file` and `span`
     /// are where it was: its old definition, or the start of the file it was in when that
-    /// file still exists. Raised by [`crate::changes`] when `--base` is given.
+    /// file still exists. Raised by [`crate::lint::changes`] when `--base` is given.
     pub fn diagnostic(
         file: FileId,
         span: Span,
@@ -55,7 +55,6 @@ declare_rule! {
         name: "domain-removed",
         severity: Warning,
         category: Change,
+        checker: Changes,
     }
 }
-
-impl Rule for DomainRemoved {}

@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::{DomainId, Workspace, names};
+use crate::index::{DomainId, Workspace};
+use crate::model::names;
 use crate::rules::{Context, Rule};
 
 fn diagnostic(ws: &Workspace<'_>, first: DomainId, later: DomainId, name: &str) -> Diagnostic {
@@ -63,6 +64,7 @@ declare_rule! {
         name: "duplicate-domain",
         severity: Error,
         category: Ownership,
+        checker: Workspace,
     }
 }
 

@@ -45,6 +45,7 @@ declare_rule! {
         name: "duplicate-field",
         severity: Warning,
         category: Structure,
+        checker: Document,
     }
 }
 

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::Workspace;
+use crate::index::Workspace;
 use crate::rules::claims::{Claim, shared_names};
 use crate::rules::{Context, Rule};
 
@@ -55,6 +55,7 @@ declare_rule! {
         name: "duplicate-responsibility",
         severity: Warning,
         category: Ownership,
+        checker: Workspace,
     }
 }
 

@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::{SharedOwnership, Workspace, names};
+use crate::index::Workspace;
+use crate::model::{SharedOwnership, names};
 use crate::rules::shared_ownership_without_sla::parties;
 use crate::rules::{Context, Rule};
 use crate::source::FileId;
@@ -68,6 +69,7 @@ declare_rule! {
         name: "incomplete-shared-ownership",
         severity: Warning,
         category: Ownership,
+        checker: Workspace,
     }
 }
 

@@ -1,11 +1,11 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::rules::{Rule, closest_name};
+use crate::rules::closest_name;
 use crate::source::{FileId, Span};
 
 impl InvalidSuppression {
     /// The finding for a rule name in a suppression comment that names no rule. Raised by
-    /// [`crate::suppressions`].
+    /// [`crate::lint::suppressions`].
     pub fn diagnostic(file: FileId, name: &str, span: Span) -> Diagnostic {
         let d = Diagnostic::new(
             &Self::META,
@@ -45,7 +45,6 @@ declare_rule! {
         name: "invalid-suppression",
         severity: Error,
         category: Structure,
+        checker: Suppressions,
     }
 }
-
-impl Rule for InvalidSuppression {}

@@ -46,6 +46,7 @@ declare_rule! {
         name: "malformed-escalation-ladder",
         severity: Error,
         category: Escalation,
+        checker: Document,
     }
 }
 

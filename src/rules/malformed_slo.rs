@@ -50,6 +50,7 @@ declare_rule! {
         name: "malformed-slo",
         severity: Error,
         category: Slo,
+        checker: Document,
     }
 }
 

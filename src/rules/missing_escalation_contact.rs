@@ -63,6 +63,7 @@ declare_rule! {
         name: "missing-escalation-contact",
         severity: Error,
         category: Escalation,
+        checker: Document,
     }
 }
 

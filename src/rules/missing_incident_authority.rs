@@ -53,6 +53,7 @@ declare_rule! {
         name: "missing-incident-authority",
         severity: Warning,
         category: Authority,
+        checker: Document,
     }
 }
 

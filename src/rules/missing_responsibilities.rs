@@ -48,6 +48,7 @@ declare_rule! {
         name: "missing-responsibilities",
         severity: Warning,
         category: Authority,
+        checker: Document,
     }
 }
 

@@ -50,6 +50,7 @@ declare_rule! {
         name: "missing-slo",
         severity: Warning,
         category: Slo,
+        checker: Document,
     }
 }
 

@@ -2,12 +2,12 @@
 //! documentation with [`declare_rule!`], and the registry [`ALL`] that lists them by code.
 
 use crate::config::Settings;
+pub use crate::diagnostic::{Category, Checker, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Document, Workspace};
+use crate::index::Workspace;
+use crate::model::Document;
 
-pub(crate) mod claims;
-pub mod facts;
-pub mod placeholders;
+mod claims;
 
 mod conflicting_slo;
 mod domain_removed;
@@ -102,78 +102,6 @@ pub static ALL: &[&dyn Rule] = &[
     &DomainRemoved,
 ];
 
-/// The family a rule belongs to; codes are grouped by hundreds per category.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Category {
-    /// OWN0xx: reading the documents.
-    Structure,
-    /// OWN1xx: one owner per domain.
-    Ownership,
-    /// OWN2xx: every owner has an escalation contact.
-    Escalation,
-    /// OWN3xx: owners answer for their SLOs.
-    Slo,
-    /// OWN4xx: owners have incident authority.
-    Authority,
-    /// OWN5xx: ownership changes between two revisions.
-    Change,
-}
-
-impl Category {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::Structure => "structure",
-            Category::Ownership => "ownership",
-            Category::Escalation => "escalation",
-            Category::Slo => "slo",
-            Category::Authority => "authority",
-            Category::Change => "change",
-        }
-    }
-}
-
-/// What is known about a rule without running it.
-#[derive(Debug)]
-pub struct RuleMeta {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub default_severity: Severity,
-    pub category: Category,
-    /// The rule's documentation, from its doc comment.
-    pub docs: &'static str,
-}
-
-impl RuleMeta {
-    /// The documentation as Markdown, without the leading space rustdoc keeps on each line.
-    pub fn documentation(&self) -> String {
-        let mut out = String::with_capacity(self.docs.len());
-        for line in self.docs.lines() {
-            out.push_str(line.strip_prefix(' ').unwrap_or(line));
-            out.push('\n');
-        }
-        out
-    }
-
-    /// The first sentence under `## What it does`.
-    pub fn summary(&self) -> String {
-        let docs = self.documentation();
-        let body = docs
-            .split_once("## What it does")
-            .map_or(docs.as_str(), |(_, rest)| rest);
-        let paragraph: Vec<&str> = body
-            .lines()
-            .map(str::trim)
-            .skip_while(|l| l.is_empty())
-            .take_while(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
-        let text = paragraph.join(" ");
-        match text.find(". ") {
-            Some(end) => text[..end].to_owned(),
-            None => text.trim_end_matches('.').to_owned(),
-        }
-    }
-}
-
 /// What [`declare_rule!`] gives every rule: its metadata.
 pub trait Declared {
     fn meta(&self) -> &'static RuleMeta;
@@ -231,6 +159,11 @@ pub(crate) fn report_lacking(
     }
 }
 
+/// Every rule's metadata, in code order.
+pub fn catalog() -> Vec<&'static RuleMeta> {
+    ALL.iter().map(|r| r.meta()).collect()
+}
+
 /// Look a rule up by name or code, case-insensitively.
 pub fn find(name_or_code: &str) -> Option<&'static dyn Rule> {
     ALL.iter().copied().find(|r| {
@@ -241,22 +174,15 @@ pub fn find(name_or_code: &str) -> Option<&'static dyn Rule> {
 
 /// The rule name closest to a misspelt one, for "did you mean".
 pub fn closest_name(word: &str) -> Option<&'static str> {
-    let word = word.to_ascii_lowercase();
-    // A name cut short (`placeholder-escalation`) means the rule it starts.
-    let mut starting: Vec<&'static str> = ALL
-        .iter()
-        .map(|r| r.meta().name)
-        .filter(|name| word.len() >= 4 && name.starts_with(word.as_str()))
-        .collect();
-    starting.sort_by_key(|name| name.len());
-    if let Some(name) = starting.first() {
-        return Some(name);
-    }
-    crate::parse::labels::closest_match(&word, ALL.iter().map(|r| (r.meta().name, r.meta().name)))
-        .map(|(_, name)| name)
+    crate::diagnostic::closest_rule_name(&catalog(), word)
 }
 
 /// Declare a rule: a unit struct carrying its documentation and metadata.
+///
+/// `checker` says what runs the rule: `Document` and `Workspace` rules implement
+/// [`Rule::check_document`] or [`Rule::check_workspace`] themselves; for `Suppressions` and
+/// `Changes` rules a step of the pipeline reports the findings, and the macro writes the
+/// (hook-less) [`Rule`] implementation itself.
 ///
 /// ```ignore
 /// declare_rule! {
@@ -264,18 +190,20 @@ pub fn closest_name(word: &str) -> Option<&'static str> {
 ///     /// …
 ///     pub struct OrphanedDomain {
 ///         code: "OWN101", name: "orphaned-domain", severity: Error, category: Ownership,
+///         checker: Document,
 ///     }
 /// }
 /// ```
 #[macro_export]
 macro_rules! declare_rule {
-    (
+    (@meta
         $(#[doc = $doc:literal])*
         $vis:vis struct $rule:ident {
             code: $code:literal,
             name: $name:literal,
             severity: $severity:ident,
-            category: $category:ident $(,)?
+            category: $category:ident,
+            checker: $checker:ident $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -283,19 +211,69 @@ macro_rules! declare_rule {
         $vis struct $rule;
 
         impl $rule {
-            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+            pub const META: $crate::diagnostic::RuleMeta = $crate::diagnostic::RuleMeta {
                 code: $code,
                 name: $name,
                 default_severity: $crate::diagnostic::Severity::$severity,
-                category: $crate::rules::Category::$category,
+                category: $crate::diagnostic::Category::$category,
+                checker: $crate::diagnostic::Checker::$checker,
                 docs: concat!($($doc, "\n"),*),
             };
         }
 
         impl $crate::rules::Declared for $rule {
-            fn meta(&self) -> &'static $crate::rules::RuleMeta {
+            fn meta(&self) -> &'static $crate::diagnostic::RuleMeta {
                 &Self::META
             }
         }
+    };
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis struct $rule:ident {
+            code: $code:literal,
+            name: $name:literal,
+            severity: $severity:ident,
+            category: $category:ident,
+            checker: Suppressions $(,)?
+        }
+    ) => {
+        $crate::declare_rule!(@meta $(#[doc = $doc])* $vis struct $rule {
+            code: $code, name: $name, severity: $severity, category: $category,
+            checker: Suppressions,
+        });
+        /// Reported by the suppression step of the pipeline, not by a hook of its own.
+        impl $crate::rules::Rule for $rule {}
+    };
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis struct $rule:ident {
+            code: $code:literal,
+            name: $name:literal,
+            severity: $severity:ident,
+            category: $category:ident,
+            checker: Changes $(,)?
+        }
+    ) => {
+        $crate::declare_rule!(@meta $(#[doc = $doc])* $vis struct $rule {
+            code: $code, name: $name, severity: $severity, category: $category,
+            checker: Changes,
+        });
+        /// Reported by the change step of the pipeline (`--base`), not by a hook of its own.
+        impl $crate::rules::Rule for $rule {}
+    };
+    (
+        $(#[doc = $doc:literal])*
+        $vis:vis struct $rule:ident {
+            code: $code:literal,
+            name: $name:literal,
+            severity: $severity:ident,
+            category: $category:ident,
+            checker: $checker:ident $(,)?
+        }
+    ) => {
+        $crate::declare_rule!(@meta $(#[doc = $doc])* $vis struct $rule {
+            code: $code, name: $name, severity: $severity, category: $category,
+            checker: $checker,
+        });
     };
 }

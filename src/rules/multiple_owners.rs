@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Domain, Field, Text};
 use crate::rules::{Context, Rule};
+use crate::semantics::named_owners;
 
 fn second_field(domain: &Domain<'_>, first: &Field<'_>, second: &Field<'_>) -> Diagnostic {
     let span = if second.value.is_empty() {
@@ -84,6 +85,7 @@ declare_rule! {
         name: "multiple-owners",
         severity: Error,
         category: Ownership,
+        checker: Document,
     }
 }
 
@@ -97,181 +99,10 @@ impl Rule for MultipleOwners {
                 cx.report(second_field(domain, first, second));
                 continue;
             }
-            let owners: Vec<Text<'_>> = if first.items.is_empty() {
-                split_owners(&first.value)
-            } else {
-                first
-                    .items
-                    .iter()
-                    .filter(|i| !i.is_empty())
-                    .cloned()
-                    .collect()
-            };
+            let owners = named_owners(first);
             if owners.len() > 1 {
                 cx.report(several(domain, first, &owners));
             }
         }
-    }
-}
-
-/// Split an owner value into the owners it names. Separators inside parentheses or brackets
-/// do not count (`CTO Team (Zach, Ana)` is one owner).
-pub fn split_owners<'s>(value: &Text<'s>) -> Vec<Text<'s>> {
-    let s = value.as_str();
-    if names_one_owner(s) {
-        let text = value.trimmed();
-        return if text.is_empty() {
-            Vec::new()
-        } else {
-            vec![text]
-        };
-    }
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
-    let mut depth = 0i32;
-    for (i, c) in s.char_indices() {
-        match c {
-            '(' | '[' | '{' | '<' => depth += 1,
-            ')' | ']' | '}' | '>' => depth -= 1,
-            _ if depth > 0 => {}
-            ',' | ';' | '+' => cuts.push((i, i + 1)),
-            ' ' => {
-                let rest = &s[i..];
-                if rest.starts_with(" / ") {
-                    cuts.push((i, i + 3));
-                } else if rest.len() > 5 && rest.as_bytes()[..5].eq_ignore_ascii_case(b" and ") {
-                    cuts.push((i, i + 5));
-                }
-            }
-            _ => {}
-        }
-    }
-    let mut parts = Vec::new();
-    let mut start = 0;
-    for (cut_start, cut_end) in cuts {
-        if cut_start >= start {
-            parts.push(start..cut_start);
-            start = cut_end;
-        }
-    }
-    parts.push(start..s.len());
-    // `Research and Development Team`: the team word ends the whole name, not the right part.
-    let mut merged: Vec<std::ops::Range<usize>> = Vec::new();
-    for part in parts {
-        if let Some(prev) = merged.last_mut() {
-            let joined_by_and = s[prev.end..part.start].trim().eq_ignore_ascii_case("and");
-            if joined_by_and && !has_team_word(&s[prev.clone()]) && has_team_word(&s[part.clone()])
-            {
-                prev.end = part.end;
-                continue;
-            }
-        }
-        merged.push(part);
-    }
-    let mut owners = Vec::new();
-    for part in merged {
-        let text = value.slice(part).trimmed();
-        if text.is_empty() {
-            continue;
-        }
-        // `@org/a @org/b`: several handles separated by spaces.
-        let words: Vec<&str> = text.as_str().split_whitespace().collect();
-        if words.len() > 1 && words.iter().all(|w| w.starts_with('@')) {
-            let mut at = 0;
-            for word in text.as_str().split(' ') {
-                if !word.is_empty() {
-                    owners.push(text.slice(at..at + word.len()));
-                }
-                at += word.len() + 1;
-            }
-        } else {
-            owners.push(text);
-        }
-    }
-    owners
-}
-
-/// Whether a value plainly names one owner: no separator, no bracket, no handle and no
-/// ` and `, which is what nearly every owner looks like; the full split is for the rest.
-fn names_one_owner(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    let marked = bytes.iter().any(|&b| {
-        matches!(
-            b,
-            b',' | b';'
-                | b'+'
-                | b'/'
-                | b'@'
-                | b'('
-                | b'['
-                | b'{'
-                | b'<'
-                | b')'
-                | b']'
-                | b'}'
-                | b'>'
-        )
-    });
-    !marked
-        && !bytes
-            .windows(5)
-            .any(|w| w[0] == b' ' && w[4] == b' ' && w[1..4].eq_ignore_ascii_case(b"and"))
-}
-
-fn has_team_word(s: &str) -> bool {
-    s.split_whitespace().any(|w| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "team" | "squad" | "group" | "guild" | "crew" | "department" | "org" | "unit" | "tribe"
-        )
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::source::Span;
-
-    fn split(s: &str) -> Vec<String> {
-        split_owners(&Text::exact(s, Span::new(0, s.len())))
-            .iter()
-            .map(|t| t.as_str().to_owned())
-            .collect()
-    }
-
-    /// Found by the property test: a multi-byte character right after a space.
-    #[test]
-    fn a_wide_character_after_a_space_is_not_cut() {
-        assert_eq!(split("Team A, Tea 𑍇(m"), ["Team A", "Tea 𑍇(m"]);
-        assert_eq!(split("A Team, B 𑍇𑍇"), ["A Team", "B 𑍇𑍇"]);
-    }
-
-    #[test]
-    fn splits_owners_but_not_names() {
-        assert_eq!(split("Payment Service Team"), ["Payment Service Team"]);
-        assert_eq!(split("A Team, B Team"), ["A Team", "B Team"]);
-        assert_eq!(
-            split("Payments Core Team and Team Falcon"),
-            ["Payments Core Team", "Team Falcon"]
-        );
-        assert_eq!(
-            split("Research and Development Team"),
-            ["Research and Development Team"]
-        );
-        assert_eq!(
-            split("Research & Development Team"),
-            ["Research & Development Team"]
-        );
-        assert_eq!(split("Owner + PM + SRE"), ["Owner", "PM", "SRE"]);
-        assert_eq!(split("@org/a @org/b"), ["@org/a", "@org/b"]);
-        assert_eq!(split("CTO Team (Zach, Ana)"), ["CTO Team (Zach, Ana)"]);
-        assert_eq!(
-            split("Jane Doe (jane@example.com)"),
-            ["Jane Doe (jane@example.com)"]
-        );
-        assert_eq!(split("Alice and Bob"), ["Alice", "Bob"]);
-        assert_eq!(
-            split("Platform Lead / Infra Lead"),
-            ["Platform Lead", "Infra Lead"]
-        );
     }
 }

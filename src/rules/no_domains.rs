@@ -50,6 +50,7 @@ declare_rule! {
         name: "no-domains",
         severity: Warning,
         category: Structure,
+        checker: Document,
     }
 }
 

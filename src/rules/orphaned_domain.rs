@@ -1,8 +1,8 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Domain, DomainOrigin, Field, Text};
-use crate::rules::placeholders::placeholder;
 use crate::rules::{Context, Rule};
+use crate::semantics::placeholder;
 
 fn no_owner(domain: &Domain<'_>) -> Diagnostic {
     let help = match domain.origin {
@@ -74,6 +74,7 @@ declare_rule! {
         name: "orphaned-domain",
         severity: Error,
         category: Ownership,
+        checker: Document,
     }
 }
 

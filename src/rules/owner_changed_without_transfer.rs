@@ -1,12 +1,11 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Domain, Text};
-use crate::rules::Rule;
 
 impl OwnerChangedWithoutTransfer {
     /// The finding for a domain whose owner differs from the base revision's and that has
     /// no transfer record naming the previous owner and a date. Raised by
-    /// [`crate::changes`] when `--base` is given.
+    /// [`crate::lint::changes`] when `--base` is given.
     pub fn diagnostic(
         domain: &Domain<'_>,
         owner: &Text<'_>,
@@ -72,7 +71,6 @@ declare_rule! {
         name: "owner-changed-without-transfer",
         severity: Error,
         category: Change,
+        checker: Changes,
     }
 }
-
-impl Rule for OwnerChangedWithoutTransfer {}

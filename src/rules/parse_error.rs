@@ -46,6 +46,7 @@ declare_rule! {
         name: "parse-error",
         severity: Error,
         category: Structure,
+        checker: Document,
     }
 }
 

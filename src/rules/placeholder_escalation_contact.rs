@@ -1,8 +1,8 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Domain, Text};
-use crate::rules::placeholders::placeholder;
 use crate::rules::{Context, Rule};
+use crate::semantics::placeholder;
 
 fn diagnostic(domain: &Domain<'_>, value: &Text<'_>, why: &str) -> Diagnostic {
     Diagnostic::new(
@@ -47,6 +47,7 @@ declare_rule! {
         name: "placeholder-escalation-contact",
         severity: Warning,
         category: Escalation,
+        checker: Document,
     }
 }
 

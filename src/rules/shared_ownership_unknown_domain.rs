@@ -1,8 +1,9 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::{SharedOwnership, Text, Workspace, names};
-use crate::parse::labels::closest_match;
+use crate::index::Workspace;
+use crate::model::{SharedOwnership, Text, names};
 use crate::rules::{Context, Rule};
+use crate::util::suggest::closest_match;
 
 fn diagnostic(decl: &SharedOwnership<'_>, name: &Text<'_>, suggestion: Option<&str>) -> Diagnostic {
     let d = Diagnostic::new(
@@ -41,6 +42,7 @@ declare_rule! {
         name: "shared-ownership-unknown-domain",
         severity: Error,
         category: Ownership,
+        checker: Workspace,
     }
 }
 

@@ -52,6 +52,7 @@ declare_rule! {
         name: "shared-ownership-without-sla",
         severity: Error,
         category: Ownership,
+        checker: Document,
     }
 }
 

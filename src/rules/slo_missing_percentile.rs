@@ -40,6 +40,7 @@ declare_rule! {
         name: "slo-missing-percentile",
         severity: Warning,
         category: Slo,
+        checker: Document,
     }
 }
 

@@ -32,6 +32,7 @@ declare_rule! {
         name: "slo-out-of-range",
         severity: Error,
         category: Slo,
+        checker: Document,
     }
 }
 

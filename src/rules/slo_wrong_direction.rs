@@ -80,6 +80,7 @@ declare_rule! {
         name: "slo-wrong-direction",
         severity: Error,
         category: Slo,
+        checker: Document,
     }
 }
 

@@ -2,10 +2,11 @@ use std::collections::HashSet;
 
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::facts::key_hash;
-use crate::model::{Domain, DomainId, EscalationLadder, Text, Workspace};
-use crate::rules::facts::bracketed_role;
+use crate::index::{DomainId, Workspace};
+use crate::model::names::key_hash;
+use crate::model::{Domain, EscalationLadder, Text};
 use crate::rules::{Context, Rule};
+use crate::semantics::bracketed_role;
 
 fn diagnostic(
     domain: &Domain<'_>,
@@ -57,6 +58,7 @@ declare_rule! {
         name: "unknown-escalation-role",
         severity: Warning,
         category: Escalation,
+        checker: Workspace,
     }
 }
 

@@ -48,6 +48,7 @@ declare_rule! {
         name: "unknown-field",
         severity: Warning,
         category: Structure,
+        checker: Document,
     }
 }
 

@@ -1,10 +1,10 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Domain, Text, names};
-use crate::parse::labels::closest_match;
-use crate::rules::multiple_owners::split_owners;
-use crate::rules::placeholders::placeholder;
 use crate::rules::{Context, Rule};
+use crate::semantics::placeholder;
+use crate::semantics::split_owners;
+use crate::util::suggest::closest_match;
 
 fn diagnostic(domain: &Domain<'_>, owner: &Text<'_>, closest: Option<&str>) -> Diagnostic {
     let d = Diagnostic::new(
@@ -51,6 +51,7 @@ declare_rule! {
         name: "unknown-owner",
         severity: Error,
         category: Ownership,
+        checker: Document,
     }
 }
 

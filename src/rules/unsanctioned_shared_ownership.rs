@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::Workspace;
+use crate::index::Workspace;
 use crate::rules::claims::{Claim, pair, sanctioned_pairs, shared_names};
 use crate::rules::{Context, Rule};
 
@@ -74,6 +74,7 @@ declare_rule! {
         name: "unsanctioned-shared-ownership",
         severity: Error,
         category: Ownership,
+        checker: Workspace,
     }
 }
 

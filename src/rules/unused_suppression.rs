@@ -1,11 +1,11 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::rules::Rule;
+
 use crate::source::{FileId, Span};
 
 impl UnusedSuppression {
     /// The finding for a comment (or one rule name in it, `name` non-empty) that silenced
-    /// nothing. Raised by [`crate::suppressions`], after every other rule has run.
+    /// nothing. Raised by [`crate::lint::suppressions`], after every other rule has run.
     pub fn diagnostic(file: FileId, comment: Span, name_span: Span, name: &str) -> Diagnostic {
         if name.is_empty() {
             Diagnostic::new(
@@ -58,7 +58,6 @@ declare_rule! {
         name: "unused-suppression",
         severity: Warning,
         category: Structure,
+        checker: Suppressions,
     }
 }
-
-impl Rule for UnusedSuppression {}

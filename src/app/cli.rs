@@ -1,0 +1,261 @@
+//! The command line, declared with clap's derive API. No logic lives here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Lint ownership documents kept as code: one owner per domain, escalation contacts, SLOs,
+/// incident authority and shared-ownership agreements.
+#[derive(Debug, Parser)]
+#[command(name = "ownlint", version, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check ownership documents and report every problem with its place in the source.
+    Check(CheckArgs),
+    /// List every rule: code, name, default severity and what it reports.
+    Rules(RulesArgs),
+    /// Print a rule's documentation.
+    Explain(ExplainArgs),
+    /// Who owns this, and who do I escalate to? Look up a domain, responsibility, SLO, team
+    /// or escalation contact.
+    Who(WhoArgs),
+    /// Export the checked model: JSON, YAML (the format ownlint reads) or OpenSLO.
+    Export(ExportArgs),
+    /// Print the JSON Schema of the YAML format, for editors.
+    Schema,
+    /// Write a commented `.ownlint.yaml` and, when there is none, a starter `ownership/`.
+    Init(InitArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Ownership health at a glance: domains per team, SLOs per domain, findings per rule.
+    Stats(StatsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct WhoArgs {
+    /// A domain, responsibility, SLO, owner team or escalation contact; matched ignoring
+    /// case, and fuzzily.
+    pub query: String,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// How to print the answer.
+    #[arg(long, value_enum, default_value_t = DataFormat::Human)]
+    pub format: DataFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// What to export.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+    pub format: ExportFormat,
+
+    /// Export even when the model has error-severity findings.
+    #[arg(long)]
+    pub allow_errors: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The whole model as JSON.
+    Json,
+    /// The whole model as YAML, in the format ownlint reads.
+    Yaml,
+    /// One OpenSLO v1 `SLO` document per SLO.
+    Openslo,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to set up.
+    #[arg(default_value = ".")]
+    pub folder: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// How to print the figures.
+    #[arg(long, value_enum, default_value_t = DataFormat::Human)]
+    pub format: DataFormat,
+}
+
+/// Output for commands that print data rather than findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DataFormat {
+    /// For people.
+    Human,
+    /// For scripts and chat bots.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// How to print the list.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+    pub format: RulesFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    /// One rule per line.
+    Human,
+    /// A JSON array.
+    Json,
+    /// The rule reference (`docs/rules.md`).
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule, by name (`orphaned-domain`) or code (`OWN101`).
+    pub rule: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// How to print the findings.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+
+    /// When to use colour in human output. `NO_COLOR` turns `auto` off.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Exit with 1 when there are warnings, not only errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    /// Write the report to this file (atomically) instead of stdout; stdout then gets the
+    /// summary, and inside GitHub Actions an annotation per finding as well.
+    #[arg(long, value_name = "PATH")]
+    pub output_file: Option<PathBuf>,
+
+    /// Record the current findings in this file, to adopt ownlint on a repository that
+    /// already has findings, and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Compare with the ownership files at this git revision (`origin/main`): an owner
+    /// changed without a transfer record, or a domain removed, is a finding.
+    #[arg(long, value_name = "REV")]
+    pub base: Option<String>,
+
+    /// Run only these rules: names, codes or code prefixes (`OWN3`), comma-separated.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// Do not run these rules: names, codes or code prefixes, comma-separated.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
+    /// List the files read and the files skipped on stderr.
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+/// Which files to read, for every command that reads ownership documents.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or folders to read. Default: the `ownership/` folder beside the configuration
+    /// file or in the current folder, else the current folder.
+    pub paths: Vec<PathBuf>,
+
+    /// Use this configuration file instead of looking for `.ownlint.yaml`.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Refuse files larger than this (bytes, or with K, M or G: `64M`); such a file is
+    /// reported as unreadable (exit 2).
+    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = crate::source::read::parse_size)]
+    pub max_file_size: u64,
+
+    /// Follow symbolic links met while walking folders. Without it they are skipped (and
+    /// listed on stderr), so a link cannot pull files from outside the folders given.
+    #[arg(long)]
+    pub follow_links: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Source snippets with the value underlined, and a summary.
+    Human,
+    /// `path:line:col: severity[CODE rule] message`, one finding per line.
+    Concise,
+    /// A JSON document for scripts (a stable contract).
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands: one annotation per finding.
+    Github,
+    /// JUnit XML: a test suite per file, a test case per rule.
+    Junit,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+}
+
+impl From<OutputFormat> for crate::report::Format {
+    fn from(format: OutputFormat) -> crate::report::Format {
+        use crate::report::Format;
+        match format {
+            OutputFormat::Human => Format::Human,
+            OutputFormat::Concise => Format::Concise,
+            OutputFormat::Json => Format::Json,
+            OutputFormat::Sarif => Format::Sarif,
+            OutputFormat::Github => Format::Github,
+            OutputFormat::Junit => Format::Junit,
+            OutputFormat::Gitlab => Format::Gitlab,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Decide once whether to colour a stream.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+/// Write the completion script for `shell` to stdout.
+pub fn print_completions(shell: clap_complete::Shell) {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    clap_complete::generate(shell, &mut command, "ownlint", &mut std::io::stdout());
+}

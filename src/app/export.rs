@@ -1,0 +1,85 @@
+//! `ownlint export`: read and check the documents, then write the model as JSON, as YAML in
+//! the format ownlint reads, or as OpenSLO. A model with error-severity findings is not
+//! exported unless `--allow-errors` says so: an export is meant to be the checked model.
+
+use std::io::{self, Write};
+
+use crate::app::ExitStatus;
+use crate::app::cli::{ExportArgs, ExportFormat};
+use crate::app::inputs::{Inputs, print_problems};
+use crate::error::Error;
+use crate::export::{openslo, ownership_file, to_json, to_openslo_stream, to_yaml};
+use crate::lint::{Linted, enabled_rules};
+use crate::model::Document;
+use crate::report::{Summary, plural};
+use crate::source::walk;
+use crate::util::sanitize::escape;
+
+pub fn run(args: &ExportArgs) -> Result<ExitStatus, Error> {
+    let inputs = Inputs::load(&args.input)?;
+    let mut stderr = io::stderr().lock();
+    print_problems(&inputs.skipped_links, &inputs.problems, &mut stderr);
+    if !inputs.problems.is_empty() {
+        // A model missing a file would be exported as if it were whole.
+        return Ok(ExitStatus::Error);
+    }
+
+    let rules = enabled_rules(&inputs.config.settings);
+    let linted = inputs.lint(&rules);
+    let documents = linted.workspace.documents();
+    let errors = error_count(&linted);
+    if errors > 0 {
+        let found = plural(errors, "error");
+        if !args.allow_errors {
+            let _ = writeln!(
+                stderr,
+                "ownlint: error: not exporting: the ownership documents have {found}; run `ownlint check` to see them, or pass --allow-errors"
+            );
+            return Ok(ExitStatus::Failure);
+        }
+        let _ = writeln!(stderr, "ownlint: warning: exporting despite {found}");
+    }
+
+    if !documents.iter().any(Document::has_ownership_content) {
+        let searched: Vec<String> = inputs.paths.iter().map(|p| walk::display(p)).collect();
+        let _ = writeln!(
+            stderr,
+            "ownlint: error: nothing to export: no domain found in {}",
+            escape(&searched.join(", "))
+        );
+        return Ok(ExitStatus::Error);
+    }
+
+    let text = match args.format {
+        ExportFormat::Json => to_json(&ownership_file(documents)),
+        ExportFormat::Yaml => to_yaml(&ownership_file(documents)),
+        ExportFormat::Openslo => {
+            let export = openslo(documents, &inputs.config.settings);
+            for skipped in &export.skipped {
+                let _ = writeln!(
+                    stderr,
+                    "ownlint: note: not exported to OpenSLO: `{}` SLO `{}`: {}",
+                    escape(&skipped.domain),
+                    escape(&skipped.slo),
+                    skipped.reason
+                );
+            }
+            if export.documents.is_empty() {
+                let _ = writeln!(stderr, "ownlint: note: no SLO to export to OpenSLO");
+            }
+            to_openslo_stream(&export)
+        }
+    };
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes()).map_err(Error::Write)?;
+    out.flush().map_err(Error::Write)?;
+    Ok(ExitStatus::Success)
+}
+
+/// The error-severity findings of the rules the configuration enables, counted as `ownlint
+/// check` counts them (in the files it reports on: a walked README is not one of them).
+fn error_count(linted: &Linted<'_>) -> usize {
+    let mut summary = Summary::default();
+    summary.count(&linted.diagnostics);
+    summary.errors
+}

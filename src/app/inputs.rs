@@ -1,0 +1,81 @@
+//! The first steps every command that reads ownership documents shares: load the
+//! configuration, find the files, read them. Problems reading files are collected, not fatal;
+//! each command decides how they end its run.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::app::cli::InputArgs;
+use crate::config::Config;
+use crate::error::{Error, IoProblem};
+use crate::lint::{self, EnabledRule, Linted, Run};
+use crate::source::SourceFile;
+use crate::source::read;
+use crate::source::walk::{self, io_message};
+use crate::util::sanitize::escape;
+
+/// The files of one run, read, with what could not be read.
+pub struct Inputs {
+    pub config: Config,
+    pub cwd: PathBuf,
+    /// The paths given, or the default folder.
+    pub paths: Vec<PathBuf>,
+    pub files: Vec<SourceFile>,
+    pub problems: Vec<IoProblem>,
+    /// Symbolic links not followed.
+    pub skipped_links: Vec<String>,
+}
+
+impl Inputs {
+    pub fn load(args: &InputArgs) -> Result<Inputs, Error> {
+        let cwd = std::env::current_dir().map_err(|e| {
+            Error::usage(format!(
+                "cannot read the current folder: {}",
+                io_message(&e)
+            ))
+        })?;
+        let config = Config::load(args.config.as_deref(), &cwd, &crate::rules::catalog())?;
+        let paths: Vec<PathBuf> = if args.paths.is_empty() {
+            walk::default_paths(&config.selection(), &cwd)
+        } else {
+            args.paths.clone()
+        };
+        let discovery = walk::discover(&paths, &config.selection(), &cwd, args.follow_links);
+        let mut problems = discovery.problems;
+        let (files, read_problems) = read::read_all(discovery.files, args.max_file_size);
+        problems.extend(read_problems);
+        Ok(Inputs {
+            config,
+            cwd,
+            paths,
+            files,
+            problems,
+            skipped_links: discovery.skipped_links,
+        })
+    }
+
+    /// The files through the one pipeline ([`lint::run`]) with `rules`: each file parsed
+    /// once, its document kept in the workspace for the command to read.
+    pub fn lint<'a>(&'a self, rules: &[EnabledRule]) -> Linted<'a> {
+        lint::run(&self.files, &Run::new(&self.config.settings, rules))
+    }
+}
+
+/// Print the skipped links and the files that could not be read on stderr.
+pub fn print_problems(skipped_links: &[String], problems: &[IoProblem], stderr: &mut dyn Write) {
+    for link in skipped_links {
+        let _ = writeln!(
+            stderr,
+            "ownlint: note: skipped symbolic link {} (--follow-links follows links)",
+            escape(link)
+        );
+    }
+    for p in problems {
+        let _ = writeln!(
+            stderr,
+            "ownlint: error: cannot read {}: {}",
+            escape(&p.path),
+            escape(&p.message)
+        );
+    }
+}

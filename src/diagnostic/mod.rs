@@ -1,0 +1,215 @@
+//! Lint findings as plain data, and what is known of the rules that make them. Rules build
+//! findings, reporters print them; neither needs the other.
+//!
+//! May import: `source` (spans and file ids), `util`. Every layer above reads findings.
+
+use crate::source::{FileId, Span};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A place in a file, with what to say about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub file: FileId,
+    pub span: Span,
+    pub message: String,
+}
+
+/// One finding.
+#[derive(Clone, Debug)]
+pub struct Diagnostic {
+    pub rule: &'static RuleMeta,
+    /// Set from the rule's default or the user's override when the finding is reported.
+    pub severity: Severity,
+    /// One sentence, no trailing period.
+    pub message: String,
+    pub file: FileId,
+    pub span: Span,
+    /// What the underline says, if anything beyond the message.
+    pub label: Option<String>,
+    /// Related places, possibly in other files.
+    pub secondary: Vec<Label>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(
+        rule: &'static RuleMeta,
+        file: FileId,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            rule,
+            severity: rule.default_severity,
+            message: message.into(),
+            file,
+            span,
+            label: None,
+            secondary: Vec::new(),
+            help: None,
+        }
+    }
+
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn with_secondary(mut self, file: FileId, span: Span, message: impl Into<String>) -> Self {
+        self.secondary.push(Label {
+            file,
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The order reports list findings in: by file, then place, then rule.
+    pub fn sort_key(&self) -> (FileId, u32, u32, &'static str) {
+        (self.file, self.span.start, self.span.end, self.rule.code)
+    }
+}
+
+/// The family a rule belongs to; codes are grouped by hundreds per category.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Category {
+    /// OWN0xx: reading the documents.
+    Structure,
+    /// OWN1xx: one owner per domain.
+    Ownership,
+    /// OWN2xx: every owner has an escalation contact.
+    Escalation,
+    /// OWN3xx: owners answer for their SLOs.
+    Slo,
+    /// OWN4xx: owners have incident authority.
+    Authority,
+    /// OWN5xx: ownership changes between two revisions.
+    Change,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Structure => "structure",
+            Category::Ownership => "ownership",
+            Category::Escalation => "escalation",
+            Category::Slo => "slo",
+            Category::Authority => "authority",
+            Category::Change => "change",
+        }
+    }
+}
+
+/// What is known about a rule without running it.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub default_severity: Severity,
+    pub category: Category,
+    /// What runs the rule: the rule itself, or a step of the pipeline around the rules.
+    pub checker: Checker,
+    /// The rule's documentation, from its doc comment.
+    pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// The documentation as Markdown, without the leading space rustdoc keeps on each line.
+    pub fn documentation(&self) -> String {
+        let mut out = String::with_capacity(self.docs.len());
+        for line in self.docs.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The first sentence under `## What it does`.
+    pub fn summary(&self) -> String {
+        let docs = self.documentation();
+        let body = docs
+            .split_once("## What it does")
+            .map_or(docs.as_str(), |(_, rest)| rest);
+        let paragraph: Vec<&str> = body
+            .lines()
+            .map(str::trim)
+            .skip_while(|l| l.is_empty())
+            .take_while(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let text = paragraph.join(" ");
+        match text.find(". ") {
+            Some(end) => text[..end].to_owned(),
+            None => text.trim_end_matches('.').to_owned(),
+        }
+    }
+}
+
+/// What runs a rule, as ruff tags each rule with the checker that runs it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Checker {
+    /// The rule's own `check_document`, on one document at a time, in parallel.
+    Document,
+    /// The rule's own `check_workspace`, on all documents of the run at once.
+    Workspace,
+    /// The suppression step of the pipeline (`lint::suppressions`), after every other rule:
+    /// only it knows which comments silenced something.
+    Suppressions,
+    /// The change step of the pipeline (`lint::changes`) with `--base`: it compares two
+    /// revisions, which no single run of the rules sees.
+    Changes,
+}
+
+impl Checker {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Checker::Document => "document",
+            Checker::Workspace => "workspace",
+            Checker::Suppressions => "suppressions",
+            Checker::Changes => "changes",
+        }
+    }
+}
+
+/// The rule of `catalog` named by `name_or_code`, compared case-insensitively.
+pub fn find_rule(catalog: &[&'static RuleMeta], name_or_code: &str) -> Option<&'static RuleMeta> {
+    catalog.iter().copied().find(|m| {
+        m.name.eq_ignore_ascii_case(name_or_code) || m.code.eq_ignore_ascii_case(name_or_code)
+    })
+}
+
+/// The rule name of `catalog` closest to a misspelt one, for "did you mean".
+pub fn closest_rule_name(catalog: &[&'static RuleMeta], word: &str) -> Option<&'static str> {
+    let word = word.to_ascii_lowercase();
+    // A name cut short (`placeholder-escalation`) means the rule it starts.
+    let mut starting: Vec<&'static str> = catalog
+        .iter()
+        .map(|m| m.name)
+        .filter(|name| word.len() >= 4 && name.starts_with(word.as_str()))
+        .collect();
+    starting.sort_by_key(|name| name.len());
+    if let Some(name) = starting.first() {
+        return Some(name);
+    }
+    crate::util::suggest::closest_match(&word, catalog.iter().map(|m| (m.name, m.name)))
+        .map(|(_, name)| name)
+}

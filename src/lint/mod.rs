@@ -1,0 +1,241 @@
+//! The one pipeline from files to findings, which every command goes through: select the
+//! rules, parse every file and run the per-document rules in parallel, gather the cross-file
+//! facts, run the cross-file rules, apply suppressions, and return the findings in a fixed
+//! order; with `--base`, the change rules; then fingerprints and the baseline.
+//!
+//! May import: `parse`, `rules`, `index`, `semantics`, `model`, `diagnostic`, `config`,
+//! `source`, `error`, `util`. Never `report` or `app`: the pipeline returns data.
+
+pub mod baseline;
+pub mod changes;
+pub mod fingerprint;
+pub mod suppressions;
+
+use std::ops::Range;
+
+use crate::config::Settings;
+use crate::diagnostic::{Checker, Diagnostic, RuleMeta, Severity};
+use crate::index::{Facts, Workspace};
+use crate::model::Document;
+use crate::parse;
+use crate::rules::{ALL, Context, Rule};
+use crate::source::SourceFile;
+
+/// A rule to run and the severity its findings get.
+pub type EnabledRule = (&'static dyn Rule, Severity);
+
+/// The rules the settings leave on, in code order.
+pub fn enabled_rules(settings: &Settings) -> Vec<EnabledRule> {
+    ALL.iter()
+        .filter_map(|rule| settings.severity(rule.meta()).map(|s| (*rule, s)))
+        .collect()
+}
+
+/// The rules to run given `--select` and `--ignore`: selected rules run even when the
+/// configuration turns them off (at their configured or default severity); ignored rules
+/// never run. Selectors are names, codes or code prefixes.
+pub fn selected_rules(
+    settings: &Settings,
+    select: &[String],
+    ignore: &[String],
+) -> Result<Vec<EnabledRule>, crate::Error> {
+    let select = resolve(select)?;
+    let ignore = resolve(ignore)?;
+    Ok(ALL
+        .iter()
+        .filter(|rule| !ignore.contains(&rule.meta().code))
+        .filter_map(|rule| {
+            let m = rule.meta();
+            if select.is_empty() {
+                settings.severity(m).map(|s| (*rule, s))
+            } else if select.contains(&m.code) {
+                Some((*rule, settings.severity(m).unwrap_or(m.default_severity)))
+            } else {
+                None
+            }
+        })
+        .collect())
+}
+
+/// The codes a list of selectors names.
+fn resolve(selectors: &[String]) -> Result<Vec<&'static str>, crate::Error> {
+    let mut codes = Vec::new();
+    for selector in selectors.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        let matched: Vec<&'static str> = ALL
+            .iter()
+            .map(|r| r.meta())
+            .filter(|m| {
+                m.name.eq_ignore_ascii_case(selector)
+                    || m.code.len() >= selector.len()
+                        && m.code[..selector.len()].eq_ignore_ascii_case(selector)
+                    || selector.eq_ignore_ascii_case("all")
+            })
+            .map(|m| m.code)
+            .collect();
+        if matched.is_empty() {
+            let help = crate::rules::closest_name(selector).map(|n| format!("did you mean `{n}`?"));
+            return Err(crate::Error::Usage {
+                message: format!("unknown rule or code prefix `{selector}`"),
+                help: help.or_else(|| Some("`ownlint rules` lists the rules".to_owned())),
+            });
+        }
+        codes.extend(matched);
+    }
+    Ok(codes)
+}
+
+/// What one run lints, and how: the rules and their severities, and what else the run
+/// compares against.
+pub struct Run<'a> {
+    pub settings: &'a Settings,
+    /// The rules to run, from [`enabled_rules`] or [`selected_rules`].
+    pub rules: &'a [EnabledRule],
+    /// With `--base REV`: the revision, and the index in `files` of its first file (the
+    /// base revision's files follow the current ones).
+    pub base: Option<(&'a str, usize)>,
+    /// The entries of a `--baseline`: findings they know are left out.
+    pub baseline: Option<&'a [baseline::Entry]>,
+}
+
+impl<'a> Run<'a> {
+    /// The rules, nothing to compare against.
+    pub fn new(settings: &'a Settings, rules: &'a [EnabledRule]) -> Run<'a> {
+        Run {
+            settings,
+            rules,
+            base: None,
+            baseline: None,
+        }
+    }
+
+    /// The metadata of the rules that actually run: the change rules only with a base.
+    pub fn rules_run(&self) -> Vec<&'static RuleMeta> {
+        self.rules
+            .iter()
+            .map(|(r, _)| r.meta())
+            .filter(|m| self.base.is_some() || m.checker != Checker::Changes)
+            .collect()
+    }
+
+    fn severity_of(&self, code: &'static str) -> Option<Severity> {
+        self.rules
+            .iter()
+            .find(|(rule, _)| rule.meta().code == code)
+            .map(|(_, severity)| *severity)
+    }
+}
+
+/// What a run found.
+pub struct Linted<'s> {
+    /// The current files' documents and facts.
+    pub workspace: Workspace<'s>,
+    /// Sorted by file, then place, then rule; without the findings in skipped files and
+    /// those the baseline knows.
+    pub diagnostics: Vec<Diagnostic>,
+    /// One per finding, in the same order.
+    pub fingerprints: Vec<String>,
+    /// For each current file, whether the run leaves it out: a walked file without ownership
+    /// content (a README) and without a parse problem.
+    pub skipped: Vec<bool>,
+    /// Findings silenced by suppression comments.
+    pub suppressed: usize,
+    /// Findings the baseline knows.
+    pub baselined: usize,
+    /// Baseline entries that matched no finding: fixed since it was written.
+    pub stale: usize,
+}
+
+/// The one pipeline from files to findings, for every command: lint the current files
+/// (`files[..first base file]`), leave out the skipped files' findings, compare with the base
+/// revision, fingerprint, and apply the baseline.
+pub fn run<'s>(files: &'s [SourceFile], run: &Run<'_>) -> Linted<'s> {
+    let current = run.base.map_or(files.len(), |(_, first)| first);
+    let (workspace, mut diagnostics, suppressed) = lint_range(files, 0..current, run);
+    let skipped = workspace.skipped_files();
+    diagnostics.retain(|d| !skipped[d.file.index()]);
+    if let Some((rev, first)) = run.base {
+        let base_run = Run::new(run.settings, &[]);
+        let (base, _, _) = lint_range(files, first..files.len(), &base_run);
+        let severity_of = |code| run.severity_of(code);
+        diagnostics.extend(changes::compare(
+            &base,
+            &workspace,
+            rev,
+            run.settings,
+            severity_of,
+        ));
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
+    let fingerprints = fingerprint::fingerprints(files, &diagnostics);
+    let mut linted = Linted {
+        workspace,
+        diagnostics,
+        fingerprints,
+        skipped,
+        suppressed,
+        baselined: 0,
+        stale: 0,
+    };
+    if let Some(entries) = run.baseline {
+        let applied = baseline::apply(
+            entries,
+            std::mem::take(&mut linted.diagnostics),
+            std::mem::take(&mut linted.fingerprints),
+        );
+        linted.diagnostics = applied.diagnostics;
+        linted.fingerprints = applied.fingerprints;
+        linted.baselined = applied.matched;
+        linted.stale = applied.stale;
+    }
+    linted
+}
+
+/// Lint `files[range]` (the other files are there for the file ids of the range to index).
+/// Each file is parsed once, checked by the per-file rules and reduced to its facts, in
+/// parallel; then the cross-file rules run on the workspace of those documents, and the
+/// suppressions apply. Returns the workspace, the findings in order, and how many were
+/// suppressed.
+fn lint_range<'s>(
+    files: &'s [SourceFile],
+    range: Range<usize>,
+    run: &Run<'_>,
+) -> (Workspace<'s>, Vec<Diagnostic>, usize) {
+    let per_file = crate::util::parallel::map(&files[range.clone()], |file| {
+        let doc = parse::parse(file, &run.settings.labels);
+        let (facts, diagnostics) = check_document(&doc, run);
+        (doc, facts, diagnostics)
+    });
+    let mut documents = Vec::with_capacity(per_file.len());
+    let mut all_facts = Vec::with_capacity(per_file.len());
+    let mut diagnostics = Vec::new();
+    for (doc, facts, diags) in per_file {
+        documents.push(doc);
+        all_facts.push(facts);
+        diagnostics.extend(diags);
+    }
+    let workspace = Workspace::new(files, range.start, documents, all_facts);
+    let mut cx = Context::new(run.settings);
+    for (rule, severity) in run.rules {
+        cx.set_severity(*severity);
+        rule.check_workspace(&workspace, &mut cx);
+    }
+    diagnostics.extend(cx.into_diagnostics());
+    let applied = suppressions::apply(&workspace, diagnostics, |code| run.severity_of(code));
+    let mut diagnostics = applied.diagnostics;
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    (workspace, diagnostics, applied.suppressed)
+}
+
+/// The per-file rules' findings in one document, and its facts for the cross-file rules.
+fn check_document(doc: &Document<'_>, run: &Run<'_>) -> (Facts, Vec<Diagnostic>) {
+    let mut cx = Context::new(run.settings);
+    for (rule, severity) in run.rules {
+        cx.set_severity(*severity);
+        rule.check_document(doc, &mut cx);
+    }
+    let rule_code = |name: &str| crate::rules::find(name).map(|r| r.meta().code);
+    (
+        crate::index::facts(doc, run.settings, &rule_code),
+        cx.into_diagnostics(),
+    )
+}

@@ -1,0 +1,126 @@
+//! Applying suppression comments to findings: a finding whose rule a comment names (by name
+//! or code), at a place the comment covers, is silenced. Comments that silence nothing, and
+//! comments naming rules that do not exist, become findings of their own.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::index::Workspace;
+use crate::model::SuppressionScope;
+use crate::rules::{InvalidSuppression, UnusedSuppression};
+use crate::source::{FileId, Span};
+
+/// The findings left after suppressions, and how many were silenced.
+pub struct Applied {
+    pub diagnostics: Vec<Diagnostic>,
+    pub suppressed: usize,
+}
+
+/// One rule name of one comment, resolved.
+struct Entry<'a> {
+    file: FileId,
+    comment: Span,
+    scope: SuppressionScope,
+    /// The rule code, or `None` for "every rule".
+    code: Option<&'static str>,
+    /// Where the name is written; the comment itself for "every rule".
+    name_span: Span,
+    name: &'a str,
+    used: bool,
+}
+
+/// Apply the workspace's suppressions. `severity_of` says at which severity a rule runs, or
+/// `None` when it is off (a comment naming a rule that is off is neither used nor unused).
+pub fn apply(
+    ws: &Workspace<'_>,
+    diagnostics: Vec<Diagnostic>,
+    severity_of: impl Fn(&'static str) -> Option<Severity>,
+) -> Applied {
+    let mut extra = Vec::new();
+    let mut entries: Vec<Entry<'_>> = Vec::new();
+    for (file, facts) in ws.all_facts() {
+        for s in &facts.suppressions {
+            if s.rules.is_empty() && s.unknown.is_empty() {
+                entries.push(Entry {
+                    file,
+                    comment: s.comment,
+                    scope: s.scope,
+                    code: None,
+                    name_span: s.comment,
+                    name: "",
+                    used: false,
+                });
+            }
+            for (code, span, name) in &s.rules {
+                entries.push(Entry {
+                    file,
+                    comment: s.comment,
+                    scope: s.scope,
+                    code: Some(code),
+                    name_span: *span,
+                    name,
+                    used: false,
+                });
+            }
+            if let Some(severity) = severity_of(InvalidSuppression::META.code) {
+                for (name, span) in &s.unknown {
+                    let mut d = InvalidSuppression::diagnostic(file, name, *span);
+                    d.severity = severity;
+                    extra.push(d);
+                }
+            }
+        }
+    }
+    if entries.is_empty() {
+        let mut diagnostics = diagnostics;
+        diagnostics.extend(extra);
+        return Applied {
+            diagnostics,
+            suppressed: 0,
+        };
+    }
+    let mut by_file: HashMap<FileId, Vec<usize>> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        by_file.entry(e.file).or_default().push(i);
+    }
+    let mut kept = Vec::with_capacity(diagnostics.len());
+    let mut suppressed = 0;
+    for d in diagnostics {
+        let at = d.span.start as usize;
+        let mut silenced = false;
+        for &i in by_file.get(&d.file).map_or(&[][..], Vec::as_slice) {
+            let e = &mut entries[i];
+            let covers = match e.scope {
+                SuppressionScope::NextLine(line) | SuppressionScope::Block(line) => {
+                    line.contains(at) || (line.is_empty() && line.start as usize == at)
+                }
+                SuppressionScope::File => true,
+            };
+            if covers && e.code.is_none_or(|c| c == d.rule.code) {
+                e.used = true;
+                silenced = true;
+            }
+        }
+        if silenced {
+            suppressed += 1;
+        } else {
+            kept.push(d);
+        }
+    }
+    if let Some(severity) = severity_of(UnusedSuppression::META.code) {
+        for e in entries.iter().filter(|e| !e.used) {
+            // A comment for a rule that is off cannot be judged.
+            if e.code.is_some_and(|c| severity_of(c).is_none()) {
+                continue;
+            }
+            let mut d = UnusedSuppression::diagnostic(e.file, e.comment, e.name_span, e.name);
+            d.severity = severity;
+            extra.push(d);
+        }
+    }
+    kept.extend(extra);
+    Applied {
+        diagnostics: kept,
+        suppressed,
+    }
+}

@@ -1,0 +1,94 @@
+//! One file's document: everything it says, as the parser read it.
+
+use super::domain::Domain;
+use super::ladder::EscalationLadder;
+use super::objective::Objective;
+use super::shared::SharedOwnership;
+use super::slo::Slo;
+use super::text::Text;
+use crate::source::{FileId, Span};
+
+/// Everything one file says, as the parser read it.
+#[derive(Debug)]
+pub struct Document<'s> {
+    pub file: FileId,
+    /// The file was named on the command line or matched an include glob, so a file without
+    /// ownership content is worth a finding.
+    pub explicit: bool,
+    pub domains: Vec<Domain<'s>>,
+    pub ladders: Vec<EscalationLadder<'s>>,
+    pub shared: Vec<SharedOwnership<'s>>,
+    pub suppressions: Vec<Suppression<'s>>,
+    /// Places the parser could not read; a file that cannot be parsed at all has one here
+    /// and nothing else.
+    pub problems: Vec<ParseProblem>,
+    pub unknown_fields: Vec<UnknownField<'s>>,
+}
+
+impl<'s> Document<'s> {
+    pub fn new(file: FileId) -> Document<'s> {
+        Document {
+            file,
+            explicit: false,
+            domains: Vec::new(),
+            ladders: Vec::new(),
+            shared: Vec::new(),
+            suppressions: Vec::new(),
+            problems: Vec::new(),
+            unknown_fields: Vec::new(),
+        }
+    }
+
+    /// Every SLO the document states: the domains' SLOs and the shared SLAs.
+    pub fn slos(&self) -> impl Iterator<Item = &Slo<'s>> {
+        let domains = self.domains.iter().flat_map(|d| &d.slos);
+        domains.chain(self.shared.iter().filter_map(|s| s.sla.as_ref()))
+    }
+
+    /// Every SLO whose objective could be read, with the objective.
+    pub fn parsed_slos(&self) -> impl Iterator<Item = (&Slo<'s>, &Objective)> {
+        self.slos()
+            .filter_map(|s| s.parsed.as_ref().ok().map(|o| (s, o)))
+    }
+
+    /// Whether the file holds anything ownlint reads: a domain, a ladder or a shared-ownership
+    /// declaration.
+    pub fn has_ownership_content(&self) -> bool {
+        !self.domains.is_empty() || !self.ladders.is_empty() || !self.shared.is_empty()
+    }
+}
+
+/// A place where a document could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseProblem {
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// A field label or YAML key that ownlint does not know.
+#[derive(Clone, Debug)]
+pub struct UnknownField<'s> {
+    pub label: Text<'s>,
+    /// The known label it is closest to, if any is close.
+    pub suggestion: Option<String>,
+}
+
+/// A comment that silences rules over a part of a file.
+#[derive(Clone, Debug)]
+pub struct Suppression<'s> {
+    /// The comment itself.
+    pub span: Span,
+    /// Rule names or codes as written; empty means every rule.
+    pub rules: Vec<Text<'s>>,
+    pub scope: SuppressionScope,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SuppressionScope {
+    /// The byte range of the line after the comment.
+    NextLine(Span),
+    /// From a disable comment to its enable comment (or the end of the file).
+    Block(Span),
+    File,
+}

@@ -1,0 +1,49 @@
+//! Who a domain escalates to: the values of its (first) escalation contact field, each with
+//! whether it is a placeholder or names a role of the escalation ladder.
+
+use super::placeholders::placeholder;
+use crate::config::Settings;
+use crate::model::{Domain, Text};
+
+/// One escalation contact of a domain.
+#[derive(Debug)]
+pub struct Contact<'a, 's> {
+    pub text: &'a Text<'s>,
+    /// Why the contact is a placeholder (`TBD`, `[Engineering Manager]`), if it is one.
+    pub placeholder: Option<&'static str>,
+    /// The role a bracketed contact names (`[Product Manager]` → `Product Manager`), to be
+    /// found on the escalation ladder.
+    pub role: Option<&'a str>,
+}
+
+impl Contact<'_, '_> {
+    /// A contact someone can be reached at: not empty, not a placeholder.
+    pub fn is_real(&self) -> bool {
+        !self.text.is_empty() && self.placeholder.is_none()
+    }
+}
+
+/// The escalation contacts of a domain: the values of its first escalation contact field (a
+/// second field is a `duplicate-field` finding and not read).
+pub fn escalation_contacts<'a, 's>(
+    domain: &'a Domain<'s>,
+    settings: &Settings,
+) -> Vec<Contact<'a, 's>> {
+    let Some(field) = domain.escalation_contacts.first() else {
+        return Vec::new();
+    };
+    field
+        .values()
+        .map(|text| Contact {
+            text,
+            placeholder: placeholder(text.as_str(), settings),
+            role: bracketed_role(text.as_str()),
+        })
+        .collect()
+}
+
+/// `[Product Manager]` → `Product Manager`.
+pub fn bracketed_role(value: &str) -> Option<&str> {
+    let inner = value.trim().strip_prefix('[')?.strip_suffix(']')?.trim();
+    (!inner.is_empty() && !inner.contains(['[', ']'])).then_some(inner)
+}

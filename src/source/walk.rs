@@ -1,0 +1,292 @@
+//! Which files a run reads: the paths given, folders walked with `ignore` (ripgrep's walker:
+//! `.gitignore` honoured, `.git` skipped, hidden folders such as `.github` read), filtered by
+//! the configuration's include and exclude globs, in sorted order.
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::error::IoProblem;
+use crate::source::{Format, Origin};
+use globset::GlobSet;
+
+/// Which walked files the configuration lets in: its include and exclude globs, relative to
+/// `root` (the configuration file's folder, else the current one).
+#[derive(Clone, Copy, Debug)]
+pub struct Selection<'a> {
+    pub root: &'a Path,
+    /// A configuration file was found: `ownership/` beside it is the default folder.
+    pub configured: bool,
+    pub include: Option<&'a GlobSet>,
+    pub exclude: Option<&'a GlobSet>,
+}
+
+/// Why a FIFO, socket or device is not read.
+pub const NOT_REGULAR: &str = "not a regular file (a FIFO, socket or device); skipped";
+
+/// A file to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub fs_path: PathBuf,
+    /// The path as reports show it.
+    pub display: String,
+    pub format: Format,
+    pub origin: Origin,
+}
+
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub files: Vec<Candidate>,
+    pub problems: Vec<IoProblem>,
+    /// Symbolic links met in a walk and not followed (without `--follow-links`): links to a
+    /// folder, or named like an ownership file.
+    pub skipped_links: Vec<String>,
+}
+
+/// The folder linted when no path is given: `ownership/` beside the configuration file or in
+/// the current folder, else the current folder.
+pub fn default_paths(config: &Selection<'_>, cwd: &Path) -> Vec<PathBuf> {
+    if config.configured {
+        let beside = config.root.join("ownership");
+        if beside.is_dir() {
+            return vec![relative_to(&beside, cwd)];
+        }
+    }
+    if cwd.join("ownership").is_dir() {
+        return vec![PathBuf::from("ownership")];
+    }
+    vec![PathBuf::from(".")]
+}
+
+/// Find the files under `paths`. Paths given are used even when they are symbolic links;
+/// links met inside a walked folder are followed only with `follow_links` (the walker then
+/// reports loops).
+pub fn discover(
+    paths: &[PathBuf],
+    config: &Selection<'_>,
+    cwd: &Path,
+    follow_links: bool,
+) -> Discovery {
+    let mut out = Discovery::default();
+    for path in paths {
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => {
+                out.problems.push(IoProblem {
+                    path: display(path),
+                    message: io_message(&e),
+                });
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            walk(path, config, cwd, follow_links, &mut out);
+        } else if !meta.is_file() {
+            out.problems.push(IoProblem {
+                path: display(path),
+                message: NOT_REGULAR.to_owned(),
+            });
+        } else {
+            match Format::from_path(path) {
+                Some(format) => out.files.push(Candidate {
+                    fs_path: path.clone(),
+                    display: display(path),
+                    format,
+                    origin: Origin::Explicit,
+                }),
+                None => out.problems.push(IoProblem {
+                    path: display(path),
+                    message: "not a Markdown (.md, .markdown) or YAML (.yaml, .yml) file"
+                        .to_owned(),
+                }),
+            }
+        }
+    }
+    out.files.sort_by(|a, b| a.fs_path.cmp(&b.fs_path));
+    out.files.dedup_by(|a, b| a.fs_path == b.fs_path);
+    out
+}
+
+fn walk(root: &Path, config: &Selection<'_>, cwd: &Path, follow_links: bool, out: &mut Discovery) {
+    let walker = ignore::WalkBuilder::new(root)
+        .hidden(false)
+        .follow_links(follow_links)
+        .filter_entry(|e| e.file_name() != ".git")
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                out.problems.push(IoProblem {
+                    path: walk_error_path(&e).unwrap_or_else(|| display(root)),
+                    message: walk_error_message(&e),
+                });
+                continue;
+            }
+        };
+        let path = entry.path();
+        if entry.path_is_symlink() && !follow_links {
+            // Not followed; said, so that a missing file is not a mystery.
+            if Format::from_path(path).is_some() || path.is_dir() {
+                out.skipped_links.push(display(path));
+            }
+            continue;
+        }
+        let Some(file_type) = entry.file_type() else {
+            continue;
+        };
+        if file_type.is_dir() {
+            continue;
+        }
+        if !file_type.is_file() {
+            // A FIFO, socket or device is never opened; one named like an ownership file is
+            // said, since its content is missing from the run.
+            if Format::from_path(path).is_some() {
+                out.problems.push(IoProblem {
+                    path: display(path),
+                    message: NOT_REGULAR.to_owned(),
+                });
+            }
+            continue;
+        }
+        let Some(format) = Format::from_path(path) else {
+            continue;
+        };
+        if !selected(path, config, cwd) {
+            continue;
+        }
+        let origin = if config.include.is_some() {
+            Origin::Explicit
+        } else {
+            Origin::Walked
+        };
+        out.files.push(Candidate {
+            fs_path: path.to_path_buf(),
+            display: display(path),
+            format,
+            origin,
+        });
+    }
+}
+
+/// Whether the configuration's include and exclude globs let a walked file in.
+pub fn selected(path: &Path, config: &Selection<'_>, cwd: &Path) -> bool {
+    let in_root = relative_to(&absolute(path, cwd), &absolute(config.root, cwd));
+    if config
+        .exclude
+        .as_ref()
+        .is_some_and(|g| g.is_match(&in_root))
+    {
+        return false;
+    }
+    config.include.as_ref().is_none_or(|g| g.is_match(&in_root))
+}
+
+fn walk_error_path(e: &ignore::Error) -> Option<String> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(display(path)),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(display(child)),
+        _ => None,
+    }
+}
+
+fn walk_error_message(e: &ignore::Error) -> String {
+    match e {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => walk_error_message(err),
+        ignore::Error::Io(io) => io_message(io),
+        ignore::Error::Loop { .. } => "symbolic link loop".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// An I/O error as a short lower-case phrase.
+pub fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(i) => s[..i].to_lowercase(),
+                None => s.to_lowercase(),
+            }
+        }
+    }
+}
+
+/// A path as reports show it: as given, without a leading `./`, with `/` separators.
+pub fn display(path: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::RootDir => parts.push(String::new()),
+            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
+    if parts.is_empty() {
+        return ".".to_owned();
+    }
+    if parts.len() == 1 && parts[0].is_empty() {
+        return "/".to_owned();
+    }
+    parts.join("/")
+}
+
+fn absolute(path: &Path, cwd: &Path) -> PathBuf {
+    if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        cwd.join(path)
+    }
+}
+
+/// `path` relative to `base` (both absolute or both relative), using `..` where needed.
+pub fn relative_to(path: &Path, base: &Path) -> PathBuf {
+    let path: Vec<Component> = path
+        .components()
+        .filter(|c| *c != Component::CurDir)
+        .collect();
+    let base: Vec<Component> = base
+        .components()
+        .filter(|c| *c != Component::CurDir)
+        .collect();
+    let common = path.iter().zip(&base).take_while(|(a, b)| a == b).count();
+    let mut out = PathBuf::new();
+    for _ in common..base.len() {
+        out.push("..");
+    }
+    for c in &path[common..] {
+        out.push(c.as_os_str());
+    }
+    if out.as_os_str().is_empty() {
+        out.push(".");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths() {
+        assert_eq!(
+            relative_to(Path::new("/a/b/c"), Path::new("/a")),
+            PathBuf::from("b/c")
+        );
+        assert_eq!(
+            relative_to(Path::new("/a/x"), Path::new("/a/b")),
+            PathBuf::from("../x")
+        );
+        assert_eq!(
+            relative_to(Path::new("/a"), Path::new("/a")),
+            PathBuf::from(".")
+        );
+        assert_eq!(display(Path::new("./ownership/A.md")), "ownership/A.md");
+    }
+}

@@ -1,0 +1,9 @@
+//! Small helpers every layer may use: parallel maps with thresholds, escaping untrusted text
+//! for terminals and CI logs, "did you mean" suggestions. They know nothing of ownership.
+//!
+//! May import: nothing else of the crate.
+
+pub mod fs;
+pub mod parallel;
+pub mod sanitize;
+pub mod suggest;
