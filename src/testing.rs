@@ -13,7 +13,7 @@ use crate::lint::{self, Run as LintRun, enabled_rules};
 use crate::parse::fast;
 use crate::parse::labels::LabelTable;
 use crate::parse::markdown::{body_start, parse, parse_with_pulldown, pulldown_events};
-use crate::report::{self, Findings, HumanOptions, Reporter, Summary, reporter};
+use crate::report::{self, Findings, HumanOptions, Reporter, reporter};
 use crate::source::{FileId, Format, Origin, SourceFile, Span};
 
 /// One report of a run: the format's name and the bytes written.
@@ -67,18 +67,12 @@ pub fn check(inputs: &[(&str, &[u8])]) -> Run {
     let rules = enabled_rules(&settings);
     let run = LintRun::new(&settings, &rules);
     let linted = lint::run(&files, &run);
-    let mut summary = Summary {
-        files: linted.skipped.iter().filter(|s| !**s).count(),
-        domains: linted.workspace.domain_count(),
-        suppressed: linted.suppressed,
-        ..Summary::default()
-    };
-    summary.count(&linted.diagnostics);
+    let summary = linted.summary();
     let catalog = crate::rules::catalog();
     let findings = Findings {
         files: &files,
         catalog: &catalog,
-        linted: (0..files.len()).filter(|i| !linted.skipped[*i]).collect(),
+        linted: linted.checked_files(),
         diagnostics: &linted.diagnostics,
         fingerprints: &linted.fingerprints,
         summary,

@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::diagnostic::RuleMeta;
 use crate::error::Error;
 use crate::lint::{self, Run, baseline, selected_rules};
-use crate::report::{Findings, Github, HumanOptions, Reporter, Summary, reporter};
+use crate::report::{Findings, Github, HumanOptions, Reporter, reporter};
 use crate::source::{FileId, Origin, SourceFile, git, walk};
 use crate::util::fs::write_atomically;
 use crate::util::sanitize::escape;
@@ -38,19 +38,13 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
         rules: &rules,
         base: args.base.as_deref().map(|rev| (rev, current_count)),
         baseline: baseline.as_deref(),
+        keep_documents: false,
     };
     let linted = lint::run(&files, &run);
 
     let mut stderr = io::stderr().lock();
     if args.verbose {
-        for (file, skip) in files.iter().zip(&linted.skipped) {
-            let what = if *skip {
-                "skipped (no ownership content)"
-            } else {
-                "checked"
-            };
-            let _ = writeln!(stderr, "ownlint: {what}: {}", escape(&file.path));
-        }
+        list_files(&files, &linted.skipped, &mut stderr);
     }
     print_problems(&skipped_links, &problems, &mut stderr);
 
@@ -61,11 +55,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
             "ownlint: wrote {count} findings to the baseline {}",
             escape(&path.display().to_string())
         );
-        return Ok(if problems.is_empty() {
-            ExitStatus::Success
-        } else {
-            ExitStatus::Error
-        });
+        return Ok(ExitStatus::read_all(&problems));
     }
     if let Some(path) = args.baseline.as_ref().filter(|_| linted.stale > 0) {
         let _ = writeln!(
@@ -76,19 +66,12 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
         );
     }
 
-    let mut summary = Summary {
-        files: linted.skipped.iter().filter(|s| !**s).count(),
-        domains: linted.workspace.domain_count(),
-        suppressed: linted.suppressed,
-        baselined: linted.baselined,
-        ..Summary::default()
-    };
-    summary.count(&linted.diagnostics);
+    let summary = linted.summary();
     let catalog = crate::rules::catalog();
     let findings = Findings {
         files: &files,
         catalog: &catalog,
-        linted: (0..current_count).filter(|i| !linted.skipped[*i]).collect(),
+        linted: linted.checked_files(),
         diagnostics: &linted.diagnostics,
         fingerprints: &linted.fingerprints,
         summary,
@@ -100,6 +83,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
         return Ok(ExitStatus::Error);
     }
     if summary.domains == 0 && summary.errors == 0 {
+        // Nothing was checked: a mistyped path must not pass as a clean run.
         let searched: Vec<String> = paths.iter().map(|p| walk::display(p)).collect();
         let _ = writeln!(
             stderr,
@@ -109,6 +93,18 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
         return Ok(ExitStatus::Error);
     }
     Ok(ExitStatus::of(&summary, args.deny_warnings))
+}
+
+/// `--verbose`: each file, checked or skipped.
+fn list_files(files: &[SourceFile], skipped: &[bool], stderr: &mut dyn Write) {
+    for (file, skip) in files.iter().zip(skipped) {
+        let what = if *skip {
+            "skipped (no ownership content)"
+        } else {
+            "checked"
+        };
+        let _ = writeln!(stderr, "ownlint: {what}: {}", escape(&file.path));
+    }
 }
 
 /// The files of the base revision, numbered after the `first` current ones.

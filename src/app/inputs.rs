@@ -57,7 +57,11 @@ impl Inputs {
     /// The files through the one pipeline ([`lint::run`]) with `rules`: each file parsed
     /// once, its document kept in the workspace for the command to read.
     pub fn lint<'a>(&'a self, rules: &[EnabledRule]) -> Linted<'a> {
-        lint::run(&self.files, &Run::new(&self.config.settings, rules))
+        let run = Run {
+            keep_documents: true,
+            ..Run::new(&self.config.settings, rules)
+        };
+        lint::run(&self.files, &run)
     }
 }
 

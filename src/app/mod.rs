@@ -44,6 +44,18 @@ impl ExitStatus {
     }
 }
 
+impl ExitStatus {
+    /// Success when every file could be read, else an error: for commands whose job is done
+    /// once they have written their output.
+    pub fn read_all(problems: &[crate::error::IoProblem]) -> ExitStatus {
+        if problems.is_empty() {
+            ExitStatus::Success
+        } else {
+            ExitStatus::Error
+        }
+    }
+}
+
 impl From<ExitStatus> for ExitCode {
     fn from(status: ExitStatus) -> ExitCode {
         match status {

@@ -66,11 +66,7 @@ pub fn run(args: &StatsArgs) -> Result<ExitStatus, Error> {
     );
     let stats = collect(&inputs);
     output::print_data(args.format, &stats, write_human)?;
-    Ok(if inputs.problems.is_empty() {
-        ExitStatus::Success
-    } else {
-        ExitStatus::Error
-    })
+    Ok(ExitStatus::read_all(&inputs.problems))
 }
 
 /// The figures for the files of a run.

@@ -59,11 +59,7 @@ pub fn run(args: &WhoArgs) -> Result<ExitStatus, Error> {
         }
         return Ok(ExitStatus::Failure);
     }
-    Ok(if inputs.problems.is_empty() {
-        ExitStatus::Success
-    } else {
-        ExitStatus::Error
-    })
+    Ok(ExitStatus::read_all(&inputs.problems))
 }
 
 /// The answer to a query, as printed (and as JSON).

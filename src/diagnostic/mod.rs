@@ -3,6 +3,10 @@
 //!
 //! May import: `source` (spans and file ids), `util`. Every layer above reads findings.
 
+mod summary;
+
+pub use summary::Summary;
+
 use crate::source::{FileId, Span};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]

@@ -11,13 +11,12 @@
 use std::collections::BTreeMap;
 
 use super::dns_label::{UniqueLabels, dns_label};
-use super::from_model::field_values;
 use super::openslo_document::{
     Indicator, IndicatorSpec, Metadata, MetricQuery, MetricSource, Number, ObjectiveEntry,
     RatioMetric, SloDocument, SloSpec, TimeWindow,
 };
 use crate::config::Settings;
-use crate::model::{Comparator, Document, Domain, Objective, Slo, Text, Unit};
+use crate::model::{Comparator, Document, Domain, Objective, Slo, Unit};
 use crate::semantics;
 
 /// The window every exported SLO is measured over, rolling.
@@ -66,6 +65,7 @@ pub fn openslo(documents: &[Document<'_>], settings: &Settings) -> OpensloExport
     };
     for doc in documents {
         for domain in &doc.domains {
+            let context = DomainContext::new(domain, settings);
             for slo in &domain.slos {
                 let translated = match &slo.parsed {
                     Ok(objective) => translate(objective).map(|t| (objective, t)),
@@ -73,8 +73,7 @@ pub fn openslo(documents: &[Document<'_>], settings: &Settings) -> OpensloExport
                 };
                 match translated {
                     Ok((objective, translation)) => export.documents.push(slo_document(
-                        domain,
-                        semantics::owner(domain, settings),
+                        &context,
                         slo,
                         objective,
                         translation,
@@ -154,26 +153,59 @@ fn operator(comparator: Comparator) -> Result<&'static str, &'static str> {
     }
 }
 
+/// The domain's context for an SLO's description: the domain, its one real owner, its real
+/// escalation contacts (placeholders are no contact, as `check` reads them).
+struct DomainContext {
+    name: String,
+    owner: String,
+    contacts: Vec<String>,
+}
+
+impl DomainContext {
+    fn new(domain: &Domain<'_>, settings: &Settings) -> DomainContext {
+        DomainContext {
+            name: domain.display_name().to_owned(),
+            owner: semantics::owner(domain, settings)
+                .map(|o| o.as_str().to_owned())
+                .unwrap_or_default(),
+            contacts: semantics::escalation_contacts(domain, settings)
+                .iter()
+                .filter(|c| c.is_real())
+                .map(|c| c.text.as_str().trim().to_owned())
+                .collect(),
+        }
+    }
+
+    /// `domain Payments, owner Payment Service Team, escalation @payments-oncall`.
+    fn describe(&self) -> String {
+        let mut context = vec![format!("domain {}", self.name)];
+        if !self.owner.is_empty() {
+            context.push(format!("owner {}", self.owner));
+        }
+        if !self.contacts.is_empty() {
+            context.push(format!("escalation {}", self.contacts.join(", ")));
+        }
+        context.join(", ")
+    }
+}
+
 fn slo_document(
-    domain: &Domain<'_>,
-    owner: Option<Text<'_>>,
+    domain: &DomainContext,
     slo: &Slo<'_>,
     objective: &Objective,
     translation: Translation,
     names: &mut UniqueLabels,
 ) -> SloDocument {
-    let domain_name = domain.display_name();
-    let service = dns_label(domain_name);
+    let service = dns_label(&domain.name);
     let service = if service.is_empty() {
         "domain".to_owned()
     } else {
         service
     };
     let name = names.claim(&slo_label(&service, slo.name.as_str()), "slo");
-    let owner = owner.map(|o| o.as_str().to_owned()).unwrap_or_default();
 
     let mut labels = BTreeMap::new();
-    let owner_label = dns_label(&owner);
+    let owner_label = dns_label(&domain.owner);
     if !owner_label.is_empty() {
         labels.insert("owner", owner_label);
     }
@@ -186,52 +218,12 @@ fn slo_document(
 
     let slo_name = slo.name.as_str();
     let display_name = (!slo.name.is_empty()).then(|| slo_name.to_owned());
-    let mut context = vec![format!("domain {domain_name}")];
-    if !owner.is_empty() {
-        context.push(format!("owner {owner}"));
-    }
-    let contacts: Vec<String> = domain
-        .escalation_contacts
-        .iter()
-        .flat_map(field_values)
-        .filter(|c| !c.trim().is_empty())
-        .collect();
-    if !contacts.is_empty() {
-        context.push(format!("escalation {}", contacts.join(", ")));
-    }
     let description = format!(
         "{slo_name}: {} ({})",
         slo.objective.as_str(),
-        context.join(", ")
+        domain.describe()
     );
-    let query = || MetricQuery {
-        metric_source: MetricSource::default(),
-    };
-    let (spec, objective_entry) = match translation {
-        Translation::Threshold { op, value, target } => (
-            IndicatorSpec::ThresholdMetric(query()),
-            ObjectiveEntry {
-                display_name: slo.objective.as_str().to_owned(),
-                op: Some(op),
-                value: Some(Number(value)),
-                target: Number(target),
-            },
-        ),
-        Translation::Ratio { counts_bad, target } => (
-            IndicatorSpec::RatioMetric(RatioMetric {
-                counter: true,
-                good: (!counts_bad).then(query),
-                bad: counts_bad.then(query),
-                total: query(),
-            }),
-            ObjectiveEntry {
-                display_name: slo.objective.as_str().to_owned(),
-                op: None,
-                value: None,
-                target: Number(target),
-            },
-        ),
-    };
+    let (spec, objective_entry) = indicator(slo, translation);
     let indicator_display = match &spec {
         IndicatorSpec::ThresholdMetric(_) => "the value of each event",
         IndicatorSpec::RatioMetric(ratio) if ratio.bad.is_some() => "bad events over all events",
@@ -265,6 +257,39 @@ fn slo_document(
             }],
             objectives: vec![objective_entry],
         },
+    }
+}
+
+/// The indicator and the objective of a translated SLO: a threshold on each event's value,
+/// or a ratio of good (or bad) events over all events.
+fn indicator(slo: &Slo<'_>, translation: Translation) -> (IndicatorSpec, ObjectiveEntry) {
+    let query = || MetricQuery {
+        metric_source: MetricSource::default(),
+    };
+    match translation {
+        Translation::Threshold { op, value, target } => (
+            IndicatorSpec::ThresholdMetric(query()),
+            ObjectiveEntry {
+                display_name: slo.objective.as_str().to_owned(),
+                op: Some(op),
+                value: Some(Number(value)),
+                target: Number(target),
+            },
+        ),
+        Translation::Ratio { counts_bad, target } => (
+            IndicatorSpec::RatioMetric(RatioMetric {
+                counter: true,
+                good: (!counts_bad).then(query),
+                bad: counts_bad.then(query),
+                total: query(),
+            }),
+            ObjectiveEntry {
+                display_name: slo.objective.as_str().to_owned(),
+                op: None,
+                value: None,
+                target: Number(target),
+            },
+        ),
     }
 }
 

@@ -1,11 +1,12 @@
 //! Reducing a parsed document to the [`Facts`] the cross-file rules work from.
 
 use super::facts::{
-    DomainFacts, Facts, NO_OWNER, NameAt, NameFacts, RoleContact, SharedFacts, SuppressionFacts,
+    DomainFacts, Facts, NO_OWNER, NameAt, NameFacts, RoleContact, SharedFacts, SloFacts,
+    SuppressionFacts,
 };
 use crate::config::Settings;
-use crate::model::Document;
 use crate::model::names::key_hash;
+use crate::model::{Document, Domain, SharedOwnership, Slo, Suppression, Text};
 use crate::semantics::{bracketed_role, owner};
 
 /// The code of the rule a suppression comment names (by name or code), if it names one.
@@ -18,58 +19,14 @@ pub fn facts(doc: &Document<'_>, settings: &Settings, rule_code: RuleLookup<'_>)
         ownership: doc.has_ownership_content(),
         problems: !doc.problems.is_empty(),
         has_ladder: !doc.ladders.is_empty(),
+        ladder: doc.ladders.first().map(|l| l.span),
         ..Facts::default()
     };
     for (d, domain) in doc.domains.iter().enumerate() {
-        facts.domains.push(DomainFacts {
-            name: key_hash(domain.name.as_str()),
-            owner: owner(domain, settings).map_or(NO_OWNER, |o| key_hash(o.as_str())),
-            name_span: domain.name.span,
-            span: domain.span,
-        });
-        for (s, slo) in domain.slos.iter().enumerate() {
-            if !slo.name.is_empty() {
-                facts.names.push(NameFacts {
-                    hash: key_hash(slo.name.as_str()),
-                    at: NameAt::DomainSlo(d as u32, s as u16),
-                });
-            }
-        }
-        for (r, resp) in domain.responsibilities.iter().enumerate() {
-            facts.names.push(NameFacts {
-                hash: key_hash(resp.as_str()),
-                at: NameAt::Responsibility(d as u32, r as u16),
-            });
-        }
-        if let Some(field) = domain.escalation_contacts.first() {
-            for contact in field.values() {
-                if let Some(role) = bracketed_role(contact.as_str()) {
-                    facts.role_contacts.push(RoleContact {
-                        role: key_hash(role),
-                        domain: d as u32,
-                    });
-                }
-            }
-        }
+        add_domain(&mut facts, d as u32, domain, settings);
     }
     for (i, decl) in doc.shared.iter().enumerate() {
-        if let Some(sla) = decl.sla.as_ref().filter(|sla| !sla.name.is_empty()) {
-            facts.names.push(NameFacts {
-                hash: key_hash(sla.name.as_str()),
-                at: NameAt::SharedSla(i as u32),
-            });
-        }
-        facts.shared.push(SharedFacts {
-            domains: decl.domains.iter().map(|d| key_hash(d.as_str())).collect(),
-            parties: decl
-                .boundaries
-                .iter()
-                .map(|b| key_hash(b.party.as_str()))
-                .collect(),
-            has_sla: decl.sla.is_some(),
-            has_escalation: decl.escalation.is_some(),
-            has_sync: decl.sync.is_some(),
-        });
+        add_shared(&mut facts, i as u32, decl);
     }
     for ladder in &doc.ladders {
         for level in &ladder.levels {
@@ -79,21 +36,110 @@ pub fn facts(doc: &Document<'_>, settings: &Settings, rule_code: RuleLookup<'_>)
         }
     }
     for s in &doc.suppressions {
-        let mut rules = Vec::new();
-        let mut unknown = Vec::new();
-        for name in &s.rules {
-            match rule_code(name.as_str()) {
-                Some(code) => rules.push((code, name.span, name.as_str().to_owned())),
-                None => unknown.push((name.as_str().to_owned(), name.span)),
-            }
-        }
-        facts.suppressions.push(SuppressionFacts {
-            comment: s.span,
-            scope: s.scope,
-            rules,
-            unknown,
-        });
+        facts.suppressions.push(suppression(s, rule_code));
     }
     facts.shrink();
     facts
+}
+
+/// A domain: its name and one real owner, the names it claims (SLOs, responsibilities), and
+/// the ladder roles its escalation contacts name.
+fn add_domain(facts: &mut Facts, d: u32, domain: &Domain<'_>, settings: &Settings) {
+    let owner = owner(domain, settings);
+    let name_text = facts.keep(&domain.name);
+    let owner_text = owner.as_ref().map(|o| facts.keep(o));
+    facts.domains.push(DomainFacts {
+        name: key_hash(domain.name.as_str()),
+        owner: owner.as_ref().map_or(NO_OWNER, |o| key_hash(o.as_str())),
+        name_text,
+        span: domain.span,
+        owner_text,
+        origin: domain.origin,
+    });
+    if let Some(transfer) = &domain.transfer {
+        let kept = facts.keep(&transfer.value);
+        facts.transfers.push((d, kept));
+    }
+    for (s, slo) in domain.slos.iter().enumerate() {
+        if !slo.name.is_empty() {
+            add_slo(facts, NameAt::DomainSlo(d, s as u16), slo);
+        }
+    }
+    for (r, resp) in domain.responsibilities.iter().enumerate() {
+        add_name(facts, NameAt::Responsibility(d, r as u16), resp);
+    }
+    if let Some(field) = domain.escalation_contacts.first() {
+        for contact in field.values() {
+            if let Some(role) = bracketed_role(contact.as_str()) {
+                let contact = facts.keep(contact);
+                facts.role_contacts.push(RoleContact {
+                    role: key_hash(role),
+                    domain: d,
+                    contact,
+                });
+            }
+        }
+    }
+}
+
+fn add_name(facts: &mut Facts, at: NameAt, name: &Text<'_>) {
+    let text = facts.keep(name);
+    facts.names.push(NameFacts {
+        hash: key_hash(name.as_str()),
+        at,
+        text,
+    });
+}
+
+/// A named SLO: its name, and its objective with what it means.
+fn add_slo(facts: &mut Facts, at: NameAt, slo: &Slo<'_>) {
+    let objective = facts.keep(&slo.objective);
+    facts.slos.push(SloFacts {
+        name: facts.names.len() as u32,
+        objective,
+        meaning: slo.parsed.as_ref().ok().map(|o| o.meaning()),
+    });
+    add_name(facts, at, &slo.name);
+}
+
+/// A shared-ownership declaration: the domains and parties it names, what it has, and its
+/// SLA.
+fn add_shared(facts: &mut Facts, i: u32, decl: &SharedOwnership<'_>) {
+    if let Some(sla) = decl.sla.as_ref().filter(|sla| !sla.name.is_empty()) {
+        add_slo(facts, NameAt::SharedSla(i), sla);
+    }
+    let domain_names = decl.domains.iter().map(|d| facts.keep(d)).collect();
+    let party_names = decl.boundaries.iter().map(|b| facts.keep(&b.party)).collect();
+    facts.shared.push(SharedFacts {
+        span: decl.span,
+        domains: decl.domains.iter().map(|d| key_hash(d.as_str())).collect(),
+        domain_names,
+        parties: decl
+            .boundaries
+            .iter()
+            .map(|b| key_hash(b.party.as_str()))
+            .collect(),
+        party_names,
+        has_sla: decl.sla.is_some(),
+        has_escalation: decl.escalation.is_some(),
+        has_sync: decl.sync.is_some(),
+    });
+}
+
+/// A suppression comment with its rule names resolved to codes.
+fn suppression(s: &Suppression<'_>, rule_code: RuleLookup<'_>) -> SuppressionFacts {
+    let mut rules = Vec::new();
+    let mut unknown = Vec::new();
+    for name in &s.rules {
+        match rule_code(name.as_str()) {
+            Some(code) => rules.push((code, name.span, name.as_str().to_owned())),
+            None => unknown.push((name.as_str().to_owned(), name.span)),
+        }
+    }
+    SuppressionFacts {
+        comment: s.span,
+        scope: s.scope,
+        rules,
+        unknown,
+    }
 }

@@ -1,14 +1,30 @@
 //! What the cross-file rules need to know of each document, kept for the whole run while the
-//! documents themselves are dropped after the per-file rules: names as hashes of their keys,
-//! places as spans, and a few flags. A few hundred bytes per domain, where the parsed model is
-//! kilobytes, so that a repository with a hundred thousand domains is checked in a fraction of
-//! the memory its text takes. Where the facts show a candidate finding, the rule looks into the
-//! document through the [`super::Workspace`].
+//! documents themselves are dropped after the per-file rules (unless a command asks to keep
+//! them): names as hashes of their keys, texts as spans into the source, a few meanings and
+//! flags. A few hundred bytes per domain, where the parsed model is kilobytes, so that a
+//! repository with a hundred thousand domains is checked in a fraction of the memory its text
+//! takes. The cross-file rules find candidates by hash and read the texts they report from
+//! the source, through the [`super::Workspace`]; no document is parsed twice.
+
+use std::borrow::Cow;
 
 use smallvec::SmallVec;
 
-use crate::model::SuppressionScope;
-use crate::source::Span;
+use crate::model::objective::Meaning;
+use crate::model::{DomainOrigin, SuppressionScope, Text};
+use crate::source::{SourceFile, Span};
+
+/// A text the facts keep: where it is written and, when the source does not hold it verbatim
+/// (Markdown markup removed, YAML escapes decoded), which of the file's [`Facts::rewritten`]
+/// texts it is. Nearly every text is the source under its span, and costs twelve bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeptText {
+    pub span: Span,
+    rewritten: u32,
+}
+
+/// [`KeptText::rewritten`] of a text that is the source under its span.
+const VERBATIM: u32 = u32::MAX;
 
 /// The cross-file facts of one domain.
 #[derive(Clone, Debug)]
@@ -17,10 +33,12 @@ pub struct DomainFacts {
     pub name: u64,
     /// The owner's key hash when the domain has exactly one real owner, else [`NO_OWNER`].
     pub owner: u64,
-    /// Where the name is written.
-    pub name_span: Span,
+    pub name_text: KeptText,
     /// The heading, YAML item or table row that defines the domain.
     pub span: Span,
+    /// The one real owner as written, when there is one.
+    pub owner_text: Option<KeptText>,
+    pub origin: DomainOrigin,
 }
 
 /// The owner hash of a domain without one real owner.
@@ -53,20 +71,37 @@ impl NameAt {
     }
 }
 
-/// A name: its key hash and where it is. Sixteen bytes, for there are several per domain.
+/// A name: its key hash, what it names and its text.
 #[derive(Clone, Debug)]
 pub struct NameFacts {
     pub hash: u64,
     pub at: NameAt,
+    pub text: KeptText,
+}
+
+/// The objective of a named SLO (a domain's SLO or a shared SLA), for comparing copies.
+#[derive(Clone, Debug)]
+pub struct SloFacts {
+    /// The index of the SLO's name in [`Facts::names`].
+    pub name: u32,
+    pub objective: KeptText,
+    /// What the objective means, when it could be read.
+    pub meaning: Option<Meaning>,
 }
 
 /// A shared-ownership declaration.
 #[derive(Clone, Debug)]
 pub struct SharedFacts {
+    /// The whole declaration.
+    pub span: Span,
     /// The key hashes of the domains named.
     pub domains: SmallVec<[u64; 2]>,
+    /// The domains named, as written.
+    pub domain_names: SmallVec<[KeptText; 2]>,
     /// The key hashes of the parties that have a boundary.
     pub parties: SmallVec<[u64; 2]>,
+    /// Those parties, as written.
+    pub party_names: SmallVec<[KeptText; 2]>,
     pub has_sla: bool,
     pub has_escalation: bool,
     pub has_sync: bool,
@@ -77,6 +112,8 @@ pub struct SharedFacts {
 pub struct RoleContact {
     pub role: u64,
     pub domain: u32,
+    /// The contact as written, `[Product Manager]`.
+    pub contact: KeptText,
 }
 
 /// A suppression comment, its rules resolved.
@@ -100,22 +137,72 @@ pub struct Facts {
     pub problems: bool,
     pub domains: Vec<DomainFacts>,
     pub names: Vec<NameFacts>,
+    /// The objectives of the named SLOs, in the order of their names.
+    pub slos: Vec<SloFacts>,
     pub shared: Vec<SharedFacts>,
     /// Key hashes of the roles of the document's escalation ladders.
     pub ladder_roles: Vec<u64>,
     pub has_ladder: bool,
+    /// The first escalation ladder of the document, the one domains escalate along.
+    pub ladder: Option<Span>,
     pub role_contacts: Vec<RoleContact>,
+    /// The ownership transfer records of the domains that have one, by domain.
+    pub transfers: Vec<(u32, KeptText)>,
     pub suppressions: Vec<SuppressionFacts>,
+    /// The kept texts that are not the source under their span.
+    pub rewritten: Vec<Box<str>>,
 }
 
 impl Facts {
+    /// Keep a text of this file's document.
+    pub fn keep(&mut self, text: &Text<'_>) -> KeptText {
+        if text.is_exact() {
+            return KeptText {
+                span: text.span,
+                rewritten: VERBATIM,
+            };
+        }
+        self.rewritten.push(text.as_str().into());
+        KeptText {
+            span: text.span,
+            rewritten: (self.rewritten.len() - 1) as u32,
+        }
+    }
+
+    /// A kept text, read from `file` (the file the facts are of) when it is verbatim.
+    pub fn str<'a>(&'a self, file: &'a SourceFile, kept: &KeptText) -> &'a str {
+        match self.rewritten.get(kept.rewritten as usize) {
+            Some(text) => text,
+            None => file.slice(kept.span),
+        }
+    }
+
+    /// A kept text as the document had it: exact when it is the source under its span.
+    pub fn text<'a>(&'a self, file: &'a SourceFile, kept: &KeptText) -> Text<'a> {
+        match self.rewritten.get(kept.rewritten as usize) {
+            Some(text) => Text::new(Cow::Owned(text.to_string()), kept.span),
+            None => Text::exact(&file.text, kept.span),
+        }
+    }
+
+    /// A domain's ownership transfer record, when it has one.
+    pub fn transfer(&self, domain: u32) -> Option<&KeptText> {
+        self.transfers
+            .iter()
+            .find(|(d, _)| *d == domain)
+            .map(|(_, t)| t)
+    }
+
     /// Give back the room the vectors grew into.
     pub fn shrink(&mut self) {
         self.domains.shrink_to_fit();
         self.names.shrink_to_fit();
+        self.slos.shrink_to_fit();
         self.shared.shrink_to_fit();
         self.ladder_roles.shrink_to_fit();
         self.role_contacts.shrink_to_fit();
         self.suppressions.shrink_to_fit();
+        self.transfers.shrink_to_fit();
+        self.rewritten.shrink_to_fit();
     }
 }

@@ -1,9 +1,9 @@
 //! The workspace: all files of one run seen through their facts, with the documents the
 //! cross-file rules look into.
 
-use super::facts::{DomainFacts, Facts, NameAt, NameFacts};
+use super::facts::{DomainFacts, Facts, KeptText, NameFacts, SloFacts};
 use crate::model::names::{self, key_hash};
-use crate::model::{Document, Domain, Slo, Text};
+use crate::model::{Document, Text};
 use crate::source::{FileId, SourceFile};
 
 /// A domain of the workspace: the file it is in and its place in that file's document.
@@ -20,14 +20,15 @@ pub struct NameId {
     pub name: u32,
 }
 
-/// All files of one run: their documents as the parser read them, and their [`Facts`], from
-/// which the cross-file rules find candidates before they look into the documents.
+/// All files of one run seen through their [`Facts`], which the cross-file rules work from,
+/// and the documents as the parser read them when the run keeps them for a command that reads
+/// them (`who`, `stats`, `export`).
 pub struct Workspace<'s> {
     pub files: &'s [SourceFile],
     /// The files of this workspace are `files[first..first + facts.len()]`.
     first: usize,
     facts: Vec<Facts>,
-    documents: Vec<Document<'s>>,
+    documents: Option<Vec<Document<'s>>>,
     /// Domain name hashes, sorted, with their domains in workspace order.
     domains: Vec<(u64, DomainId)>,
     /// Names (SLOs', responsibilities, shared SLAs') whose hashes repeat, grouped.
@@ -35,19 +36,21 @@ pub struct Workspace<'s> {
 }
 
 impl<'s> Workspace<'s> {
-    /// A workspace of `files[first..first + documents.len()]`, with each file's document and
-    /// its [`Facts`], both in file order.
+    /// A workspace of `files[first..first + facts.len()]`, with each file's [`Facts`] and,
+    /// when kept, its document, both in file order.
     pub fn new(
         files: &'s [SourceFile],
         first: usize,
-        documents: Vec<Document<'s>>,
         facts: Vec<Facts>,
+        documents: Option<Vec<Document<'s>>>,
     ) -> Workspace<'s> {
-        assert_eq!(
-            documents.len(),
-            facts.len(),
-            "one document and facts per file"
-        );
+        if let Some(documents) = &documents {
+            assert_eq!(
+                documents.len(),
+                facts.len(),
+                "one document and facts per file"
+            );
+        }
         let mut domains = Vec::new();
         for (i, f) in facts.iter().enumerate() {
             let file = FileId((first + i) as u32);
@@ -100,26 +103,30 @@ impl<'s> Workspace<'s> {
         self.file_ids().zip(&self.facts)
     }
 
-    /// A domain's name as written in the source, when the source holds it verbatim (no
-    /// markup inside the name); `None` otherwise, and the document must be read.
-    pub fn written_name(&self, id: DomainId) -> Option<&'s str> {
-        let facts = self.domain_facts(id);
-        let written = self.file(id.file).slice(facts.name_span);
-        (key_hash(written) == facts.name).then_some(written)
-    }
-
-    /// A file's document.
-    pub fn document(&self, file: FileId) -> &Document<'s> {
-        &self.documents[file.index() - self.first]
-    }
-
-    /// Every file's document, in file order.
+    /// Every file's document, in file order, as the parser read it.
+    ///
+    /// # Panics
+    /// When the run did not keep its documents ([`crate::lint::Run::keep_documents`]): a
+    /// command that reads documents asks for them.
     pub fn documents(&self) -> &[Document<'s>] {
-        &self.documents
+        self.documents
+            .as_deref()
+            .expect("the run keeps its documents (lint::Run::keep_documents)")
     }
 
-    pub fn domain(&self, id: DomainId) -> &Domain<'s> {
-        &self.document(id.file).domains[id.domain as usize]
+    /// A text kept in the facts of `file`, as the document had it.
+    pub fn text(&self, file: FileId, kept: &KeptText) -> Text<'_> {
+        self.facts(file).text(self.file(file), kept)
+    }
+
+    /// A text kept in the facts of `file`.
+    pub fn str(&self, file: FileId, kept: &KeptText) -> &str {
+        self.facts(file).str(self.file(file), kept)
+    }
+
+    /// A domain's name, as written.
+    pub fn domain_name(&self, id: DomainId) -> Text<'_> {
+        self.text(id.file, &self.domain_facts(id).name_text)
     }
 
     pub fn domain_facts(&self, id: DomainId) -> &DomainFacts {
@@ -148,7 +155,7 @@ impl<'s> Workspace<'s> {
     pub fn find_domain(&self, name: &str) -> Option<DomainId> {
         let key = names::key(name);
         self.domains_hashed(key_hash(name))
-            .find(|id| names::key(self.domain(*id).name.as_str()) == key)
+            .find(|id| names::key(self.domain_name(*id).as_str()) == key)
     }
 
     /// Groups of two or more domains whose names hash alike, each in workspace order; the
@@ -168,29 +175,17 @@ impl<'s> Workspace<'s> {
     }
 
     /// The text of a name.
-    pub fn name_text(&self, id: NameId) -> &Text<'s> {
-        let doc = self.document(id.file);
-        match self.name_facts(id).at {
-            NameAt::DomainSlo(d, s) => &doc.domains[d as usize].slos[s as usize].name,
-            NameAt::Responsibility(d, r) => &doc.domains[d as usize].responsibilities[r as usize],
-            NameAt::SharedSla(decl) => {
-                &doc.shared[decl as usize]
-                    .sla
-                    .as_ref()
-                    .expect("an indexed SLA exists")
-                    .name
-            }
-        }
+    pub fn name_text(&self, id: NameId) -> Text<'_> {
+        self.text(id.file, &self.name_facts(id).text)
     }
 
-    /// The SLO a name belongs to, when it is an SLO's.
-    pub fn name_slo(&self, id: NameId) -> Option<&Slo<'s>> {
-        let doc = self.document(id.file);
-        match self.name_facts(id).at {
-            NameAt::DomainSlo(d, s) => Some(&doc.domains[d as usize].slos[s as usize]),
-            NameAt::Responsibility(..) => None,
-            NameAt::SharedSla(decl) => doc.shared[decl as usize].sla.as_ref(),
-        }
+    /// The objective of a named SLO (a domain's SLO or a shared SLA); `None` for a
+    /// responsibility.
+    pub fn slo(&self, id: NameId) -> Option<&SloFacts> {
+        let slos = &self.facts(id.file).slos;
+        slos.binary_search_by_key(&id.name, |s| s.name)
+            .ok()
+            .map(|i| &slos[i])
     }
 }
 

@@ -14,7 +14,7 @@ pub mod suppressions;
 use std::ops::Range;
 
 use crate::config::Settings;
-use crate::diagnostic::{Checker, Diagnostic, RuleMeta, Severity};
+use crate::diagnostic::{Checker, Diagnostic, RuleMeta, Severity, Summary};
 use crate::index::{Facts, Workspace};
 use crate::model::Document;
 use crate::parse;
@@ -95,6 +95,10 @@ pub struct Run<'a> {
     pub base: Option<(&'a str, usize)>,
     /// The entries of a `--baseline`: findings they know are left out.
     pub baseline: Option<&'a [baseline::Entry]>,
+    /// Keep every document in the workspace, for a command that reads them (`who`, `stats`,
+    /// `export`). `check` does not: the cross-file rules work from the facts, and a large
+    /// repository's documents take several times the memory of its text.
+    pub keep_documents: bool,
 }
 
 impl<'a> Run<'a> {
@@ -105,6 +109,7 @@ impl<'a> Run<'a> {
             rules,
             base: None,
             baseline: None,
+            keep_documents: false,
         }
     }
 
@@ -145,6 +150,29 @@ pub struct Linted<'s> {
     pub stale: usize,
 }
 
+impl Linted<'_> {
+    /// The counts of the run: files checked, domains, findings by severity, suppressed and
+    /// baselined.
+    pub fn summary(&self) -> Summary {
+        let mut summary = Summary {
+            files: self.skipped.iter().filter(|s| !**s).count(),
+            domains: self.workspace.domain_count(),
+            suppressed: self.suppressed,
+            baselined: self.baselined,
+            ..Summary::default()
+        };
+        summary.count(&self.diagnostics);
+        summary
+    }
+
+    /// The indices of the files the run checked (not skipped).
+    pub fn checked_files(&self) -> Vec<usize> {
+        (0..self.skipped.len())
+            .filter(|i| !self.skipped[*i])
+            .collect()
+    }
+}
+
 /// The one pipeline from files to findings, for every command: lint the current files
 /// (`files[..first base file]`), leave out the skipped files' findings, compare with the base
 /// revision, fingerprint, and apply the baseline.
@@ -157,13 +185,7 @@ pub fn run<'s>(files: &'s [SourceFile], run: &Run<'_>) -> Linted<'s> {
         let base_run = Run::new(run.settings, &[]);
         let (base, _, _) = lint_range(files, first..files.len(), &base_run);
         let severity_of = |code| run.severity_of(code);
-        diagnostics.extend(changes::compare(
-            &base,
-            &workspace,
-            rev,
-            run.settings,
-            severity_of,
-        ));
+        diagnostics.extend(changes::compare(&base, &workspace, rev, severity_of));
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     }
     let fingerprints = fingerprint::fingerprints(files, &diagnostics);
@@ -192,8 +214,8 @@ pub fn run<'s>(files: &'s [SourceFile], run: &Run<'_>) -> Linted<'s> {
 
 /// Lint `files[range]` (the other files are there for the file ids of the range to index).
 /// Each file is parsed once, checked by the per-file rules and reduced to its facts, in
-/// parallel; then the cross-file rules run on the workspace of those documents, and the
-/// suppressions apply. Returns the workspace, the findings in order, and how many were
+/// parallel, and its document kept only when the run asks; then the cross-file rules run on
+/// the facts, and the suppressions apply. Returns the workspace, the findings in order, and how many were
 /// suppressed.
 fn lint_range<'s>(
     files: &'s [SourceFile],
@@ -203,17 +225,22 @@ fn lint_range<'s>(
     let per_file = crate::util::parallel::map(&files[range.clone()], |file| {
         let doc = parse::parse(file, &run.settings.labels);
         let (facts, diagnostics) = check_document(&doc, run);
-        (doc, facts, diagnostics)
+        (run.keep_documents.then_some(doc), facts, diagnostics)
     });
-    let mut documents = Vec::with_capacity(per_file.len());
+    let mut documents = Vec::with_capacity(if run.keep_documents {
+        per_file.len()
+    } else {
+        0
+    });
     let mut all_facts = Vec::with_capacity(per_file.len());
     let mut diagnostics = Vec::new();
     for (doc, facts, diags) in per_file {
-        documents.push(doc);
+        documents.extend(doc);
         all_facts.push(facts);
         diagnostics.extend(diags);
     }
-    let workspace = Workspace::new(files, range.start, documents, all_facts);
+    let documents = run.keep_documents.then_some(documents);
+    let workspace = Workspace::new(files, range.start, all_facts, documents);
     let mut cx = Context::new(run.settings);
     for (rule, severity) in run.rules {
         cx.set_severity(*severity);

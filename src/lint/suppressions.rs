@@ -36,41 +36,7 @@ pub fn apply(
     diagnostics: Vec<Diagnostic>,
     severity_of: impl Fn(&'static str) -> Option<Severity>,
 ) -> Applied {
-    let mut extra = Vec::new();
-    let mut entries: Vec<Entry<'_>> = Vec::new();
-    for (file, facts) in ws.all_facts() {
-        for s in &facts.suppressions {
-            if s.rules.is_empty() && s.unknown.is_empty() {
-                entries.push(Entry {
-                    file,
-                    comment: s.comment,
-                    scope: s.scope,
-                    code: None,
-                    name_span: s.comment,
-                    name: "",
-                    used: false,
-                });
-            }
-            for (code, span, name) in &s.rules {
-                entries.push(Entry {
-                    file,
-                    comment: s.comment,
-                    scope: s.scope,
-                    code: Some(code),
-                    name_span: *span,
-                    name,
-                    used: false,
-                });
-            }
-            if let Some(severity) = severity_of(InvalidSuppression::META.code) {
-                for (name, span) in &s.unknown {
-                    let mut d = InvalidSuppression::diagnostic(file, name, *span);
-                    d.severity = severity;
-                    extra.push(d);
-                }
-            }
-        }
-    }
+    let (mut entries, mut extra) = entries(ws, &severity_of);
     if entries.is_empty() {
         let mut diagnostics = diagnostics;
         diagnostics.extend(extra);
@@ -86,17 +52,10 @@ pub fn apply(
     let mut kept = Vec::with_capacity(diagnostics.len());
     let mut suppressed = 0;
     for d in diagnostics {
-        let at = d.span.start as usize;
         let mut silenced = false;
         for &i in by_file.get(&d.file).map_or(&[][..], Vec::as_slice) {
             let e = &mut entries[i];
-            let covers = match e.scope {
-                SuppressionScope::NextLine(line) | SuppressionScope::Block(line) => {
-                    line.contains(at) || (line.is_empty() && line.start as usize == at)
-                }
-                SuppressionScope::File => true,
-            };
-            if covers && e.code.is_none_or(|c| c == d.rule.code) {
+            if e.silences(&d) {
                 e.used = true;
                 silenced = true;
             }
@@ -123,4 +82,55 @@ pub fn apply(
         diagnostics: kept,
         suppressed,
     }
+}
+
+impl Entry<'_> {
+    /// Whether the comment covers the finding's place and names its rule (or every rule).
+    fn silences(&self, d: &Diagnostic) -> bool {
+        let at = d.span.start as usize;
+        let covers = match self.scope {
+            SuppressionScope::NextLine(line) | SuppressionScope::Block(line) => {
+                line.contains(at) || (line.is_empty() && line.start as usize == at)
+            }
+            SuppressionScope::File => true,
+        };
+        covers && self.code.is_none_or(|c| c == d.rule.code)
+    }
+}
+
+/// Every rule name of every suppression comment, and the `invalid-suppression` findings for
+/// the names that are no rule.
+fn entries<'a>(
+    ws: &'a Workspace<'_>,
+    severity_of: &impl Fn(&'static str) -> Option<Severity>,
+) -> (Vec<Entry<'a>>, Vec<Diagnostic>) {
+    let mut invalid = Vec::new();
+    let mut entries: Vec<Entry<'_>> = Vec::new();
+    for (file, facts) in ws.all_facts() {
+        for s in &facts.suppressions {
+            let entry = |code, name_span, name| Entry {
+                file,
+                comment: s.comment,
+                scope: s.scope,
+                code,
+                name_span,
+                name,
+                used: false,
+            };
+            if s.rules.is_empty() && s.unknown.is_empty() {
+                entries.push(entry(None, s.comment, ""));
+            }
+            for (code, span, name) in &s.rules {
+                entries.push(entry(Some(*code), *span, name));
+            }
+            if let Some(severity) = severity_of(InvalidSuppression::META.code) {
+                for (name, span) in &s.unknown {
+                    let mut d = InvalidSuppression::diagnostic(file, name, *span);
+                    d.severity = severity;
+                    invalid.push(d);
+                }
+            }
+        }
+    }
+    (entries, invalid)
 }

@@ -43,16 +43,7 @@ impl<'s> Domain<'s> {
 
     /// The name for messages: as written, without a trailing `Domain` or `Service`.
     pub fn display_name(&self) -> &str {
-        let name = self.name.as_str();
-        for suffix in [" domain", " service"] {
-            if name.len() > suffix.len()
-                && name.is_char_boundary(name.len() - suffix.len())
-                && name[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
-            {
-                return &name[..name.len() - suffix.len()];
-            }
-        }
-        name
+        super::names::display_name(self.name.as_str())
     }
 
     /// Whether the domain can carry SLOs, incident authority and responsibilities: a table

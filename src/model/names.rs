@@ -27,6 +27,19 @@ pub fn key(name: &str) -> String {
     out
 }
 
+/// A domain name as messages show it: without a trailing `Domain` or `Service`.
+pub fn display_name(name: &str) -> &str {
+    for suffix in [" domain", " service"] {
+        if name.len() > suffix.len()
+            && name.is_char_boundary(name.len() - suffix.len())
+            && name[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+        {
+            return &name[..name.len() - suffix.len()];
+        }
+    }
+    name
+}
+
 /// The significant words of a name, singular, hashed: `Subscription Service Team` gives the
 /// hash of `subscription`. Team words, `Domain`, `Service` and small words are left out.
 pub fn stems(name: &str) -> impl Iterator<Item = u64> + '_ {

@@ -114,27 +114,45 @@ pub struct Objective {
 }
 
 impl Objective {
-    /// The objective in base units (seconds, percent, per second), so that `300ms` and
-    /// `0.3s` compare equal.
-    pub fn normalized(&self) -> (Option<f64>, Comparator, f64, UnitKind) {
+    /// What the objective means, in base units (seconds, percent, per second), so that
+    /// `300ms` and `0.3s` compare equal.
+    pub fn meaning(&self) -> Meaning {
         let (value, kind) = match self.unit.value {
             Unit::Time(t) => (self.value.value * t.seconds(), UnitKind::Time),
             Unit::Percent => (self.value.value, UnitKind::Percent),
             Unit::Rate { per } => (self.value.value / per.seconds(), UnitKind::Rate),
         };
-        (
-            self.percentile.map(|p| p.value),
-            self.comparator.value,
+        Meaning {
+            percentile: self.percentile.map(|p| p.value),
+            comparator: self.comparator.value,
             value,
             kind,
-        )
+        }
     }
 
     /// Whether two objectives say the same thing, whatever their spelling.
     pub fn same_as(&self, other: &Objective) -> bool {
-        let (p1, c1, v1, k1) = self.normalized();
-        let (p2, c2, v2, k2) = other.normalized();
-        p1 == p2 && c1 == c2 && k1 == k2 && (v1 - v2).abs() <= 1e-9 * v1.abs().max(v2.abs())
+        self.meaning().same_as(&other.meaning())
+    }
+}
+
+/// What an objective means, whatever its spelling: the percentile, the comparator, and the
+/// value in base units with the kind of unit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Meaning {
+    pub percentile: Option<f64>,
+    pub comparator: Comparator,
+    pub value: f64,
+    pub kind: UnitKind,
+}
+
+impl Meaning {
+    /// Whether two meanings are the same, up to rounding.
+    pub fn same_as(&self, other: &Meaning) -> bool {
+        self.percentile == other.percentile
+            && self.comparator == other.comparator
+            && self.kind == other.kind
+            && (self.value - other.value).abs() <= 1e-9 * self.value.abs().max(other.value.abs())
     }
 }
 

@@ -15,8 +15,10 @@ mod sarif;
 
 use std::io::{self, Write};
 
-use crate::diagnostic::{Diagnostic, RuleMeta, Severity};
+pub use crate::diagnostic::Summary;
+use crate::diagnostic::{Diagnostic, RuleMeta};
 use crate::source::SourceFile;
+pub use crate::util::plural;
 
 pub use concise::Concise;
 pub use github::{Github, annotation};
@@ -25,60 +27,6 @@ pub use human::{Human, HumanOptions, ShownFiles};
 pub use json::Json;
 pub use junit::Junit;
 pub use sarif::{Sarif, uri};
-
-/// Counts for the summary line and the JSON summary.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Summary {
-    pub files: usize,
-    pub domains: usize,
-    pub errors: usize,
-    pub warnings: usize,
-    /// Findings silenced by suppression comments.
-    pub suppressed: usize,
-    /// Findings left out because the baseline lists them.
-    pub baselined: usize,
-}
-
-impl Summary {
-    pub fn count(&mut self, diagnostics: &[Diagnostic]) {
-        for d in diagnostics {
-            match d.severity {
-                Severity::Error => self.errors += 1,
-                Severity::Warning => self.warnings += 1,
-            }
-        }
-    }
-
-    /// `2 errors, 13 warnings in 3 files, 9 domains` (and `, 1 suppressed` when some are).
-    pub fn line(&self) -> String {
-        let mut line = format!(
-            "{}, {} in {}, {}",
-            plural(self.errors, "error"),
-            plural(self.warnings, "warning"),
-            plural(self.files, "file"),
-            plural(self.domains, "domain"),
-        );
-        let mut notes = Vec::new();
-        if self.suppressed > 0 {
-            notes.push(format!("{} suppressed", self.suppressed));
-        }
-        if self.baselined > 0 {
-            notes.push(format!("{} in the baseline", self.baselined));
-        }
-        if !notes.is_empty() {
-            line.push_str(&format!(" ({})", notes.join(", ")));
-        }
-        line
-    }
-}
-
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
 
 /// The output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,7 +7,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Findings, Reporter, write_json};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, RuleMeta, Severity};
+use crate::error::IoProblem;
 use crate::source::{SourceFile, Span};
 
 pub struct Sarif;
@@ -205,61 +206,79 @@ fn message(d: &Diagnostic) -> String {
     }
 }
 
-impl Reporter for Sarif {
-    fn report(&mut self, findings: &Findings<'_>, out: &mut dyn Write) -> io::Result<()> {
-        let rules = findings
+/// A rule as SARIF describes it: its documentation and default level.
+fn descriptor(m: &RuleMeta) -> RuleDescriptor {
+    let docs = m.documentation();
+    RuleDescriptor {
+        id: m.code,
+        name: m.name,
+        short_description: Text { text: m.summary() },
+        full_description: Text {
+            text: what_it_does(&docs),
+        },
+        help: Markdown {
+            text: docs.clone(),
+            markdown: docs,
+        },
+        help_uri: format!("{INFORMATION_URI}/blob/main/docs/rules.md#{}", m.name),
+        default_configuration: Configuration {
+            level: level(m.default_severity),
+        },
+    }
+}
+
+/// A finding as a SARIF result, with its related places and fingerprint.
+fn result<'a>(findings: &Findings<'a>, d: &'a Diagnostic, fingerprint: String) -> SarifResult<'a> {
+    SarifResult {
+        rule_id: d.rule.code,
+        rule_index: findings
             .catalog
             .iter()
-            .map(|m| {
-                let docs = m.documentation();
-                RuleDescriptor {
-                    id: m.code,
-                    name: m.name,
-                    short_description: Text { text: m.summary() },
-                    full_description: Text {
-                        text: what_it_does(&docs),
-                    },
-                    help: Markdown {
-                        text: docs.clone(),
-                        markdown: docs,
-                    },
-                    help_uri: format!("{INFORMATION_URI}/blob/main/docs/rules.md#{}", m.name),
-                    default_configuration: Configuration {
-                        level: level(m.default_severity),
-                    },
-                }
+            .position(|m| m.code == d.rule.code)
+            .unwrap_or(0),
+        level: level(d.severity),
+        message: Text { text: message(d) },
+        locations: [Location {
+            id: None,
+            physical_location: physical(findings.file(d), d.span),
+            message: None,
+        }],
+        related_locations: d
+            .secondary
+            .iter()
+            .enumerate()
+            .map(|(i, l)| Location {
+                id: Some(i),
+                physical_location: physical(&findings.files[l.file.index()], l.span),
+                message: Some(TextRef { text: &l.message }),
             })
-            .collect();
+            .collect(),
+        partial_fingerprints: Fingerprints { v1: fingerprint },
+    }
+}
+
+/// A file that could not be read, as a tool execution notification.
+fn unreadable(p: &IoProblem) -> Notification {
+    Notification {
+        level: "error",
+        message: Text {
+            text: format!("cannot read {}: {}", p.path, p.message),
+        },
+        locations: [NotificationLocation {
+            physical_location: NotificationPlace {
+                artifact_location: ArtifactLocation { uri: uri(&p.path) },
+            },
+        }],
+    }
+}
+
+impl Reporter for Sarif {
+    fn report(&mut self, findings: &Findings<'_>, out: &mut dyn Write) -> io::Result<()> {
         let results = findings
             .diagnostics
             .iter()
             .zip(findings.fingerprints.iter().cloned())
-            .map(|(d, fingerprint)| SarifResult {
-                rule_id: d.rule.code,
-                rule_index: findings
-                    .catalog
-                    .iter()
-                    .position(|m| m.code == d.rule.code)
-                    .unwrap_or(0),
-                level: level(d.severity),
-                message: Text { text: message(d) },
-                locations: [Location {
-                    id: None,
-                    physical_location: physical(findings.file(d), d.span),
-                    message: None,
-                }],
-                related_locations: d
-                    .secondary
-                    .iter()
-                    .enumerate()
-                    .map(|(i, l)| Location {
-                        id: Some(i),
-                        physical_location: physical(&findings.files[l.file.index()], l.span),
-                        message: Some(TextRef { text: &l.message }),
-                    })
-                    .collect(),
-                partial_fingerprints: Fingerprints { v1: fingerprint },
-            })
+            .map(|(d, fingerprint)| result(findings, d, fingerprint))
             .collect();
         let log = Log {
             schema: SCHEMA,
@@ -270,7 +289,7 @@ impl Reporter for Sarif {
                         name: "ownlint",
                         semantic_version: env!("CARGO_PKG_VERSION"),
                         information_uri: INFORMATION_URI,
-                        rules,
+                        rules: findings.catalog.iter().map(|m| descriptor(m)).collect(),
                     },
                 },
                 invocations: [Invocation {
@@ -278,17 +297,7 @@ impl Reporter for Sarif {
                     tool_execution_notifications: findings
                         .unreadable
                         .iter()
-                        .map(|p| Notification {
-                            level: "error",
-                            message: Text {
-                                text: format!("cannot read {}: {}", p.path, p.message),
-                            },
-                            locations: [NotificationLocation {
-                                physical_location: NotificationPlace {
-                                    artifact_location: ArtifactLocation { uri: uri(&p.path) },
-                                },
-                            }],
-                        })
+                        .map(unreadable)
                         .collect(),
                 }],
                 column_kind: "unicodeCodePoints",

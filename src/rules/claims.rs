@@ -3,24 +3,24 @@
 
 use std::collections::HashSet;
 
-use crate::config::Settings;
 use crate::index::{DomainId, Workspace};
-use crate::model::{Domain, Text, names};
-use crate::semantics::owner;
+use crate::model::Text;
+use crate::model::names::{self, display_name};
 
 /// One domain claiming a responsibility or an SLO.
-pub struct Claim<'a, 's> {
+pub struct Claim<'a> {
     pub id: DomainId,
-    pub domain: &'a Domain<'s>,
-    pub text: &'a Text<'s>,
-    /// The domain's owner, when it has exactly one real owner.
-    pub owner: Option<String>,
+    /// The domain's name as messages show it.
+    pub domain: String,
+    pub text: Text<'a>,
+    /// The domain's owner (key hash), when it has exactly one real owner.
+    pub owner: Option<u64>,
 }
 
 /// Names claimed by two or more domains, each group in source order (file, then place) with
 /// one claim per domain: an SLO that is also a responsibility of the same domain is one claim.
 /// Only the names the facts show written twice are read from their documents.
-pub fn shared_names<'a, 's>(ws: &'a Workspace<'s>, settings: &Settings) -> Vec<Vec<Claim<'a, 's>>> {
+pub fn shared_names<'a>(ws: &'a Workspace<'_>) -> Vec<Vec<Claim<'a>>> {
     let mut out = Vec::new();
     for group in ws.names_written_twice() {
         let claimed: Vec<(DomainId, _)> = group
@@ -41,7 +41,7 @@ pub fn shared_names<'a, 's>(ws: &'a Workspace<'s>, settings: &Settings) -> Vec<V
             continue;
         }
         // Hashes agree; split the group by the names themselves.
-        let mut by_key: Vec<(String, Vec<Claim<'a, 's>>)> = Vec::new();
+        let mut by_key: Vec<(String, Vec<Claim<'a>>)> = Vec::new();
         for (domain_id, name_id) in claimed {
             let text = ws.name_text(name_id);
             let key = names::key(text.as_str());
@@ -55,12 +55,11 @@ pub fn shared_names<'a, 's>(ws: &'a Workspace<'s>, settings: &Settings) -> Vec<V
             if slot.iter().any(|c| c.id == domain_id) {
                 continue;
             }
-            let domain = ws.domain(domain_id);
             slot.push(Claim {
                 id: domain_id,
-                domain,
+                domain: display_name(ws.domain_name(domain_id).as_str()).to_owned(),
                 text,
-                owner: owner_key(domain, settings),
+                owner: ws.domain_facts(domain_id).owner(),
             });
         }
         out.extend(
@@ -71,12 +70,6 @@ pub fn shared_names<'a, 's>(ws: &'a Workspace<'s>, settings: &Settings) -> Vec<V
         );
     }
     out
-}
-
-/// The owner a domain answers to, compared as names are; `None` when it has no single real
-/// owner (other rules report that).
-pub fn owner_key(domain: &Domain<'_>, settings: &Settings) -> Option<String> {
-    owner(domain, settings).map(|o| names::key(o.as_str()))
 }
 
 /// Pairs of domains (by name hash) that a shared-ownership declaration lets share.

@@ -1,22 +1,31 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::index::Workspace;
-use crate::model::{Slo, names};
+use crate::model::objective::Meaning;
+use crate::model::{Text, names};
 use crate::rules::{Context, Rule};
 use crate::source::FileId;
 
-fn diagnostic(first: (FileId, &Slo<'_>), later: (FileId, &Slo<'_>)) -> Diagnostic {
+/// A named SLO as the rule compares it.
+struct Copy<'a> {
+    file: FileId,
+    name: Text<'a>,
+    objective: Text<'a>,
+    meaning: Meaning,
+}
+
+fn diagnostic(first: &Copy<'_>, later: &Copy<'_>) -> Diagnostic {
     Diagnostic::new(
         &ConflictingSlo::META,
-        later.0,
-        later.1.objective.span,
+        later.file,
+        later.objective.span,
         format!(
             "SLO `{}` is `{}` here but `{}` elsewhere",
-            later.1.name, later.1.objective, first.1.objective
+            later.name, later.objective, first.objective
         ),
     )
     .with_label("this objective")
-    .with_secondary(first.0, first.1.objective.span, "differs from this one")
+    .with_secondary(first.file, first.objective.span, "differs from this one")
     .with_help("one SLO has one objective; make them agree, or give the SLOs different names")
 }
 
@@ -56,23 +65,28 @@ impl Rule for ConflictingSlo {
     fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
         for group in ws.names_written_twice() {
             // Names written twice are rare: read them and compare.
-            let mut first: Vec<(String, FileId, &Slo<'_>)> = Vec::new();
+            let mut first: Vec<(String, Copy<'_>)> = Vec::new();
             for id in group {
-                let Some(slo) = ws.name_slo(id) else {
+                let Some(slo) = ws.slo(id) else {
                     continue;
                 };
-                let Ok(objective) = &slo.parsed else {
+                let Some(meaning) = slo.meaning else {
                     continue;
                 };
-                let key = names::key(slo.name.as_str());
-                match first.iter().find(|(k, _, _)| *k == key) {
-                    Some((_, file, original)) => {
-                        let agree = original.parsed.as_ref().is_ok_and(|o| o.same_as(objective));
-                        if !agree {
-                            cx.report(diagnostic((*file, original), (id.file, slo)));
+                let copy = Copy {
+                    file: id.file,
+                    name: ws.name_text(id),
+                    objective: ws.text(id.file, &slo.objective),
+                    meaning,
+                };
+                let key = names::key(copy.name.as_str());
+                match first.iter().find(|(k, _)| *k == key) {
+                    Some((_, original)) => {
+                        if !original.meaning.same_as(&copy.meaning) {
+                            cx.report(diagnostic(original, &copy));
                         }
                     }
-                    None => first.push((key, id.file, slo)),
+                    None => first.push((key, copy)),
                 }
             }
         }

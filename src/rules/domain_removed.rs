@@ -1,28 +1,17 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::Domain;
-
 use crate::source::{FileId, Span};
 
 impl DomainRemoved {
     /// The finding for a domain defined at the base revision and gone now. `file` and `span`
     /// are where it was: its old definition, or the start of the file it was in when that
     /// file still exists. Raised by [`crate::lint::changes`] when `--base` is given.
-    pub fn diagnostic(
-        file: FileId,
-        span: Span,
-        old: &Domain<'_>,
-        line: usize,
-        rev: &str,
-    ) -> Diagnostic {
+    pub fn diagnostic(file: FileId, span: Span, name: &str, line: usize, rev: &str) -> Diagnostic {
         Diagnostic::new(
             &Self::META,
             file,
             span,
-            format!(
-                "domain `{}` (line {line} at `{rev}`) was removed",
-                old.display_name()
-            ),
+            format!("domain `{name}` (line {line} at `{rev}`) was removed",),
         )
         .with_help(
             "if the domain moved to another team or file, keep its definition there; if it was \

@@ -71,14 +71,8 @@ declare_rule! {
 impl Rule for DuplicateDomain {
     fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
         for group in ws.domains_sharing_a_name() {
-            // The hashes agree; the names decide. Names written verbatim are read from the
-            // source; a name with markup in it needs its document.
-            let name = |id: DomainId| -> String {
-                match ws.written_name(id) {
-                    Some(written) => written.to_owned(),
-                    None => ws.domain(id).name.as_str().to_owned(),
-                }
-            };
+            // The hashes agree; the names decide.
+            let name = |id: DomainId| -> String { ws.domain_name(id).as_str().to_owned() };
             let mut first: Vec<(String, DomainId)> = Vec::new();
             for id in group {
                 let written = name(id);

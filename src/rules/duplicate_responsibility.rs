@@ -4,23 +4,21 @@ use crate::index::Workspace;
 use crate::rules::claims::{Claim, shared_names};
 use crate::rules::{Context, Rule};
 
-fn diagnostic(first: &Claim<'_, '_>, later: &Claim<'_, '_>) -> Diagnostic {
+fn diagnostic(first: &Claim<'_>, later: &Claim<'_>) -> Diagnostic {
     Diagnostic::new(
         &DuplicateResponsibility::META,
-        later.domain.file,
+        later.id.file,
         later.text.span,
         format!(
             "`{}` is listed by both `{}` and `{}`",
-            later.text,
-            first.domain.display_name(),
-            later.domain.display_name()
+            later.text, first.domain, later.domain
         ),
     )
-    .with_label(format!("listed again by `{}`", later.domain.display_name()))
+    .with_label(format!("listed again by `{}`", later.domain))
     .with_secondary(
-        first.domain.file,
+        first.id.file,
         first.text.span,
-        format!("first listed by `{}`", first.domain.display_name()),
+        format!("first listed by `{}`", first.domain),
     )
     .with_help(
         "keep it in the one domain it belongs to; if both need it, the two domains may be one",
@@ -61,7 +59,7 @@ declare_rule! {
 
 impl Rule for DuplicateResponsibility {
     fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
-        for group in &shared_names(ws, cx.settings) {
+        for group in &shared_names(ws) {
             for (i, later) in group.iter().enumerate() {
                 let Some(owner) = &later.owner else {
                     continue;

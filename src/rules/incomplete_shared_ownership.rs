@@ -1,19 +1,25 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::index::Workspace;
-use crate::model::{SharedOwnership, names};
+use crate::index::facts::SharedFacts;
+use crate::model::{Text, names};
 use crate::rules::shared_ownership_without_sla::parties;
 use crate::rules::{Context, Rule};
 use crate::source::FileId;
 
-fn diagnostic(decl: &SharedOwnership<'_>, missing: &[String]) -> Diagnostic {
+fn diagnostic(
+    file: FileId,
+    decl: &SharedFacts,
+    domains: &[Text<'_>],
+    missing: &[String],
+) -> Diagnostic {
     Diagnostic::new(
         &IncompleteSharedOwnership::META,
-        decl.file,
+        file,
         decl.span,
         format!(
             "shared ownership of {} lacks {}",
-            parties(decl),
+            parties(domains),
             join(missing)
         ),
     )
@@ -87,11 +93,15 @@ impl Rule for IncompleteSharedOwnership {
                 if uncovered.is_empty() && decl.has_escalation && decl.has_sync {
                     continue;
                 }
-                // Only now is the declaration read, for the names as written.
-                let written = &ws.document(file).shared[d];
+                // Only now are the names read, as written.
+                let written: Vec<Text<'_>> = decl
+                    .domain_names
+                    .iter()
+                    .map(|name| ws.text(file, name))
+                    .collect();
                 let mut missing: Vec<String> = uncovered
                     .iter()
-                    .filter_map(|n| written.domains.get(*n))
+                    .filter_map(|n| written.get(*n))
                     .map(|name| format!("a boundary for `{name}`"))
                     .collect();
                 if !decl.has_escalation {
@@ -100,7 +110,7 @@ impl Rule for IncompleteSharedOwnership {
                 if !decl.has_sync {
                     missing.push("a sync cadence".to_owned());
                 }
-                cx.report(diagnostic(written, &missing));
+                cx.report(diagnostic(file, decl, &written, &missing));
             }
         }
     }
@@ -126,21 +136,21 @@ fn covered(
     if parties.is_empty() {
         return false;
     }
-    let written = &ws.document(file).shared[decl];
+    let written = &ws.facts(file).shared[decl];
     let mut known: Vec<u64> = written
-        .domains
+        .domain_names
         .get(n)
-        .map(|d| names::stems(d.as_str()).collect())
+        .map(|d| names::stems(ws.str(file, d)).collect())
         .unwrap_or_default();
     if let Some(id) = domain {
-        let domain = ws.domain(id);
-        known.extend(names::stems(domain.name.as_str()));
-        if let Some(owner) = domain.owners.first().and_then(|f| f.values().next()) {
-            known.extend(names::stems(owner.as_str()));
+        let facts = ws.domain_facts(id);
+        known.extend(names::stems(ws.str(id.file, &facts.name_text)));
+        if let Some(owner) = &facts.owner_text {
+            known.extend(names::stems(ws.str(id.file, owner)));
         }
     }
-    written.boundaries.iter().any(|b| {
-        let mut words = names::stems(b.party.as_str()).peekable();
+    written.party_names.iter().any(|party| {
+        let mut words = names::stems(ws.str(file, party)).peekable();
         words.peek().is_some() && words.all(|w| known.contains(&w))
     })
 }

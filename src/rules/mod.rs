@@ -55,7 +55,7 @@ pub use missing_slo::MissingSlo;
 pub use multiple_owners::MultipleOwners;
 pub use no_domains::NoDomains;
 pub use orphaned_domain::OrphanedDomain;
-pub use owner_changed_without_transfer::OwnerChangedWithoutTransfer;
+pub use owner_changed_without_transfer::{ChangedDomain, OwnerChangedWithoutTransfer};
 pub use parse_error::ParseError;
 pub use placeholder_escalation_contact::PlaceholderEscalationContact;
 pub use shared_ownership_unknown_domain::SharedOwnershipUnknownDomain;

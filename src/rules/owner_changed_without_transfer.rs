@@ -1,13 +1,22 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Domain, Text};
+use crate::model::{DomainOrigin, Text};
+use crate::source::FileId;
+
+/// A domain whose owner changed, as the finding names it.
+pub struct ChangedDomain<'a> {
+    pub file: FileId,
+    /// The name as messages show it.
+    pub name: &'a str,
+    pub origin: DomainOrigin,
+}
 
 impl OwnerChangedWithoutTransfer {
     /// The finding for a domain whose owner differs from the base revision's and that has
     /// no transfer record naming the previous owner and a date. Raised by
     /// [`crate::lint::changes`] when `--base` is given.
     pub fn diagnostic(
-        domain: &Domain<'_>,
+        domain: &ChangedDomain<'_>,
         owner: &Text<'_>,
         previous: &str,
         rev: &str,
@@ -19,7 +28,7 @@ impl OwnerChangedWithoutTransfer {
             Some(_) => format!("a transfer record that does not name `{previous}` and a date"),
         };
         let example = match domain.origin {
-            crate::model::DomainOrigin::Yaml => {
+            DomainOrigin::Yaml => {
                 format!("`ownership_transfer: from {previous} on YYYY-MM-DD`")
             }
             _ => format!("`**Ownership Transfer:** from {previous} on YYYY-MM-DD`"),
@@ -30,7 +39,7 @@ impl OwnerChangedWithoutTransfer {
             owner.span,
             format!(
                 "owner of `{}` changed from `{previous}` (at `{rev}`) with {lacking}",
-                domain.display_name()
+                domain.name
             ),
         )
         .with_label("new owner")

@@ -1,14 +1,15 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::index::Workspace;
-use crate::model::{SharedOwnership, Text, names};
+use crate::model::{Text, names};
 use crate::rules::{Context, Rule};
+use crate::source::FileId;
 use crate::util::suggest::closest_match;
 
-fn diagnostic(decl: &SharedOwnership<'_>, name: &Text<'_>, suggestion: Option<&str>) -> Diagnostic {
+fn diagnostic(file: FileId, name: &Text<'_>, suggestion: Option<&str>) -> Diagnostic {
     let d = Diagnostic::new(
         &SharedOwnershipUnknownDomain::META,
-        decl.file,
+        file,
         name.span,
         format!("shared ownership names `{name}`, which no document defines"),
     );
@@ -51,21 +52,21 @@ impl Rule for SharedOwnershipUnknownDomain {
         // Every defined name, read only when a name is unknown (for "did you mean").
         let mut defined: Option<Vec<(String, String)>> = None;
         for (file, facts) in ws.all_facts() {
-            for (d, decl_facts) in facts.shared.iter().enumerate() {
+            for decl_facts in &facts.shared {
                 for (n, hash) in decl_facts.domains.iter().enumerate() {
                     if ws.domains_hashed(*hash).next().is_some() {
                         continue;
                     }
-                    let decl = &ws.document(file).shared[d];
-                    let Some(name) = decl.domains.get(n) else {
+                    let Some(name) = decl_facts.domain_names.get(n) else {
                         continue;
                     };
+                    let name = ws.text(file, name);
                     let defined = defined.get_or_insert_with(|| defined_names(ws));
                     let key = names::key(name.as_str());
                     let suggestion =
                         closest_match(&key, defined.iter().map(|(k, n)| (k.as_str(), n.as_str())))
                             .map(|(_, n)| n);
-                    cx.report(diagnostic(decl, name, suggestion));
+                    cx.report(diagnostic(file, &name, suggestion));
                 }
             }
         }
@@ -79,7 +80,7 @@ fn defined_names(ws: &Workspace<'_>) -> Vec<(String, String)> {
     for (file, facts) in ws.all_facts() {
         let source = ws.file(file);
         for domain in &facts.domains {
-            let written = source.slice(domain.name_span).trim();
+            let written = facts.str(source, &domain.name_text).trim();
             let key = names::key(written);
             let shown = written
                 .trim_end_matches(|c: char| c.is_whitespace())

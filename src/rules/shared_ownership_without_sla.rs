@@ -8,7 +8,7 @@ fn diagnostic(decl: &SharedOwnership<'_>) -> Diagnostic {
         &SharedOwnershipWithoutSla::META,
         decl.file,
         decl.span,
-        format!("shared ownership of {} has no SLA", parties(decl)),
+        format!("shared ownership of {} has no SLA", parties(&decl.domains)),
     )
     .with_help(
         "add the SLA both parties answer for, e.g. `Shared SLA: Payment finalization P95 ≤ 300ms`",
@@ -16,9 +16,9 @@ fn diagnostic(decl: &SharedOwnership<'_>) -> Diagnostic {
 }
 
 /// `` `A` + `B` `` for messages.
-pub fn parties(decl: &SharedOwnership<'_>) -> String {
-    decl.domains
-        .iter()
+pub fn parties<T: std::fmt::Display>(domains: impl IntoIterator<Item = T>) -> String {
+    domains
+        .into_iter()
         .map(|d| format!("`{d}`"))
         .collect::<Vec<_>>()
         .join(" + ")

@@ -3,28 +3,29 @@ use std::collections::HashSet;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::index::{DomainId, Workspace};
-use crate::model::names::key_hash;
-use crate::model::{Domain, EscalationLadder, Text};
+use crate::model::names::display_name;
 use crate::rules::{Context, Rule};
 use crate::semantics::bracketed_role;
+use crate::source::{FileId, Span};
 
 fn diagnostic(
-    domain: &Domain<'_>,
-    contact: &Text<'_>,
+    domain: DomainId,
+    name: &str,
+    contact: Span,
     role: &str,
-    ladder: &EscalationLadder<'_>,
+    ladder: (FileId, Span),
 ) -> Diagnostic {
     Diagnostic::new(
         &UnknownEscalationRole::META,
         domain.file,
-        contact.span,
+        contact,
         format!(
             "escalation role `{role}` of `{}` is not on the escalation ladder",
-            domain.display_name()
+            display_name(name)
         ),
     )
     .with_label("not a ladder role")
-    .with_secondary(ladder.file, ladder.span, "the escalation ladder")
+    .with_secondary(ladder.0, ladder.1, "the escalation ladder")
     .with_help("name a role from the ladder, or add the role to the ladder")
 }
 
@@ -64,7 +65,10 @@ declare_rule! {
 
 impl Rule for UnknownEscalationRole {
     fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
-        let Some(ladder_file) = ws.all_facts().find(|(_, f)| f.has_ladder).map(|(id, _)| id) else {
+        let Some(ladder) = ws
+            .all_facts()
+            .find_map(|(id, f)| f.ladder.map(|span| (id, span)))
+        else {
             return;
         };
         let roles: HashSet<u64> = ws
@@ -77,20 +81,20 @@ impl Rule for UnknownEscalationRole {
                 .iter()
                 .filter(|c| !roles.contains(&c.role))
             {
-                let domain = ws.domain(DomainId {
+                let domain = DomainId {
                     file,
                     domain: contact.domain,
-                });
-                let ladder = &ws.document(ladder_file).ladders[0];
-                let Some(field) = domain.escalation_contacts.first() else {
-                    continue;
                 };
-                for value in field.values() {
-                    if let Some(role) = bracketed_role(value.as_str())
-                        && key_hash(role) == contact.role
-                    {
-                        cx.report(diagnostic(domain, value, role, ladder));
-                    }
+                let written = ws.text(file, &contact.contact);
+                if let Some(role) = bracketed_role(written.as_str()) {
+                    let name = ws.domain_name(domain);
+                    cx.report(diagnostic(
+                        domain,
+                        name.as_str(),
+                        contact.contact.span,
+                        role,
+                        ladder,
+                    ));
                 }
             }
         }

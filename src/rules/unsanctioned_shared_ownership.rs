@@ -4,28 +4,25 @@ use crate::index::Workspace;
 use crate::rules::claims::{Claim, pair, sanctioned_pairs, shared_names};
 use crate::rules::{Context, Rule};
 
-fn diagnostic(later: &Claim<'_, '_>, others: &[&Claim<'_, '_>]) -> Diagnostic {
-    let domains: Vec<String> = others
-        .iter()
-        .map(|c| format!("`{}`", c.domain.display_name()))
-        .collect();
+fn diagnostic(later: &Claim<'_>, others: &[&Claim<'_>]) -> Diagnostic {
+    let domains: Vec<String> = others.iter().map(|c| format!("`{}`", c.domain)).collect();
     let mut d = Diagnostic::new(
         &UnsanctionedSharedOwnership::META,
-        later.domain.file,
+        later.id.file,
         later.text.span,
         format!(
             "`{}` is claimed by domain `{}` and by {} of another owner",
             later.text,
-            later.domain.display_name(),
+            later.domain,
             domains.join(", ")
         ),
     )
-    .with_label(format!("claimed here by `{}`", later.domain.display_name()));
+    .with_label(format!("claimed here by `{}`", later.domain));
     for other in others {
         d = d.with_secondary(
-            other.domain.file,
+            other.id.file,
             other.text.span,
-            format!("also claimed by `{}`", other.domain.display_name()),
+            format!("also claimed by `{}`", other.domain),
         );
     }
     d.with_help(
@@ -80,7 +77,7 @@ declare_rule! {
 
 impl Rule for UnsanctionedSharedOwnership {
     fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
-        let groups = shared_names(ws, cx.settings);
+        let groups = shared_names(ws);
         if groups.is_empty() {
             return;
         }
@@ -91,7 +88,7 @@ impl Rule for UnsanctionedSharedOwnership {
                     continue;
                 };
                 let later_name = ws.domain_facts(later.id).name;
-                let others: Vec<&Claim<'_, '_>> = group[..i]
+                let others: Vec<&Claim<'_>> = group[..i]
                     .iter()
                     .filter(|c| c.owner.as_ref().is_some_and(|o| o != owner))
                     .filter(|c| {

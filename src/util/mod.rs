@@ -7,3 +7,12 @@ pub mod fs;
 pub mod parallel;
 pub mod sanitize;
 pub mod suggest;
+
+/// `1 error`, `2 errors`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
