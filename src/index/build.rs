@@ -109,7 +109,11 @@ fn add_shared(facts: &mut Facts, i: u32, decl: &SharedOwnership<'_>) {
         add_slo(facts, NameAt::SharedSla(i), sla);
     }
     let domain_names = decl.domains.iter().map(|d| facts.keep(d)).collect();
-    let party_names = decl.boundaries.iter().map(|b| facts.keep(&b.party)).collect();
+    let party_names = decl
+        .boundaries
+        .iter()
+        .map(|b| facts.keep(&b.party))
+        .collect();
     facts.shared.push(SharedFacts {
         span: decl.span,
         domains: decl.domains.iter().map(|d| key_hash(d.as_str())).collect(),
