@@ -262,3 +262,85 @@ fn inside_github_actions_document_text_cannot_issue_workflow_commands() {
         assert!(!out.stdout.contains("##[error]"), "{}", out.stdout);
     }
 }
+
+/// One meaning of a domain's owner: a placeholder (`TBD`) is no owner, two teams in one field
+/// are no single owner, and `&` inside a team's name does not split it — in `check`, `who`,
+/// `stats` and the OpenSLO export alike.
+#[test]
+fn check_who_stats_and_export_agree_on_who_owns_a_domain() {
+    let dir = root().join("fixtures/cli/owners");
+
+    // check: the placeholder and the two owners are findings; the ampersand is not.
+    let out = run(ownlint(&dir).args(["check", "--format", "json", "."]));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let owner_findings: Vec<(String, String)> = json(&out)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| {
+            ["orphaned-domain", "multiple-owners", "unknown-owner"]
+                .contains(&d["rule"].as_str().unwrap())
+        })
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap().to_owned(),
+                d["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(owner_findings.len(), 2, "{owner_findings:?}");
+    assert!(owner_findings[0].0 == "orphaned-domain" && owner_findings[0].1.contains("Search"));
+    assert!(owner_findings[1].0 == "multiple-owners" && owner_findings[1].1.contains("Billing"));
+
+    // who: the one real owner, or why there is none.
+    let card = |query: &str| {
+        let out = run(ownlint(&dir).args(["who", "--format", "json", query, "."]));
+        assert_eq!(out.code, 0, "{query}: {}", out.stderr);
+        json(&out)["domains"][0].clone()
+    };
+    let research = card("Research");
+    assert_eq!(research["owner"]["text"], "Research & Development Team");
+    assert_eq!(research["owner_problem"], Value::Null);
+    assert_eq!(research["escalation_chain"], serde_json::json!([]));
+    let search = card("Search");
+    assert_eq!(search["owner"], Value::Null);
+    assert_eq!(
+        search["owner_problem"],
+        "`TBD` is a placeholder, not an owner"
+    );
+    let billing = card("Billing");
+    assert_eq!(billing["owner"], Value::Null);
+    assert_eq!(
+        billing["owner_problem"],
+        "2 owners: `Payments Team`, `Platform Team`"
+    );
+    // Asking for a team finds the domains that name it as an owner, split as check splits.
+    assert_eq!(card("Platform Team")["name"]["text"], "Billing Domain");
+    assert_eq!(
+        card("Research & Development Team")["name"]["text"],
+        "Research Domain"
+    );
+
+    // stats: one team owns one domain; the other two have no single owner.
+    let out = run(ownlint(&dir).args(["stats", "--format", "json", "."]));
+    let stats = json(&out);
+    assert_eq!(
+        stats["teams"],
+        serde_json::json!([
+            {"team": null, "domains": ["Search", "Billing"]},
+            {"team": "Research & Development Team", "domains": ["Research"]},
+        ])
+    );
+    let out = run(ownlint(&dir).args(["stats", "."]));
+    out.stdout_has("(no single owner)");
+
+    // export: only the one real owner becomes an owner label.
+    let out = run(ownlint(&dir).args(["export", "--allow-errors", "--format", "openslo", "."]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let owners: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("owner: "))
+        .collect();
+    assert_eq!(owners, ["research-development-team"], "{}", out.stdout);
+}

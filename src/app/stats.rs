@@ -39,6 +39,8 @@ pub struct Stats {
 
 #[derive(Debug, Serialize)]
 pub struct TeamStats {
+    /// The one real owner; `None` for the domains without one (no owner, a placeholder such
+    /// as `TBD`, or several owners), as `check` reads them.
     pub team: Option<String>,
     pub domains: Vec<String>,
 }
@@ -163,12 +165,16 @@ fn write_human(out: &mut dyn Write, stats: &Stats) -> io::Result<()> {
     let width = stats
         .teams
         .iter()
-        .map(|t| t.team.as_deref().map_or(10, |s| s.chars().count()))
+        .map(|t| {
+            t.team
+                .as_deref()
+                .map_or(NO_OWNER.len(), |s| s.chars().count())
+        })
         .max()
         .unwrap_or(0)
         .min(40);
     for team in &stats.teams {
-        let name = team.team.as_deref().map_or("(no owner)".into(), escape);
+        let name = team.team.as_deref().map_or(NO_OWNER.into(), escape);
         writeln!(
             out,
             "  {name:<width$}  {:>5}  {}",
@@ -236,3 +242,6 @@ fn some_names(names: &[String]) -> String {
     }
     shown.join(", ")
 }
+
+/// How the human report names the domains without one real owner.
+const NO_OWNER: &str = "(no single owner)";

@@ -17,9 +17,16 @@ use crate::model::{Document, ParseProblem};
 use crate::source::{Format, Origin, SourceFile, Span};
 use labels::LabelTable;
 
+/// How many files [`parse`] has read in this process: the tests use it to show that no
+/// command parses a file twice.
+#[cfg(feature = "testing")]
+pub static FILES_PARSED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// Read one file into a document. Never fails: what cannot be read becomes a
 /// [`ParseProblem`] at its place.
 pub fn parse<'s>(file: &'s SourceFile, labels: &LabelTable) -> Document<'s> {
+    #[cfg(feature = "testing")]
+    FILES_PARSED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let mut doc = read(file, labels);
     doc.explicit = file.origin == Origin::Explicit;
     doc
