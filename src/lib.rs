@@ -11,19 +11,19 @@
 pub mod app;
 pub mod config;
 pub mod diagnostic;
-pub mod error;
+mod error;
 pub mod export;
-pub mod index;
+pub(crate) mod index;
 pub mod lint;
 pub mod model;
 pub mod parse;
 pub mod report;
 pub mod rules;
-pub mod semantics;
+pub(crate) mod semantics;
 pub mod source;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
-pub mod util;
+pub(crate) mod util;
 
 pub use app::{ExitStatus, print_error, run, terminal_width};
 pub use error::Error;

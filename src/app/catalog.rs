@@ -78,6 +78,7 @@ fn json() -> String {
                 "name": m.name,
                 "severity": m.default_severity.as_str(),
                 "category": m.category.as_str(),
+                "checker": m.checker.as_str(),
                 "summary": m.summary(),
                 "documentation": m.documentation(),
             })
@@ -110,11 +111,12 @@ pub fn markdown() -> String {
         let m = rule.meta();
         let _ = write!(
             out,
-            "\n## {}\n\n`{}` · default severity: {} · category: {}\n\n",
+            "\n## {}\n\n`{}` · default severity: {} · category: {} · checked by: {}\n\n",
             m.name,
             m.code,
             m.default_severity.as_str(),
-            m.category.as_str()
+            m.category.as_str(),
+            m.checker.describe()
         );
         // The rule's own headings move one level down under its name.
         for line in m.documentation().lines() {

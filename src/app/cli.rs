@@ -25,6 +25,10 @@ pub enum Command {
     /// or escalation contact.
     Who(WhoArgs),
     /// Export the checked model: JSON, YAML (the format ownlint reads) or OpenSLO.
+    ///
+    /// The documents are checked by the same pipeline as `ownlint check`, with the rules and
+    /// severities of the configuration (`--select` and `--ignore` are `check`'s alone, so
+    /// that a command line cannot turn a check off to let an export through).
     Export(ExportArgs),
     /// Print the JSON Schema of the YAML format, for editors.
     Schema,
@@ -33,6 +37,11 @@ pub enum Command {
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Ownership health at a glance: domains per team, SLOs per domain, findings per rule.
+    ///
+    /// The findings are counted as `ownlint check` counts them with the rules and severities
+    /// of the configuration (`--select` and `--ignore` are `check`'s alone). A domain counts
+    /// for its one real owner; one with a placeholder owner (`TBD`) or several owners counts
+    /// as "(no single owner)".
     Stats(StatsArgs),
 }
 

@@ -255,7 +255,7 @@ impl<'a, 's> Model<'a, 's> {
         let (owner, owner_problem) = match semantics::ownership(domain, self.settings) {
             Ownership::One(owner) => (Some(text_at(&owner)), None),
             Ownership::Missing => (None, Some("no owner field".to_owned())),
-            Ownership::Empty(_) => (None, Some("the owner field is empty".to_owned())),
+            Ownership::Empty => (None, Some("the owner field is empty".to_owned())),
             Ownership::Placeholder(value, why) => (
                 None,
                 Some(format!("`{}` is {why}, not an owner", value.as_str())),

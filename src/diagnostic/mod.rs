@@ -192,6 +192,16 @@ impl Checker {
             Checker::Changes => "changes",
         }
     }
+
+    /// What runs a rule, for its documentation.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Checker::Document => "each document",
+            Checker::Workspace => "all documents together",
+            Checker::Suppressions => "the suppression comments, after every other rule",
+            Checker::Changes => "the comparison with `--base`",
+        }
+    }
 }
 
 /// The rule of `catalog` named by `name_or_code`, compared case-insensitively.

@@ -10,6 +10,6 @@ mod build;
 pub mod facts;
 mod workspace;
 
-pub use build::{RuleLookup, facts};
+pub use build::facts;
 pub use facts::Facts;
-pub use workspace::{DomainId, NameId, Workspace};
+pub use workspace::{DomainId, Workspace};

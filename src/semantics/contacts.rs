@@ -1,5 +1,5 @@
 //! Who a domain escalates to: the values of its (first) escalation contact field, each with
-//! whether it is a placeholder or names a role of the escalation ladder.
+//! whether it is a placeholder; and the ladder role a bracketed contact names.
 
 use super::placeholders::placeholder;
 use crate::config::Settings;
@@ -11,9 +11,6 @@ pub struct Contact<'a, 's> {
     pub text: &'a Text<'s>,
     /// Why the contact is a placeholder (`TBD`, `[Engineering Manager]`), if it is one.
     pub placeholder: Option<&'static str>,
-    /// The role a bracketed contact names (`[Product Manager]` → `Product Manager`), to be
-    /// found on the escalation ladder.
-    pub role: Option<&'a str>,
 }
 
 impl Contact<'_, '_> {
@@ -37,7 +34,6 @@ pub fn escalation_contacts<'a, 's>(
         .map(|text| Contact {
             text,
             placeholder: placeholder(text.as_str(), settings),
-            role: bracketed_role(text.as_str()),
         })
         .collect()
 }

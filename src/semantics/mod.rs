@@ -9,6 +9,6 @@ mod contacts;
 mod owners;
 mod placeholders;
 
-pub use contacts::{Contact, bracketed_role, escalation_contacts};
+pub use contacts::{bracketed_role, escalation_contacts};
 pub use owners::{Ownership, named_owners, owner, ownership, split_owners};
 pub use placeholders::placeholder;

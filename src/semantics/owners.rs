@@ -8,11 +8,11 @@ use crate::model::{Domain, Field, Text};
 
 /// What a domain's owner fields say.
 #[derive(Debug)]
-pub enum Ownership<'a, 's> {
+pub enum Ownership<'s> {
     /// No owner field.
     Missing,
     /// An owner field without a value.
-    Empty(&'a Field<'s>),
+    Empty,
     /// The owner is a placeholder (`TBD`, `[Team Name]`), with why it is one.
     Placeholder(Text<'s>, &'static str),
     /// More than one owner: two owner fields, a list, or a value naming several.
@@ -23,12 +23,12 @@ pub enum Ownership<'a, 's> {
 
 /// What a domain's owner fields say; the one definition `check`, `who`, `stats` and the
 /// exports share.
-pub fn ownership<'a, 's>(domain: &'a Domain<'s>, settings: &Settings) -> Ownership<'a, 's> {
+pub fn ownership<'s>(domain: &Domain<'s>, settings: &Settings) -> Ownership<'s> {
     let Some(first) = domain.owners.first() else {
         return Ownership::Missing;
     };
     if first.is_empty() {
-        return Ownership::Empty(first);
+        return Ownership::Empty;
     }
     if let Some((value, why)) = first
         .values()
