@@ -1,244 +1,35 @@
-//! YAML → model.
-//!
-//! serde-saphyr reads the file into a tree of [`Node`]s, every one spanned; this module then
-//! reads the tree into the model, field by field through the shared [`LabelTable`]. Reading a
-//! generic tree first, instead of deriving the model's structs, lets an unknown key become an
-//! `unknown-field` finding at its place and an owner written as a list a `multiple-owners`
-//! finding, where a derived struct could only fail.
-//!
-//! Duplicate keys are parse errors, YAML 1.1 booleans (`yes`, `n`) stay text, and an alias
-//! budget stops an alias bomb in milliseconds.
+//! The spanned tree read into the model: domains field by field through the shared
+//! [`LabelTable`], the escalation ladder and the shared-ownership declarations. What does not
+//! fit becomes an unknown field (with a suggestion) or a [`ParseProblem`] at its place.
 
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use super::labels::{LabelTable, display_label, normalize};
-use super::slo::{slo, slo_from_item};
-use super::suppress::{self, RawSuppression};
+use super::TOP_LEVEL_KEYS;
+use super::tree::Node;
 use crate::model::{
     Boundary, Document, Domain, DomainOrigin, EscalationLadder, Field, FieldKind, FieldLabel,
     LadderLevel, ParseProblem, SharedOwnership, Slo, Text, UnknownField,
 };
-use crate::source::{FileId, SourceFile, Span};
+use crate::parse::labels::{LabelTable, display_label, normalize};
+use crate::parse::slo::{slo, slo_from_item};
+use crate::source::{FileId, Span};
 use crate::util::suggest::closest_match;
 
-/// The top-level keys that make a YAML file an ownership file.
-pub const TOP_LEVEL_KEYS: &[&str] = &["domains", "escalation_ladder", "shared_ownership"];
-
-/// Whether a YAML text looks like an ownership file: a top-level `domains`,
-/// `escalation_ladder` or `shared_ownership` key (or a flow mapping, which is parsed to find
-/// out). Other YAML met while walking a folder is not read at all.
-pub fn looks_like_ownership(src: &str) -> bool {
-    src.lines().any(|line| {
-        let key = line.trim_start_matches(['"', '\'']);
-        line.starts_with('{')
-            || TOP_LEVEL_KEYS.iter().any(|k| {
-                key.strip_prefix(k).is_some_and(|rest| {
-                    rest.trim_start_matches(['"', '\''])
-                        .trim_start()
-                        .starts_with(':')
-                })
-            })
-    })
-}
-
-/// A YAML node with the spans of everything in it.
-#[derive(Debug)]
-pub enum Node {
-    Null,
-    /// A scalar; `string` is false for numbers and booleans, whose source text is kept.
-    Scalar {
-        value: String,
-        string: bool,
-    },
-    Seq(Vec<Spanned<Node>>),
-    Map(Vec<(Spanned<Node>, Spanned<Node>)>),
-}
-
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Node, D::Error> {
-        struct NodeVisitor;
-        impl<'de> Visitor<'de> for NodeVisitor {
-            type Value = Node;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("any YAML value")
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Node, E> {
-                Ok(Node::Scalar {
-                    value: v.to_owned(),
-                    string: true,
-                })
-            }
-            fn visit_string<E>(self, v: String) -> Result<Node, E> {
-                Ok(Node::Scalar {
-                    value: v,
-                    string: true,
-                })
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<Node, E> {
-                Ok(typed(v))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Node, E> {
-                Ok(typed(v))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Node, E> {
-                Ok(typed(v))
-            }
-            fn visit_i128<E>(self, v: i128) -> Result<Node, E> {
-                Ok(typed(v))
-            }
-            fn visit_u128<E>(self, v: u128) -> Result<Node, E> {
-                Ok(typed(v))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Node, E> {
-                Ok(typed(v))
-            }
-            fn visit_unit<E>(self) -> Result<Node, E> {
-                Ok(Node::Null)
-            }
-            fn visit_none<E>(self) -> Result<Node, E> {
-                Ok(Node::Null)
-            }
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
-                Node::deserialize(d)
-            }
-            fn visit_bytes<E>(self, v: &[u8]) -> Result<Node, E> {
-                Ok(Node::Scalar {
-                    value: String::from_utf8_lossy(v).into_owned(),
-                    string: true,
-                })
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(Node::Seq(items))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
-                let mut entries = Vec::new();
-                while let Some(entry) = map.next_entry()? {
-                    entries.push(entry);
-                }
-                Ok(Node::Map(entries))
-            }
-        }
-        deserializer.deserialize_any(NodeVisitor)
-    }
-}
-
-fn typed(v: impl ToString) -> Node {
-    Node::Scalar {
-        value: v.to_string(),
-        string: false,
-    }
-}
-
-/// serde-saphyr's options for ownership files: duplicate keys are errors, booleans are only
-/// `true`/`false`, and the budgets scale with the file so that a large honest file passes
-/// while aliases cannot amplify it.
-fn options(len: usize) -> serde_saphyr::Options {
-    let budget = serde_saphyr::budget! {
-        max_events: (4 * len).max(1_000_000),
-        max_nodes: (2 * len).max(250_000),
-        max_total_scalar_bytes: (2 * len).max(64 << 20),
-        max_depth: 128,
-        max_documents: 1,
-    };
-    serde_saphyr::options! {
-        budget: budget,
-        duplicate_keys: serde_saphyr::options::DuplicateKeyPolicy::Error,
-        strict_booleans: true,
-        alias_limits: serde_saphyr::alias_limits! {
-            max_total_replayed_events: 100_000,
-            max_alias_expansions_per_anchor: 1_000,
-        },
-    }
-}
-
-/// Parse YAML text into a spanned tree, or the place and message of the first error.
-pub fn parse_tree(file: &SourceFile, src: &str) -> Result<Spanned<Node>, ParseProblem> {
-    serde_saphyr::from_str_with_options::<Spanned<Node>>(src, options(src.len()))
-        .map_err(|e| yaml_problem(file, &e))
-}
-
-fn yaml_problem(file: &SourceFile, error: &serde_saphyr::Error) -> ParseProblem {
-    let location = error.location();
-    let span = location.map_or(Span::empty_at(0), |l| {
-        let s = l.span();
-        match (s.byte_offset(), s.byte_len()) {
-            (Some(o), Some(n)) => Span::new(o as usize, (o + n) as usize),
-            _ if l.line() > 0 => {
-                Span::empty_at(file.offset_of(l.line() as usize, l.column() as usize))
-            }
-            _ => Span::empty_at(0),
-        }
-    });
-    ParseProblem {
-        span,
-        message: format!("invalid YAML: {}", bare_message(&error.to_string())),
-        help: None,
-    }
-}
-
-/// serde-saphyr's message without its `error: line N column M:` prefix and snippet.
-fn bare_message(rendered: &str) -> String {
-    let first = rendered.lines().next().unwrap_or(rendered).trim();
-    let first = first.strip_prefix("error:").unwrap_or(first).trim_start();
-    let first = match first.strip_prefix("line ") {
-        Some(rest) => rest.split_once(": ").map_or(rest, |(_, m)| m),
-        None => first,
-    };
-    // Say what the library means in the file's terms, without its advice to programmers.
-    if let Some(key) = first.strip_prefix("duplicate mapping key: ") {
-        let key = key.split(", set DuplicateKeyPolicy").next().unwrap_or(key);
-        return format!("duplicate key `{key}`");
-    }
-    if first.contains("budget breached") || first.contains("alias replay limit") {
-        return format!("the document expands beyond ownlint's limits ({first}); an alias bomb?");
-    }
-    first.to_owned()
-}
-
-/// Read one YAML file.
-pub fn parse<'s>(file: &'s SourceFile, labels: &LabelTable) -> Document<'s> {
-    let src = file.text.as_str();
-    let mut doc = Document::new(file.id);
+/// Read a file's tree into its document.
+pub(super) fn read_root<'s>(
+    file: FileId,
+    src: &'s str,
+    labels: &LabelTable,
+    root: &Spanned<Node>,
+    doc: &mut Document<'s>,
+) {
     let mut reader = Reader {
-        file: file.id,
+        file,
         src,
         labels,
-        doc: &mut doc,
+        doc,
     };
-    match parse_tree(file, src) {
-        Ok(root) => reader.top(&root),
-        Err(problem) => doc.problems.push(problem),
-    }
-    doc.suppressions = suppress::resolve(src, comment_directives(src));
-    doc
-}
-
-/// `# ownlint-…` comments.
-fn comment_directives(src: &str) -> Vec<RawSuppression<'_>> {
-    let mut out = Vec::new();
-    if !src.contains("ownlint-") {
-        return out;
-    }
-    let mut line_start = 0;
-    for line in src.split_inclusive('\n') {
-        if let Some(hash) = line.find("# ownlint-").or_else(|| line.find("#ownlint-"))
-            && (hash == 0 || line[..hash].ends_with(char::is_whitespace))
-        {
-            let start = line_start + hash;
-            let end = line_start + line.trim_end_matches(['\n', '\r']).len();
-            let comment = Span::new(start, end);
-            if let Some(raw) = suppress::read_directive(src, comment, start + 1, end) {
-                out.push(raw);
-            }
-        }
-        line_start += line.len();
-    }
-    out
+    reader.top(root);
 }
 
 struct Reader<'s, 'a> {
@@ -401,58 +192,73 @@ impl<'s> Reader<'s, '_> {
                 continue;
             };
             let Some(kind) = self.labels.lookup(key_text.as_str()) else {
-                let word = normalize(key_text.as_str());
-                let suggestion = self
-                    .labels
-                    .closest(&word)
-                    .map(|(label, _)| display_label(label, true));
-                self.doc.unknown_fields.push(UnknownField {
-                    label: key_text,
-                    suggestion,
-                });
+                self.unknown_label(key_text);
                 continue;
             };
             domain.labels.push(FieldLabel {
                 kind,
                 span: key_text.span,
             });
-            match kind {
-                FieldKind::Name => {
-                    if let Some(name) = self.text(value) {
-                        domain.span = head.cover(name.span);
-                        domain.name = name;
-                    }
-                }
-                FieldKind::Owner => {
-                    let field = self.field(&key_text, value);
-                    domain.owners.push(field);
-                }
-                FieldKind::EscalationContact => {
-                    let field = self.field(&key_text, value);
-                    domain.escalation_contacts.push(field);
-                }
-                FieldKind::Slos => {
-                    for slo in self.list_or_one(value) {
-                        if let Some(slo) = self.slo(slo) {
-                            domain.slos.push(slo);
-                        }
-                    }
-                }
-                FieldKind::IncidentAuthority => {
-                    let texts = self.texts(value);
-                    domain.incident_authority.extend(texts);
-                }
-                FieldKind::Responsibilities => {
-                    let texts = self.texts(value);
-                    domain.responsibilities.extend(texts);
-                }
-                FieldKind::OwnershipTransfer => {
-                    domain.transfer = Some(self.transfer(&key_text, value))
-                }
-                FieldKind::Backup | FieldKind::Other => {}
-            }
+            self.domain_field(&mut domain, head, kind, &key_text, value);
         }
         self.doc.domains.push(domain);
+    }
+
+    /// A key of a domain that is not a label: an unknown field, with the nearest label.
+    fn unknown_label(&mut self, key: Text<'s>) {
+        let word = normalize(key.as_str());
+        let suggestion = self
+            .labels
+            .closest(&word)
+            .map(|(label, _)| display_label(label, true));
+        self.doc.unknown_fields.push(UnknownField {
+            label: key,
+            suggestion,
+        });
+    }
+
+    /// The value of a domain's field of `kind`; `head` is where the domain's mapping starts.
+    fn domain_field(
+        &mut self,
+        domain: &mut Domain<'s>,
+        head: Span,
+        kind: FieldKind,
+        key: &Text<'s>,
+        value: &Spanned<Node>,
+    ) {
+        match kind {
+            FieldKind::Name => {
+                if let Some(name) = self.text(value) {
+                    domain.span = head.cover(name.span);
+                    domain.name = name;
+                }
+            }
+            FieldKind::Owner => {
+                let field = self.field(key, value);
+                domain.owners.push(field);
+            }
+            FieldKind::EscalationContact => {
+                let field = self.field(key, value);
+                domain.escalation_contacts.push(field);
+            }
+            FieldKind::Slos => {
+                for slo in self.list_or_one(value) {
+                    if let Some(slo) = self.slo(slo) {
+                        domain.slos.push(slo);
+                    }
+                }
+            }
+            FieldKind::IncidentAuthority => {
+                let texts = self.texts(value);
+                domain.incident_authority.extend(texts);
+            }
+            FieldKind::Responsibilities => {
+                let texts = self.texts(value);
+                domain.responsibilities.extend(texts);
+            }
+            FieldKind::OwnershipTransfer => domain.transfer = Some(self.transfer(key, value)),
+            FieldKind::Backup | FieldKind::Other => {}
+        }
     }
 
     /// A field written as a scalar or as a list of scalars.
@@ -698,27 +504,5 @@ impl<'s> Reader<'s, '_> {
             }
         }
         out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn recognises_ownership_files_by_their_top_level_keys() {
-        assert!(looks_like_ownership("# c\ndomains:\n  - name: A\n"));
-        assert!(looks_like_ownership("\"shared_ownership\" : []\n"));
-        assert!(!looks_like_ownership(
-            "apiVersion: v1\nkind: Component\n  domains: x\n"
-        ));
-    }
-
-    #[test]
-    fn messages_lose_their_position_prefix() {
-        assert_eq!(
-            bare_message("error: line 1 column 10: unclosed bracket '['\n  |\n"),
-            "unclosed bracket '['"
-        );
     }
 }

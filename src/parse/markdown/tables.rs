@@ -1,0 +1,276 @@
+//! Tables: the rows collected from pulldown-cmark's table events, then read by their header
+//! as SLOs (`| Metric | Target |`), ladder levels (`| Level | Role |`) or one domain per row
+//! (`| Service | Owner |`).
+
+use std::ops::Range;
+
+use super::ladder::split_roles;
+use super::{Block, Kind, Reader};
+use crate::model::{Domain, DomainOrigin, Field, FieldKind, FieldLabel, LadderLevel, Slo, Text};
+use crate::parse::labels::normalize;
+use crate::parse::slo::slo;
+use crate::source::Span;
+
+#[derive(Default)]
+pub(super) struct TableState<'s> {
+    header: Vec<Text<'s>>,
+    rows: Vec<(Span, Vec<Text<'s>>)>,
+    row: Vec<Text<'s>>,
+    /// Whether the row has cells that pulldown-cmark padded (a group row).
+    row_padded: bool,
+    in_head: bool,
+}
+
+impl<'s> TableState<'s> {
+    /// The first column whose normalised header satisfies `pred`.
+    fn column(&self, pred: impl Fn(&str) -> bool) -> Option<usize> {
+        self.header
+            .iter()
+            .position(|h| pred(&normalize(h.as_str())))
+    }
+}
+
+/// Collecting a table's cells from its events.
+impl<'s> Reader<'s, '_> {
+    pub(super) fn start_table(&mut self) {
+        self.flush_block();
+        self.table = Some(TableState::default());
+    }
+
+    pub(super) fn start_table_head(&mut self) {
+        if let Some(t) = &mut self.table {
+            t.in_head = true;
+        }
+    }
+
+    pub(super) fn start_table_row(&mut self, range: Range<usize>) {
+        self.row_span = trim_line_end(self.src, range);
+    }
+
+    pub(super) fn start_table_cell(&mut self, range: Range<usize>) {
+        self.cell_range = range.clone();
+        if range.is_empty()
+            && let Some(t) = &mut self.table
+        {
+            t.row_padded = true;
+        }
+        self.begin_block(Block::Cell);
+    }
+
+    pub(super) fn end_table_cell(&mut self) {
+        let cell = self.cell_text();
+        if let Some(t) = &mut self.table {
+            t.row.push(cell);
+        }
+        self.block = None;
+    }
+
+    pub(super) fn end_table_head(&mut self) {
+        if let Some(t) = &mut self.table {
+            t.header = std::mem::take(&mut t.row);
+            t.in_head = false;
+            t.row_padded = false;
+        }
+    }
+
+    pub(super) fn end_table_row(&mut self) {
+        if let Some(t) = &mut self.table {
+            let row = std::mem::take(&mut t.row);
+            if !t.row_padded {
+                t.rows.push((self.row_span, row));
+            }
+            t.row_padded = false;
+        }
+    }
+
+    pub(super) fn end_table(&mut self) {
+        if let Some(table) = self.table.take() {
+            self.on_table(table);
+        }
+    }
+
+    fn cell_text(&mut self) -> Text<'s> {
+        let text = self.line.full_text(self.src);
+        self.line.clear();
+        if text.is_empty() {
+            // An empty cell: an empty value where the cell is.
+            Text::new("", Span::new(self.cell_range.start, self.cell_range.end))
+        } else {
+            text
+        }
+    }
+}
+
+/// Reading a whole table by its header.
+impl<'s> Reader<'s, '_> {
+    fn on_table(&mut self, table: TableState<'s>) {
+        if matches!(
+            self.sections.last().map(|s| &s.kind),
+            Some(Kind::Excluded | Kind::Shared | Kind::SharedDecl(_))
+        ) {
+            return;
+        }
+        let slo_name_col = table.column(is_slo_name_header);
+        let target_col = table.column(is_slo_target_header);
+        if let (Some(name_col), Some(target_col)) = (slo_name_col, target_col) {
+            self.slo_table(&table, name_col, target_col);
+            return;
+        }
+        if let Some(Kind::Ladder(ladder)) = self.sections.last().map(|s| &s.kind) {
+            let ladder = *ladder;
+            self.ladder_table(ladder, table);
+            return;
+        }
+        self.domain_table(table);
+    }
+
+    /// `| Metric | Target |`: a table of SLOs, for the domain it sits in, or for the
+    /// document's only domain when it sits in a section of its own (`## SLOs`).
+    fn slo_table(&mut self, table: &TableState<'s>, name_col: usize, target_col: usize) {
+        let slos: Vec<Slo<'s>> = table
+            .rows
+            .iter()
+            .filter_map(|(span, row)| {
+                let name = row.get(name_col).filter(|n| !n.is_empty())?;
+                let target = row.get(target_col)?;
+                Some(slo(name.clone(), target.clone(), *span))
+            })
+            .collect();
+        match self
+            .innermost_domain()
+            .filter(|b| b.marked || b.under_container)
+        {
+            Some(b) => b.domain.slos.extend(slos),
+            None => self.loose_slos.extend(slos),
+        }
+    }
+
+    /// `| Level | Role |` in the ladder's section: a level for each row.
+    fn ladder_table(&mut self, ladder: usize, table: TableState<'s>) {
+        let level_col = table.column(|h| matches!(h, "level" | "tier" | "step"));
+        let role_col = table.column(is_role_header);
+        if let (Some(level_col), Some(role_col)) = (level_col, role_col) {
+            for (span, row) in table.rows {
+                let number = row.get(level_col).and_then(|c| leading_number(c.as_str()));
+                let roles = row.get(role_col).map(split_roles).unwrap_or_default();
+                self.doc.ladders[ladder].levels.push(LadderLevel {
+                    number,
+                    span,
+                    roles,
+                    duties: Vec::new(),
+                });
+            }
+        }
+    }
+
+    /// `| Service | Owner |`: a domain for each row with a name, with its owner (and
+    /// escalation contact) from their columns.
+    fn domain_table(&mut self, table: TableState<'s>) {
+        let name_col = table.column(is_domain_name_header);
+        let owner_col = table.column(|h| self.labels.lookup(h) == Some(FieldKind::Owner));
+        let (Some(name_col), Some(owner_col)) = (name_col, owner_col) else {
+            return;
+        };
+        let escalation_col =
+            table.column(|h| self.labels.lookup(h) == Some(FieldKind::EscalationContact));
+        for (span, row) in table.rows {
+            let Some(name) = row.get(name_col).filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            let mut domain = Domain::new(self.file, name.clone(), span, DomainOrigin::TableRow);
+            let (header, cell) = (&table.header[owner_col], row.get(owner_col));
+            add_cell_field(&mut domain, FieldKind::Owner, header, cell, span);
+            if let Some(col) = escalation_col {
+                let (header, cell) = (&table.header[col], row.get(col));
+                add_cell_field(
+                    &mut domain,
+                    FieldKind::EscalationContact,
+                    header,
+                    cell,
+                    span,
+                );
+            }
+            self.doc.domains.push(domain);
+        }
+    }
+}
+
+/// The owner or escalation contact a row's cell gives its domain, labelled by the column's
+/// header; a missing cell is an empty value at the row's end.
+fn add_cell_field<'s>(
+    domain: &mut Domain<'s>,
+    kind: FieldKind,
+    header: &Text<'s>,
+    cell: Option<&Text<'s>>,
+    row_span: Span,
+) {
+    let value = cell
+        .cloned()
+        .unwrap_or_else(|| Text::empty_at(row_span.end as usize));
+    domain.labels.push(FieldLabel {
+        kind,
+        span: header.span,
+    });
+    let field = Field {
+        label: header.span,
+        value,
+        items: Vec::new(),
+    };
+    match kind {
+        FieldKind::Owner => domain.owners.push(field),
+        _ => domain.escalation_contacts.push(field),
+    }
+}
+
+fn is_slo_name_header(h: &str) -> bool {
+    matches!(
+        h,
+        "metric" | "slo" | "sli" | "indicator" | "service level indicator" | "objective name"
+    )
+}
+
+fn is_slo_target_header(h: &str) -> bool {
+    matches!(
+        h,
+        "target" | "objective" | "slo target" | "threshold" | "goal"
+    )
+}
+
+fn is_role_header(h: &str) -> bool {
+    matches!(
+        h,
+        "role" | "roles" | "escalation to" | "escalate to" | "who" | "contact"
+    )
+}
+
+fn is_domain_name_header(h: &str) -> bool {
+    matches!(
+        h,
+        "domain"
+            | "service"
+            | "component"
+            | "system"
+            | "area"
+            | "name"
+            | "domain name"
+            | "service name"
+    )
+}
+
+/// A span without the line ending at its end.
+fn trim_line_end(src: &str, range: Range<usize>) -> Span {
+    let text = &src[range.clone()];
+    Span::new(
+        range.start,
+        range.start + text.trim_end_matches(['\n', '\r']).len(),
+    )
+}
+
+fn leading_number(text: &str) -> Option<u32> {
+    let digits: String = text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}

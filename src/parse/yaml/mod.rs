@@ -1,0 +1,92 @@
+//! YAML → model.
+//!
+//! serde-saphyr reads the file into a tree of [`Node`]s, every one spanned; this module then
+//! reads the tree into the model, field by field through the shared [`LabelTable`]. Reading a
+//! generic tree first, instead of deriving the model's structs, lets an unknown key become an
+//! `unknown-field` finding at its place and an owner written as a list a `multiple-owners`
+//! finding, where a derived struct could only fail.
+//!
+//! Duplicate keys are parse errors, YAML 1.1 booleans (`yes`, `n`) stay text, and an alias
+//! budget stops an alias bomb in milliseconds.
+//!
+//! `tree` holds the spanned node tree and its deserializer (also used for the configuration
+//! file), `read` the reading of that tree into the model.
+
+mod read;
+mod tree;
+
+pub use tree::{Node, parse_tree};
+
+use super::labels::LabelTable;
+use super::suppress::{self, RawSuppression};
+use crate::model::Document;
+use crate::source::{SourceFile, Span};
+
+/// The top-level keys that make a YAML file an ownership file.
+pub const TOP_LEVEL_KEYS: &[&str] = &["domains", "escalation_ladder", "shared_ownership"];
+
+/// Whether a YAML text looks like an ownership file: a top-level `domains`,
+/// `escalation_ladder` or `shared_ownership` key (or a flow mapping, which is parsed to find
+/// out). Other YAML met while walking a folder is not read at all.
+pub fn looks_like_ownership(src: &str) -> bool {
+    src.lines().any(|line| {
+        let key = line.trim_start_matches(['"', '\'']);
+        line.starts_with('{')
+            || TOP_LEVEL_KEYS.iter().any(|k| {
+                key.strip_prefix(k).is_some_and(|rest| {
+                    rest.trim_start_matches(['"', '\''])
+                        .trim_start()
+                        .starts_with(':')
+                })
+            })
+    })
+}
+
+/// Read one YAML file.
+pub fn parse<'s>(file: &'s SourceFile, labels: &LabelTable) -> Document<'s> {
+    let src = file.text.as_str();
+    let mut doc = Document::new(file.id);
+    match parse_tree(file, src) {
+        Ok(root) => read::read_root(file.id, src, labels, &root, &mut doc),
+        Err(problem) => doc.problems.push(problem),
+    }
+    doc.suppressions = suppress::resolve(src, comment_directives(src));
+    doc
+}
+
+/// `# ownlint-…` comments.
+fn comment_directives(src: &str) -> Vec<RawSuppression<'_>> {
+    let mut out = Vec::new();
+    if !src.contains("ownlint-") {
+        return out;
+    }
+    let mut line_start = 0;
+    for line in src.split_inclusive('\n') {
+        if let Some(hash) = line.find("# ownlint-").or_else(|| line.find("#ownlint-"))
+            && (hash == 0 || line[..hash].ends_with(char::is_whitespace))
+        {
+            let start = line_start + hash;
+            let end = line_start + line.trim_end_matches(['\n', '\r']).len();
+            let comment = Span::new(start, end);
+            if let Some(raw) = suppress::read_directive(src, comment, start + 1, end) {
+                out.push(raw);
+            }
+        }
+        line_start += line.len();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_ownership_files_by_their_top_level_keys() {
+        assert!(looks_like_ownership("# c\ndomains:\n  - name: A\n"));
+        assert!(looks_like_ownership("\"shared_ownership\" : []\n"));
+        assert!(!looks_like_ownership(
+            "apiVersion: v1\nkind: Component\n  domains: x\n"
+        ));
+    }
+}
