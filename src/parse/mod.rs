@@ -4,7 +4,7 @@
 //! May import: `model`, `source`, `util`. The parser knows nothing of rules or reports: what
 //! it cannot read becomes a [`ParseProblem`] in the document, at its place.
 
-pub mod fast;
+pub(crate) mod fast;
 pub mod labels;
 mod line;
 pub mod markdown;

@@ -39,7 +39,7 @@ pub fn options() -> Options {
 
 /// Where the Markdown body starts: after a byte-order mark and front matter, which is only
 /// recognised at the very start of the file.
-pub fn body_start(src: &str) -> usize {
+pub(crate) fn body_start(src: &str) -> usize {
     let bom = if src.starts_with('\u{feff}') { 3 } else { 0 };
     let rest = &src[bom..];
     let Some(after_open) = rest
@@ -71,7 +71,12 @@ pub fn parse<'s>(file: FileId, src: &'s str, labels: &LabelTable) -> Document<'s
 
 /// Read one Markdown file with pulldown-cmark only (the reference the fast scanner is
 /// tested against).
-pub fn parse_with_pulldown<'s>(file: FileId, src: &'s str, labels: &LabelTable) -> Document<'s> {
+#[cfg(any(test, feature = "testing"))]
+pub(crate) fn parse_with_pulldown<'s>(
+    file: FileId,
+    src: &'s str,
+    labels: &LabelTable,
+) -> Document<'s> {
     read_events(file, src, labels, pulldown_events(src, body_start(src)))
 }
 
@@ -89,7 +94,7 @@ fn read_events<'s, 'e>(
 }
 
 /// pulldown-cmark's events for the body `src[start..]`, with file offsets.
-pub fn pulldown_events(
+pub(crate) fn pulldown_events(
     src: &str,
     start: usize,
 ) -> impl Iterator<Item = (Event<'_>, std::ops::Range<usize>)> {
