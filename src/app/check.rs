@@ -147,7 +147,7 @@ fn report(
         color: args.output_file.is_none() && args.color.enabled(is_terminal),
         width: terminal_width(is_terminal && args.output_file.is_none()),
     };
-    let mut reporter = reporter(args.format.into(), human, ran);
+    let mut reporter = reporter(args.format, human, ran);
     let mut out = BufWriter::new(stdout.lock());
     if let Some(path) = &args.output_file {
         write_atomically(path, |file| reporter.report(findings, file))

@@ -209,38 +209,8 @@ pub struct InputArgs {
     pub follow_links: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// Source snippets with the value underlined, and a summary.
-    Human,
-    /// `path:line:col: severity[CODE rule] message`, one finding per line.
-    Concise,
-    /// A JSON document for scripts (a stable contract).
-    Json,
-    /// SARIF 2.1.0, for GitHub code scanning.
-    Sarif,
-    /// GitHub Actions workflow commands: one annotation per finding.
-    Github,
-    /// JUnit XML: a test suite per file, a test case per rule.
-    Junit,
-    /// GitLab Code Quality JSON.
-    Gitlab,
-}
-
-impl From<OutputFormat> for crate::report::Format {
-    fn from(format: OutputFormat) -> crate::report::Format {
-        use crate::report::Format;
-        match format {
-            OutputFormat::Human => Format::Human,
-            OutputFormat::Concise => Format::Concise,
-            OutputFormat::Json => Format::Json,
-            OutputFormat::Sarif => Format::Sarif,
-            OutputFormat::Github => Format::Github,
-            OutputFormat::Junit => Format::Junit,
-            OutputFormat::Gitlab => Format::Gitlab,
-        }
-    }
-}
+/// The output formats are the reports' own: one list, in `report`.
+pub use crate::report::Format as OutputFormat;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {

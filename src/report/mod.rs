@@ -28,15 +28,23 @@ pub use json::Json;
 pub use junit::Junit;
 pub use sarif::{Sarif, uri};
 
-/// The output formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The output formats; the command line offers them as they are (their doc comments are
+/// `--format`'s help).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// Source snippets with the value underlined, and a summary.
     Human,
+    /// `path:line:col: severity[CODE rule] message`, one finding per line.
     Concise,
+    /// A JSON document for scripts (a stable contract).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
     Sarif,
+    /// GitHub Actions workflow commands: one annotation per finding.
     Github,
+    /// JUnit XML: a test suite per file, a test case per rule.
     Junit,
+    /// GitLab Code Quality JSON.
     Gitlab,
 }
 
@@ -52,6 +60,7 @@ impl Format {
         Format::Gitlab,
     ];
 
+    /// The name `--format` takes.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Human => "human",
@@ -125,4 +134,20 @@ pub fn write_json(
 
 pub trait Reporter {
     fn report(&mut self, findings: &Findings<'_>, out: &mut dyn Write) -> io::Result<()>;
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::ValueEnum;
+
+    use super::Format;
+
+    #[test]
+    fn every_format_is_listed_once_under_the_name_the_command_line_takes() {
+        assert_eq!(Format::value_variants(), Format::ALL);
+        for format in Format::ALL {
+            let name = format.to_possible_value().expect("no hidden format");
+            assert_eq!(name.get_name(), format.as_str());
+        }
+    }
 }

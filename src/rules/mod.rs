@@ -196,7 +196,7 @@ pub fn closest_name(word: &str) -> Option<&'static str> {
 /// ```
 #[macro_export]
 macro_rules! declare_rule {
-    (@meta
+    (
         $(#[doc = $doc:literal])*
         $vis:vis struct $rule:ident {
             code: $code:literal,
@@ -226,54 +226,16 @@ macro_rules! declare_rule {
                 &Self::META
             }
         }
+
+        $crate::declare_rule!(@hooks $checker $rule);
     };
-    (
-        $(#[doc = $doc:literal])*
-        $vis:vis struct $rule:ident {
-            code: $code:literal,
-            name: $name:literal,
-            severity: $severity:ident,
-            category: $category:ident,
-            checker: Suppressions $(,)?
-        }
-    ) => {
-        $crate::declare_rule!(@meta $(#[doc = $doc])* $vis struct $rule {
-            code: $code, name: $name, severity: $severity, category: $category,
-            checker: Suppressions,
-        });
-        /// Reported by the suppression step of the pipeline, not by a hook of its own.
+    // A pipeline step reports these rules' findings: their `Rule` has no hook of its own.
+    (@hooks Suppressions $rule:ident) => {
         impl $crate::rules::Rule for $rule {}
     };
-    (
-        $(#[doc = $doc:literal])*
-        $vis:vis struct $rule:ident {
-            code: $code:literal,
-            name: $name:literal,
-            severity: $severity:ident,
-            category: $category:ident,
-            checker: Changes $(,)?
-        }
-    ) => {
-        $crate::declare_rule!(@meta $(#[doc = $doc])* $vis struct $rule {
-            code: $code, name: $name, severity: $severity, category: $category,
-            checker: Changes,
-        });
-        /// Reported by the change step of the pipeline (`--base`), not by a hook of its own.
+    (@hooks Changes $rule:ident) => {
         impl $crate::rules::Rule for $rule {}
     };
-    (
-        $(#[doc = $doc:literal])*
-        $vis:vis struct $rule:ident {
-            code: $code:literal,
-            name: $name:literal,
-            severity: $severity:ident,
-            category: $category:ident,
-            checker: $checker:ident $(,)?
-        }
-    ) => {
-        $crate::declare_rule!(@meta $(#[doc = $doc])* $vis struct $rule {
-            code: $code, name: $name, severity: $severity, category: $category,
-            checker: $checker,
-        });
-    };
+    // `Document` and `Workspace` rules implement their hook themselves.
+    (@hooks $checker:ident $rule:ident) => {};
 }
