@@ -1,6 +1,6 @@
 //! The whole pipeline on up to three files (the input split at 0xFF bytes, which UTF-8 never
 //! contains): Markdown and YAML, every rule, every report format, and the promises of
-//! `harness::assert_sound` on the result.
+//! `testing::assert_sound` on the result.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

@@ -14,19 +14,43 @@ pub type RuleLookup<'a> = &'a (dyn Fn(&str) -> Option<&'static str> + Sync);
 
 /// The facts of a document; `rule_code` resolves the rule names of its suppression comments.
 pub fn facts(doc: &Document<'_>, settings: &Settings, rule_code: RuleLookup<'_>) -> Facts {
+    // The vectors are sized once, exactly: there is one `Facts` per file for the whole run.
+    let slos = doc.domains.iter().map(|d| d.slos.len()).sum::<usize>()
+        + doc.shared.iter().filter(|s| s.sla.is_some()).count();
+    let responsibilities: usize = doc.domains.iter().map(|d| d.responsibilities.len()).sum();
     let mut facts = Facts {
         explicit: doc.explicit,
         ownership: doc.has_ownership_content(),
         problems: !doc.problems.is_empty(),
         has_ladder: !doc.ladders.is_empty(),
         ladder: doc.ladders.first().map(|l| l.span),
+        domains: Vec::with_capacity(doc.domains.len()),
+        names: Vec::with_capacity(slos + responsibilities),
+        slos: Vec::with_capacity(slos),
+        shared: Vec::with_capacity(doc.shared.len()),
         ..Facts::default()
     };
     for (d, domain) in doc.domains.iter().enumerate() {
         add_domain(&mut facts, d as u32, domain, settings);
     }
+    // The named SLOs first, so that `slos[i]` is the objective of `names[i]`.
+    for (d, domain) in doc.domains.iter().enumerate() {
+        for slo in domain.slos.iter().filter(|s| !s.name.is_empty()) {
+            add_slo(&mut facts, NameAt::slo(d as u32), slo);
+        }
+    }
     for (i, decl) in doc.shared.iter().enumerate() {
-        add_shared(&mut facts, i as u32, decl);
+        if let Some(sla) = decl.sla.as_ref().filter(|sla| !sla.name.is_empty()) {
+            add_slo(&mut facts, NameAt::shared_sla(i as u32), sla);
+        }
+    }
+    for (d, domain) in doc.domains.iter().enumerate() {
+        for resp in &domain.responsibilities {
+            add_name(&mut facts, NameAt::responsibility(d as u32), resp);
+        }
+    }
+    for decl in &doc.shared {
+        add_shared(&mut facts, decl);
     }
     for ladder in &doc.ladders {
         for level in &ladder.levels {
@@ -42,8 +66,8 @@ pub fn facts(doc: &Document<'_>, settings: &Settings, rule_code: RuleLookup<'_>)
     facts
 }
 
-/// A domain: its name and one real owner, the names it claims (SLOs, responsibilities), and
-/// the ladder roles its escalation contacts name.
+/// A domain: its name and one real owner, its transfer record, and the ladder roles its
+/// escalation contacts name.
 fn add_domain(facts: &mut Facts, d: u32, domain: &Domain<'_>, settings: &Settings) {
     let owner = owner(domain, settings);
     let name_text = facts.keep(&domain.name);
@@ -59,14 +83,6 @@ fn add_domain(facts: &mut Facts, d: u32, domain: &Domain<'_>, settings: &Setting
     if let Some(transfer) = &domain.transfer {
         let kept = facts.keep(&transfer.value);
         facts.transfers.push((d, kept));
-    }
-    for (s, slo) in domain.slos.iter().enumerate() {
-        if !slo.name.is_empty() {
-            add_slo(facts, NameAt::DomainSlo(d, s as u16), slo);
-        }
-    }
-    for (r, resp) in domain.responsibilities.iter().enumerate() {
-        add_name(facts, NameAt::Responsibility(d, r as u16), resp);
     }
     if let Some(field) = domain.escalation_contacts.first() {
         for contact in field.values() {
@@ -94,20 +110,15 @@ fn add_name(facts: &mut Facts, at: NameAt, name: &Text<'_>) {
 /// A named SLO: its name, and its objective with what it means.
 fn add_slo(facts: &mut Facts, at: NameAt, slo: &Slo<'_>) {
     let objective = facts.keep(&slo.objective);
-    facts.slos.push(SloFacts {
-        name: facts.names.len() as u32,
+    facts.slos.push(SloFacts::new(
         objective,
-        meaning: slo.parsed.as_ref().ok().map(|o| o.meaning()),
-    });
+        slo.parsed.as_ref().ok().map(|o| o.meaning()),
+    ));
     add_name(facts, at, &slo.name);
 }
 
-/// A shared-ownership declaration: the domains and parties it names, what it has, and its
-/// SLA.
-fn add_shared(facts: &mut Facts, i: u32, decl: &SharedOwnership<'_>) {
-    if let Some(sla) = decl.sla.as_ref().filter(|sla| !sla.name.is_empty()) {
-        add_slo(facts, NameAt::SharedSla(i), sla);
-    }
+/// A shared-ownership declaration: the domains and parties it names, and what it has.
+fn add_shared(facts: &mut Facts, decl: &SharedOwnership<'_>) {
     let domain_names = decl.domains.iter().map(|d| facts.keep(d)).collect();
     let party_names = decl
         .boundaries

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use smallvec::SmallVec;
 
-use crate::model::objective::Meaning;
+use crate::model::objective::{Comparator, Meaning, UnitKind};
 use crate::model::{DomainOrigin, SuppressionScope, Text};
 use crate::source::{SourceFile, Span};
 
@@ -50,24 +50,47 @@ impl DomainFacts {
     }
 }
 
-/// Where a name (an SLO's, a responsibility, a shared SLA's) is written.
+/// What a name (an SLO's, a responsibility, a shared SLA's) belongs to: the kind of name in
+/// the top two bits, the domain's or the declaration's index below. Four bytes, for there
+/// are several names per domain.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum NameAt {
-    /// The name of SLO `.1` of domain `.0`.
-    DomainSlo(u32, u16),
-    /// Responsibility `.1` of domain `.0`.
-    Responsibility(u32, u16),
-    /// The SLA of shared-ownership declaration `.0`.
-    SharedSla(u32),
-}
+pub struct NameAt(u32);
+
+const KIND_SHIFT: u32 = 30;
+const INDEX_MASK: u32 = (1 << KIND_SHIFT) - 1;
+const SLO: u32 = 0;
+const RESPONSIBILITY: u32 = 1;
+const SHARED_SLA: u32 = 2;
 
 impl NameAt {
+    /// An SLO of domain `domain`.
+    pub fn slo(domain: u32) -> NameAt {
+        NameAt::new(SLO, domain)
+    }
+
+    /// A responsibility of domain `domain`.
+    pub fn responsibility(domain: u32) -> NameAt {
+        NameAt::new(RESPONSIBILITY, domain)
+    }
+
+    /// The SLA of shared-ownership declaration `decl`.
+    pub fn shared_sla(decl: u32) -> NameAt {
+        NameAt::new(SHARED_SLA, decl)
+    }
+
+    fn new(kind: u32, index: u32) -> NameAt {
+        // A file holds far fewer than a billion domains: its spans are 32-bit.
+        NameAt(kind << KIND_SHIFT | index & INDEX_MASK)
+    }
+
     /// The domain that claims the name, if a domain does.
     pub fn domain(self) -> Option<u32> {
-        match self {
-            NameAt::DomainSlo(d, _) | NameAt::Responsibility(d, _) => Some(d),
-            NameAt::SharedSla(_) => None,
-        }
+        (self.0 >> KIND_SHIFT != SHARED_SLA).then_some(self.0 & INDEX_MASK)
+    }
+
+    /// The domain whose responsibility the name is, if it is one.
+    pub fn responsibility_of(self) -> Option<u32> {
+        (self.0 >> KIND_SHIFT == RESPONSIBILITY).then_some(self.0 & INDEX_MASK)
     }
 }
 
@@ -79,14 +102,48 @@ pub struct NameFacts {
     pub text: KeptText,
 }
 
-/// The objective of a named SLO (a domain's SLO or a shared SLA), for comparing copies.
+/// The objective of a named SLO (a domain's SLO or a shared SLA), for comparing copies:
+/// `Facts::slos[i]` is the objective of `Facts::names[i]`. Thirty-two bytes, for there are
+/// several per domain: the meaning is kept flat.
 #[derive(Clone, Debug)]
 pub struct SloFacts {
-    /// The index of the SLO's name in [`Facts::names`].
-    pub name: u32,
     pub objective: KeptText,
+    /// The parts of [`Meaning`]; no unit kind when the objective could not be read.
+    percentile: f64,
+    value: f64,
+    comparator: Comparator,
+    kind: Option<UnitKind>,
+}
+
+impl SloFacts {
+    pub fn new(objective: KeptText, meaning: Option<Meaning>) -> SloFacts {
+        match meaning {
+            Some(m) => SloFacts {
+                objective,
+                percentile: m.percentile,
+                value: m.value,
+                comparator: m.comparator,
+                kind: Some(m.kind),
+            },
+            None => SloFacts {
+                objective,
+                percentile: f64::NAN,
+                value: f64::NAN,
+                comparator: Comparator::Eq,
+                kind: None,
+            },
+        }
+    }
+
     /// What the objective means, when it could be read.
-    pub meaning: Option<Meaning>,
+    pub fn meaning(&self) -> Option<Meaning> {
+        Some(Meaning {
+            percentile: self.percentile,
+            value: self.value,
+            comparator: self.comparator,
+            kind: self.kind?,
+        })
+    }
 }
 
 /// A shared-ownership declaration.
@@ -204,5 +261,63 @@ impl Facts {
         self.suppressions.shrink_to_fit();
         self.transfers.shrink_to_fit();
         self.rewritten.shrink_to_fit();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_knows_what_it_belongs_to() {
+        for index in [0, 1, 77, INDEX_MASK] {
+            assert_eq!(NameAt::slo(index).domain(), Some(index));
+            assert_eq!(NameAt::slo(index).responsibility_of(), None);
+            assert_eq!(NameAt::responsibility(index).domain(), Some(index));
+            assert_eq!(
+                NameAt::responsibility(index).responsibility_of(),
+                Some(index)
+            );
+            assert_eq!(NameAt::shared_sla(index).domain(), None);
+            assert_eq!(NameAt::shared_sla(index).responsibility_of(), None);
+        }
+    }
+
+    #[test]
+    fn kept_texts_read_back_as_the_document_had_them() {
+        let file = SourceFile::new(
+            crate::source::FileId(0),
+            "a.md".into(),
+            "a.md".into(),
+            crate::source::Format::Markdown,
+            crate::source::Origin::Explicit,
+            b"### **Pay**ments Domain".to_vec(),
+        );
+        let mut facts = Facts::default();
+        let exact = facts.keep(&Text::exact(&file.text, Span::new(4, 11)));
+        let rewritten = facts.keep(&Text::new("Payments Domain".to_owned(), Span::new(4, 23)));
+        assert_eq!(facts.str(&file, &exact), "**Pay**");
+        assert!(facts.text(&file, &exact).is_exact());
+        assert_eq!(facts.str(&file, &rewritten), "Payments Domain");
+        assert!(!facts.text(&file, &rewritten).is_exact());
+        assert_eq!(facts.rewritten.len(), 1);
+    }
+
+    #[test]
+    fn an_slo_keeps_its_meaning_or_that_it_has_none() {
+        let kept = KeptText {
+            span: Span::new(0, 1),
+            rewritten: VERBATIM,
+        };
+        assert!(SloFacts::new(kept, None).meaning().is_none());
+        let meaning = Meaning {
+            percentile: f64::NAN,
+            comparator: Comparator::Ge,
+            value: 99.9,
+            kind: UnitKind::Percent,
+        };
+        let back = SloFacts::new(kept, Some(meaning)).meaning().unwrap();
+        assert!(back.same_as(&meaning));
+        assert_eq!(back.percentile(), None);
     }
 }

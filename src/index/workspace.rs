@@ -182,10 +182,7 @@ impl<'s> Workspace<'s> {
     /// The objective of a named SLO (a domain's SLO or a shared SLA); `None` for a
     /// responsibility.
     pub fn slo(&self, id: NameId) -> Option<&SloFacts> {
-        let slos = &self.facts(id.file).slos;
-        slos.binary_search_by_key(&id.name, |s| s.name)
-            .ok()
-            .map(|i| &slos[i])
+        self.facts(id.file).slos.get(id.name as usize)
     }
 }
 

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::index::facts::{Facts, NameAt};
+use crate::index::facts::Facts;
 use crate::index::{DomainId, Workspace};
 use crate::model::Text;
 use crate::model::names::{self, display_name};
@@ -169,7 +169,7 @@ fn shape(facts: &Facts, domain: usize) -> Option<(u64, Vec<u64>)> {
     let mut resp: Vec<u64> = facts
         .names
         .iter()
-        .filter(|n| matches!(n.at, NameAt::Responsibility(d, _) if d as usize == domain))
+        .filter(|n| n.at.responsibility_of() == Some(domain as u32))
         .map(|n| n.hash)
         .collect();
     if resp.is_empty() {

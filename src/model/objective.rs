@@ -123,7 +123,7 @@ impl Objective {
             Unit::Rate { per } => (self.value.value / per.seconds(), UnitKind::Rate),
         };
         Meaning {
-            percentile: self.percentile.map(|p| p.value),
+            percentile: self.percentile.map_or(f64::NAN, |p| p.value),
             comparator: self.comparator.value,
             value,
             kind,
@@ -138,18 +138,23 @@ impl Objective {
 
 /// What an objective means, whatever its spelling: the percentile, the comparator, and the
 /// value in base units with the kind of unit.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug)]
 pub struct Meaning {
-    pub percentile: Option<f64>,
+    /// NaN when the objective has no percentile ([`Meaning::percentile`] says `None`).
+    pub percentile: f64,
     pub comparator: Comparator,
     pub value: f64,
     pub kind: UnitKind,
 }
 
 impl Meaning {
+    pub fn percentile(&self) -> Option<f64> {
+        (!self.percentile.is_nan()).then_some(self.percentile)
+    }
+
     /// Whether two meanings are the same, up to rounding.
     pub fn same_as(&self, other: &Meaning) -> bool {
-        self.percentile == other.percentile
+        self.percentile() == other.percentile()
             && self.comparator == other.comparator
             && self.kind == other.kind
             && (self.value - other.value).abs() <= 1e-9 * self.value.abs().max(other.value.abs())

@@ -70,7 +70,7 @@ impl Rule for ConflictingSlo {
                 let Some(slo) = ws.slo(id) else {
                     continue;
                 };
-                let Some(meaning) = slo.meaning else {
+                let Some(meaning) = slo.meaning() else {
                     continue;
                 };
                 let copy = Copy {
