@@ -28,8 +28,34 @@ fn parsed_by(args: &[&str]) -> (usize, usize) {
     };
     let files = Inputs::load(input).unwrap().files.len();
     let before = FILES_PARSED.load(Ordering::SeqCst);
-    ownlint::run(cli).unwrap();
+    with_stdout_in_a_file(|| ownlint::run(cli).unwrap());
     (files, FILES_PARSED.load(Ordering::SeqCst) - before)
+}
+
+/// Run `f` with the process's standard output sent to a temporary file, so that the reports
+/// of the commands run here do not fill the test log (standard error stays, for a panic's
+/// message).
+#[cfg(unix)]
+fn with_stdout_in_a_file<T>(f: impl FnOnce() -> T) -> T {
+    use std::io::Write;
+    use std::os::fd::AsRawFd;
+    let sink = tempfile::tempfile().unwrap();
+    std::io::stdout().flush().unwrap();
+    // SAFETY: plain descriptor calls on descriptors this process owns; standard output is
+    // restored before returning.
+    let saved = unsafe { libc::dup(1) };
+    assert!(saved >= 0);
+    assert!(unsafe { libc::dup2(sink.as_raw_fd(), 1) } >= 0);
+    let out = f();
+    std::io::stdout().flush().unwrap();
+    assert!(unsafe { libc::dup2(saved, 1) } >= 0);
+    unsafe { libc::close(saved) };
+    out
+}
+
+#[cfg(not(unix))]
+fn with_stdout_in_a_file<T>(f: impl FnOnce() -> T) -> T {
+    f()
 }
 
 #[test]
