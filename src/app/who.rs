@@ -185,7 +185,10 @@ impl<'a, 's> Model<'a, 's> {
         // An exact owner team: every domain that names it as an owner, in document order.
         let mut owned = false;
         for domain in &self.domains {
-            let named = domain.owners.iter().flat_map(semantics::named_owners);
+            let named = domain
+                .owners
+                .iter()
+                .flat_map(|o| semantics::named_owners(o, self.settings));
             if let Some(owner) = named.into_iter().find(|o| names::key(o.as_str()) == key) {
                 answer
                     .domains

@@ -62,8 +62,14 @@ declare_rule! {
     /// team handles, a YAML list, a list under the owner label, or the owner field given
     /// twice (reported on the second).
     ///
-    /// A backup (`Backup:`, `Fallback:`, `Secondary:`) is not a second owner, and `&` inside
-    /// a name (`Research & Development Team`) does not split it.
+    /// A backup (`Backup:`, `Fallback:`, `Secondary:`) is not a second owner.
+    ///
+    /// `&` and `|` separate two owners when they stand between two handles or emails
+    /// (`@acme/checkout & @acme/payments`) or between two team names that each end in a team
+    /// word (`Platform Team & Payments Team`); inside one name they do not
+    /// (`Research & Development Team`, `Auth & Security`, `R&D Team`). The team registry
+    /// (`teams` in `.ownlint.yaml`) wins: a registered name is one owner whatever it holds,
+    /// and `&` between two registered teams is two owners (`Identity & Fraud`).
     ///
     /// ## Why is this bad?
     /// When two teams own a domain, each assumes the other has it. Shared ownership is an
@@ -99,7 +105,7 @@ impl Rule for MultipleOwners {
                 cx.report(second_field(domain, first, second));
                 continue;
             }
-            let owners = named_owners(first);
+            let owners = named_owners(first, cx.settings);
             if owners.len() > 1 {
                 cx.report(several(domain, first, &owners));
             }

@@ -2,8 +2,8 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Domain, Text, names};
 use crate::rules::{Context, Rule};
+use crate::semantics::named_owners;
 use crate::semantics::placeholder;
-use crate::semantics::split_owners;
 use crate::util::suggest::closest_match;
 
 fn diagnostic(domain: &Domain<'_>, owner: &Text<'_>, closest: Option<&str>) -> Diagnostic {
@@ -63,20 +63,17 @@ impl Rule for UnknownOwner {
         let keys: Vec<(String, &str)> = teams.iter().map(|t| (names::key(t), t.as_str())).collect();
         for domain in &doc.domains {
             for field in &domain.owners {
-                for value in field.values() {
-                    for owner in split_owners(value) {
-                        if owner.is_empty() || placeholder(owner.as_str(), cx.settings).is_some() {
-                            continue;
-                        }
-                        let key = names::key(owner.as_str());
-                        if keys.iter().any(|(k, _)| *k == key) {
-                            continue;
-                        }
-                        let closest =
-                            closest_match(&key, keys.iter().map(|(k, t)| (k.as_str(), *t)))
-                                .map(|(_, t)| t);
-                        cx.report(diagnostic(domain, &owner, closest));
+                for owner in named_owners(field, cx.settings) {
+                    if owner.is_empty() || placeholder(owner.as_str(), cx.settings).is_some() {
+                        continue;
                     }
+                    let key = names::key(owner.as_str());
+                    if keys.iter().any(|(k, _)| *k == key) {
+                        continue;
+                    }
+                    let closest = closest_match(&key, keys.iter().map(|(k, t)| (k.as_str(), *t)))
+                        .map(|(_, t)| t);
+                    cx.report(diagnostic(domain, &owner, closest));
                 }
             }
         }

@@ -10,5 +10,5 @@ mod owners;
 mod placeholders;
 
 pub use contacts::{bracketed_role, escalation_contacts};
-pub use owners::{Ownership, named_owners, owner, ownership, split_owners};
+pub use owners::{Ownership, named_owners, owner, ownership};
 pub use placeholders::placeholder;
