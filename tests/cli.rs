@@ -480,3 +480,24 @@ fn rules_and_explain() {
     assert_eq!(unknown.code, 2);
     unknown.stderr_has("did you mean `orphaned-domain`?");
 }
+
+/// A domain pasted twice is one `duplicate-domain` finding on the copy, pointing at both;
+/// nothing the original has is reported again for the copy, and the copy's claims are the
+/// domain's (no "listed by both `Search` and `Search`").
+#[test]
+fn a_domain_pasted_twice_is_one_finding() {
+    let out = run(ownlint(&cli_case("pasted")).args(["check", "--format", "concise", "."]));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let count = |what: &str| out.stdout.lines().filter(|l| l.contains(what)).count();
+    assert_eq!(count("duplicate-domain"), 1, "{}", out.stdout);
+    assert_eq!(count("placeholder-escalation-contact"), 1, "{}", out.stdout);
+    assert_eq!(
+        count("missing-incident-authority"),
+        1,
+        "Search once, Billing none: {}",
+        out.stdout
+    );
+    assert_eq!(count("duplicate-responsibility"), 0, "{}", out.stdout);
+    assert_eq!(count("`Search` and `Search`"), 0, "{}", out.stdout);
+    insta::assert_snapshot!(out.stdout);
+}

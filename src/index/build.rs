@@ -77,6 +77,7 @@ fn add_domain(facts: &mut Facts, d: u32, domain: &Domain<'_>, settings: &Setting
         owner: owner.as_ref().map_or(NO_OWNER, |o| key_hash(o.as_str())),
         name_text,
         span: domain.span,
+        extent: domain.extent(),
         owner_text,
         origin: domain.origin,
     });

@@ -36,6 +36,8 @@ pub struct DomainFacts {
     pub name_text: KeptText,
     /// The heading, YAML item or table row that defines the domain.
     pub span: Span,
+    /// From the heading to the last value of the domain ([`crate::model::Domain::extent`]).
+    pub extent: Span,
     /// The one real owner as written, when there is one.
     pub owner_text: Option<KeptText>,
     pub origin: DomainOrigin,

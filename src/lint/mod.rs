@@ -8,6 +8,7 @@
 
 pub mod baseline;
 pub mod changes;
+mod copies;
 pub mod fingerprint;
 pub mod suppressions;
 
@@ -248,7 +249,7 @@ fn lint_range<'s>(
     }
     diagnostics.extend(cx.into_diagnostics());
     let applied = suppressions::apply(&workspace, diagnostics, |code| run.severity_of(code));
-    let mut diagnostics = applied.diagnostics;
+    let mut diagnostics = copies::leave_out_repeats(&workspace, applied.diagnostics);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     (workspace, diagnostics, applied.suppressed)
 }

@@ -41,6 +41,23 @@ impl<'s> Domain<'s> {
         }
     }
 
+    /// The part of the file the domain is written in: from its heading (or YAML item, or
+    /// table row) to the last value it holds.
+    pub fn extent(&self) -> Span {
+        let fields = self.owners.iter().chain(&self.escalation_contacts);
+        let field_spans = fields.chain(&self.transfer).flat_map(|f| {
+            std::iter::once(f.label)
+                .chain(std::iter::once(f.value.span))
+                .chain(f.items.iter().map(|i| i.span))
+        });
+        let texts = self.incident_authority.iter().chain(&self.responsibilities);
+        field_spans
+            .chain(texts.map(|t| t.span))
+            .chain(self.slos.iter().map(|s| s.span))
+            .chain(self.labels.iter().map(|l| l.span))
+            .fold(self.span, Span::cover)
+    }
+
     /// The name for messages: as written, without a trailing `Domain` or `Service`.
     pub fn display_name(&self) -> &str {
         super::names::display_name(self.name.as_str())

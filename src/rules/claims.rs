@@ -18,7 +18,8 @@ pub struct Claim<'a> {
 }
 
 /// Names claimed by two or more domains, each group in source order (file, then place) with
-/// one claim per domain: an SLO that is also a responsibility of the same domain is one claim.
+/// one claim per domain: an SLO that is also a responsibility of the same domain is one claim,
+/// and so are the claims of a domain defined twice.
 /// Only the names the facts show written twice are read from their documents.
 pub fn shared_names<'a>(ws: &'a Workspace<'_>) -> Vec<Vec<Claim<'a>>> {
     let mut out = Vec::new();
@@ -52,12 +53,17 @@ pub fn shared_names<'a>(ws: &'a Workspace<'_>) -> Vec<Vec<Claim<'a>>> {
                     &mut by_key.last_mut().expect("just pushed").1
                 }
             };
-            if slot.iter().any(|c| c.id == domain_id) {
+            // One claim per domain; a domain defined twice is one domain, which
+            // `duplicate-domain` reports.
+            let domain = display_name(ws.domain_name(domain_id).as_str()).to_owned();
+            let same =
+                |c: &Claim<'_>| c.id == domain_id || names::key(&c.domain) == names::key(&domain);
+            if slot.iter().any(same) {
                 continue;
             }
             slot.push(Claim {
                 id: domain_id,
-                domain: display_name(ws.domain_name(domain_id).as_str()).to_owned(),
+                domain,
                 text,
                 owner: ws.domain_facts(domain_id).owner(),
             });

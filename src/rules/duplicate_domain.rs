@@ -41,6 +41,11 @@ declare_rule! {
     /// label on the first. Names are compared with case, white space and a trailing `Domain`
     /// or `Service` ignored, so `Payments Domain` and `payments` are the same domain.
     ///
+    /// The two definitions are one domain to the other rules: a finding of the later one that
+    /// the first has too (the same placeholder contact, the same missing field) is not
+    /// reported again, and the responsibilities and SLOs both list are not "claimed by two
+    /// domains". A domain pasted twice is this one finding.
+    ///
     /// ## Why is this bad?
     /// Two definitions drift apart: one says one owner, the other another, and whoever reads
     /// the wrong one pages the wrong team.
