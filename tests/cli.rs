@@ -501,3 +501,39 @@ fn a_domain_pasted_twice_is_one_finding() {
     assert_eq!(count("`Search` and `Search`"), 0, "{}", out.stdout);
     insta::assert_snapshot!(out.stdout);
 }
+
+/// Every file with ownership content is read, whatever heading shape frames its ladder or
+/// its shared-ownership declarations: a title that repeats the section's name, the section
+/// deeper than usual, setext headings. None is skipped as "no ownership content".
+#[test]
+fn every_heading_shape_around_the_ladder_and_shared_ownership_is_read() {
+    let dir = cli_case("sections");
+    let out = run(ownlint(&dir).args(["check", "--verbose", "--format", "concise", "."]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stderr.contains("skipped"), "{}", out.stderr);
+    assert_eq!(
+        out.stderr.matches("ownlint: checked:").count(),
+        7,
+        "{}",
+        out.stderr
+    );
+    for file in [
+        "agreements-titled.md",
+        "agreements-deeper.md",
+        "agreements-setext.md",
+    ] {
+        let line = out
+            .stdout
+            .lines()
+            .find(|l| l.starts_with(file))
+            .unwrap_or_else(|| panic!("{file}'s declaration was not read:\n{}", out.stdout));
+        assert!(line.contains("incomplete-shared-ownership"), "{line}");
+    }
+    insta::assert_snapshot!(out.stdout);
+
+    // The three ladders, two levels each, with their roles.
+    let out = run(ownlint(&dir).args(["export", "--format", "json", "."]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let levels = json(&out)["escalation_ladder"].as_array().unwrap().len();
+    assert_eq!(levels, 6, "{}", out.stdout);
+}

@@ -48,6 +48,11 @@ impl<'s> Reader<'s, '_> {
                 let ladder = *l;
                 self.level_heading(ladder, &title, heading_span)
             }
+            // A heading that repeats the section's name (`# Shared Ownership` then
+            // `## Shared Ownership (Exception)`) is the same section, one level deeper.
+            Some(Kind::Shared) | Some(Kind::SharedDecl(_)) if class == TitleClass::Shared => {
+                Kind::Shared
+            }
             Some(Kind::Shared) | Some(Kind::SharedDecl(_)) => {
                 match self.declaration(&title, heading_span) {
                     Some(decl) => Kind::SharedDecl(decl),
