@@ -13,15 +13,21 @@ fn diagnostic(file: FileId, field: &Unknown<'_>) -> Diagnostic {
     );
     match &field.suggestion {
         Some(s) => d.with_help(format!("did you mean `{s}`?")),
-        None => d.with_help("remove it, or add it to `labels` in `.ownlint.yaml` as an alias"),
+        None => d.with_help(format!(
+            "ownlint does not read it; if it is one of ownlint's fields under another name, map \
+             it in `.ownlint.yaml` (`labels: {{escalation_contact: [\"{}\"]}}`, say), else remove \
+             it or move it out of the domain",
+            field.label
+        )),
     }
 }
 
 declare_rule! {
     /// ## What it does
-    /// Reports a field ownlint does not know: in Markdown, a label in a domain that is close
-    /// to a known one (`**Ownr:**`); in YAML, any key that is not part of the format. The
-    /// help names the closest known field.
+    /// Reports a field ownlint does not know: in Markdown, a bold label in a domain
+    /// (`**Point of Contact:**`) or a plain one close to a known label (`Ownr:`); in YAML, any
+    /// key that is not part of the format. The help names the closest known field, or the
+    /// `labels` setting of `.ownlint.yaml` that maps a label to a field.
     ///
     /// ## Why is this bad?
     /// A misspelt label is silently ignored by every reader, so the domain looks as if it

@@ -45,6 +45,8 @@ struct ReadField<'s> {
     value: Text<'s>,
     kind: Option<FieldKind>,
     near: Option<String>,
+    /// Written bold (`**Label:**`): a label for sure, known or not.
+    bold: bool,
 }
 
 impl<'s> Reader<'s, '_> {
@@ -211,6 +213,7 @@ impl<'s> Reader<'s, '_> {
                 value: value_text,
                 kind,
                 near: near.map(|(s, _)| s.to_owned()),
+                bold: label.bold,
             });
         }
         read
@@ -230,21 +233,29 @@ impl<'s> Reader<'s, '_> {
             value,
             kind,
             near,
+            bold,
         } in read
         {
             last_empty = value.is_empty();
             last_kind = kind;
-            match kind {
-                Some(kind) => b.add_field(kind, label, value),
-                None => {
-                    if let Some(near) = near {
-                        b.marked = true;
-                        b.unknown.push(UnknownField {
-                            label,
-                            suggestion: Some(display_label(&near, false)),
-                        });
-                    }
+            match (kind, near) {
+                (Some(kind), _) => b.add_field(kind, label, value),
+                // A misspelt label marks a domain as a real one would.
+                (None, Some(near)) => {
+                    b.marked = true;
+                    b.unknown.push(UnknownField {
+                        label,
+                        suggestion: Some(display_label(&near, false)),
+                    });
                 }
+                // Any other bold label in a domain is one ownlint does not read: said, so
+                // that `**Point of Contact:**` is not dropped without a word (it is reported
+                // only if the section turns out to be a domain).
+                (None, None) if bold => b.unknown.push(UnknownField {
+                    label,
+                    suggestion: None,
+                }),
+                (None, None) => {}
             }
         }
         b.pending = last_empty.then_some(Pending {
