@@ -23,6 +23,9 @@ pub struct Document<'s> {
     /// and nothing else.
     pub problems: Vec<ParseProblem>,
     pub unknown_fields: Vec<UnknownField<'s>>,
+    /// Field labels written on a later line of a list item, which CommonMark folds into the
+    /// item when no blank line comes before them: read as the fields they are, and said.
+    pub labels_in_list_items: Vec<Span>,
 }
 
 impl<'s> Document<'s> {
@@ -36,6 +39,7 @@ impl<'s> Document<'s> {
             suppressions: Vec::new(),
             problems: Vec::new(),
             unknown_fields: Vec::new(),
+            labels_in_list_items: Vec::new(),
         }
     }
 

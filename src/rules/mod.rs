@@ -16,6 +16,7 @@ mod duplicate_field;
 mod duplicate_responsibility;
 mod incomplete_shared_ownership;
 mod invalid_suppression;
+mod label_in_list_item;
 mod malformed_escalation_ladder;
 mod malformed_slo;
 mod missing_escalation_contact;
@@ -46,6 +47,7 @@ pub use duplicate_field::DuplicateField;
 pub use duplicate_responsibility::DuplicateResponsibility;
 pub use incomplete_shared_ownership::IncompleteSharedOwnership;
 pub use invalid_suppression::InvalidSuppression;
+pub use label_in_list_item::LabelInListItem;
 pub use malformed_escalation_ladder::MalformedEscalationLadder;
 pub use malformed_slo::MalformedSlo;
 pub use missing_escalation_contact::MissingEscalationContact;
@@ -77,6 +79,7 @@ pub static ALL: &[&dyn Rule] = &[
     &UnusedSuppression,
     &DuplicateField,
     &InvalidSuppression,
+    &LabelInListItem,
     &OrphanedDomain,
     &MultipleOwners,
     &DuplicateDomain,

@@ -175,7 +175,19 @@ impl<'s> Reader<'s, '_> {
             .is_some_and(|p| ctx.item_head && p.depth == ctx.depth);
         let read = self.read_fields(range.clone(), in_entry_list);
         if !read.is_empty() {
-            self.add_fields(read, ctx.depth + 1);
+            // A label below the first line of an entry of a list (no blank line before it)
+            // is folded into that entry by CommonMark: it is read as the field it is, whose
+            // entries are the list's next items, and said.
+            let folded = ctx.block == Block::Item
+                && !ctx.item_head
+                && self
+                    .innermost_domain()
+                    .and_then(|b| b.pending)
+                    .is_some_and(|p| p.depth == ctx.depth);
+            if folded {
+                self.doc.labels_in_list_items.push(read[0].label.span);
+            }
+            self.add_fields(read, if folded { ctx.depth } else { ctx.depth + 1 });
             return;
         }
         self.domain_entry_line(range, ctx);
