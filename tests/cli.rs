@@ -451,6 +451,55 @@ fn suppression_comments_silence_findings_and_are_counted() {
 }
 
 #[test]
+fn disable_line_silences_its_own_line_and_misspelt_directives_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = "## Domain Ownership\n\n\
+### Payments Domain\n\n\
+**Owner:** TBD <!-- ownlint-disable-line orphaned-domain -->\n\
+**Escalation Contact:** TBD <!-- ownlint-disable-line placeholder-escalation-contact -->\n\
+**Responsibilities:**\n\
+- Payment processing\n\n\
+<!-- ownlint-disble-next-line OWN305 -->\n\
+### Search Domain\n\n\
+**Owner:** Search Team\n\
+**Escalation Contact:** @search-oncall\n\
+**Responsibilities:**\n\
+- Indexing\n";
+    std::fs::write(dir.path().join("a.md"), doc).unwrap();
+    std::fs::write(
+        dir.path().join("b.yaml"),
+        "domains:\n  - name: Billing\n    owner: TBD  # ownlint-disable-line orphaned-domain\n    escalation_contact: \"@billing\"  # ownlnt-disable-line OWN203\n    responsibilities: [Invoices]\n",
+    )
+    .unwrap();
+    let out = run(ownlint(dir.path()).args([
+        "check",
+        "--format",
+        "concise",
+        "--ignore",
+        "missing-slo,missing-incident-authority",
+        ".",
+    ]));
+    // The placeholders at the end-of-line comments are silenced; the misspelt comments are
+    // reported on their directive word, and silence nothing.
+    assert_eq!(
+        out.stdout
+            .lines()
+            .filter(|l| l.contains(": error["))
+            .collect::<Vec<_>>(),
+        [
+            "a.md:10:6: error[OWN006 invalid-suppression] `ownlint-disble-next-line` is not a \
+             suppression directive; the comment silences nothing",
+            "b.yaml:4:39: error[OWN006 invalid-suppression] `ownlnt-disable-line` is not a \
+             suppression directive; the comment silences nothing",
+        ],
+        "{}",
+        out.stdout
+    );
+    let out = run(ownlint(dir.path()).args(["check", "--format", "json", "."]));
+    assert_eq!(json(&out)["summary"]["suppressed"], 3, "{}", out.stdout);
+}
+
+#[test]
 fn rules_and_explain() {
     let out = run(ownlint(root()).args(["rules"]));
     assert_eq!(out.code, 0);

@@ -143,6 +143,90 @@ fn who_json_has_every_part_with_its_place() {
 }
 
 #[test]
+fn who_a_domain_card_lists_the_agreements_it_takes_part_in() {
+    let out = run(ownlint(root()).args(["who", "payments"]));
+    for line in [
+        "  shared ownership    with Subscriptions: Shared ownership for payment finalization  \
+         (ownership/OWNERSHIP.md:277)",
+        "shared SLA: Payment finalization: P95 ≤ 300ms  (ownership/OWNERSHIP.md:280)",
+    ] {
+        assert!(out.stdout.contains(line), "{line}\n{}", out.stdout);
+    }
+    // The other side of the agreement sees it too, naming Payments.
+    let out = run(ownlint(root()).args(["who", "--format", "json", "Subscriptions"]));
+    let domain = &json(&out)["domains"][0];
+    assert_eq!(domain["name"]["text"], "Subscriptions Domain");
+    let agreement = &domain["shared_ownership"][0];
+    assert_eq!(agreement["with"], serde_json::json!(["Payments"]));
+    assert_eq!(
+        agreement["scope"],
+        "Shared ownership for payment finalization"
+    );
+    assert_eq!(agreement["line"], 277);
+    assert_eq!(
+        agreement["sla"]["text"],
+        "Payment finalization: P95 ≤ 300ms"
+    );
+    assert_eq!(agreement["sla"]["line"], 280);
+    // A domain outside every agreement has none, and its card says nothing of them.
+    let out = run(ownlint(root()).args(["who", "--format", "json", "VPN"]));
+    assert_eq!(
+        json(&out)["domains"][0]["shared_ownership"],
+        serde_json::json!([])
+    );
+    let out = run(ownlint(root()).args(["who", "VPN"]));
+    assert!(!out.stdout.contains("shared"), "{}", out.stdout);
+}
+
+#[test]
+fn who_finds_the_domains_of_an_agreement_by_its_sla_name_or_scope() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        "domains:\n  - name: Checkout\n    owner: Checkout Team\n    escalation_contact: Ann\n\
+         \x20 - name: Ledger Service\n    owner: Ledger Team\n    escalation_contact: Bob\n\
+         \x20 - name: Search\n    owner: Search Team\n    escalation_contact: Cy\n\
+         shared_ownership:\n  - domains: [checkout, LEDGER]\n    scope: \"Refund \\e[2J booking\"\n\
+         \x20   sla: \"Settlement latency: P95 ≤ 2s\"\n",
+    )
+    .unwrap();
+    for query in ["settlement latency", "Settlement Latency", "refund"] {
+        let out = run(ownlint(dir.path()).args(["who", query, "a.yaml"]));
+        assert_eq!(out.code, 0, "{query}: {}", out.stderr);
+        assert_eq!(
+            headings(&out.stdout),
+            ["Checkout", "Ledger Service"],
+            "{query}:\n{}",
+            out.stdout
+        );
+        assert_eq!(out.stdout.matches("matched shared SLA: ").count(), 2);
+        // Document text is escaped, in the match and in the card alike.
+        assert!(!out.stdout.contains('\u{1b}'), "{}", out.stdout);
+    }
+    let out = run(ownlint(dir.path()).args(["who", "settlement latency", "a.yaml"]));
+    assert!(
+        out.stdout
+            .contains("  shared ownership    with LEDGER: Refund \\u{1b}[2J booking  (a.yaml:12)"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("shared SLA: Settlement latency: P95 ≤ 2s  (a.yaml:14)"),
+        "{}",
+        out.stdout
+    );
+    let out =
+        run(ownlint(dir.path()).args(["who", "--format", "json", "settlement latency", "a.yaml"]));
+    let answer = json(&out);
+    assert_eq!(answer["domains"][1]["matched"]["kind"], "shared_sla");
+    assert_eq!(
+        answer["domains"][1]["shared_ownership"][0]["with"],
+        serde_json::json!(["checkout"])
+    );
+}
+
+#[test]
 fn who_nothing_found_is_exit_1_with_the_closest_names() {
     let out = run(ownlint(root()).args(["who", "Infra Teem"]));
     assert_eq!(out.code, 1);

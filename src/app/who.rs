@@ -1,11 +1,13 @@
 //! `ownlint who QUERY`: during an incident, who owns this and who do I escalate to?
 //!
 //! The query is compared with every domain name, owner team, escalation contact,
-//! responsibility and SLO name, after folding case and white space (and a trailing `Domain`
-//! or `Service` for domain names). An exact domain name wins; an exact owner team lists every
-//! domain of that team; otherwise the domains with the best matches come first. Each domain
-//! is shown with its owner, escalation contact, escalation chain, SLOs and incident
-//! authority, each with the file and line where it is written.
+//! responsibility and SLO name, and with the SLA name and scope of every shared-ownership
+//! agreement (which finds the agreement's domains), after folding case and white space (and
+//! a trailing `Domain` or `Service` for domain names). An exact domain name wins; an exact
+//! owner team lists every domain of that team; otherwise the domains with the best matches
+//! come first. Each domain is shown with its owner, escalation contact, escalation chain,
+//! SLOs, the shared-ownership agreements it takes part in and its incident authority, each
+//! with the file and line where it is written.
 
 use std::io::{self, Write};
 
@@ -17,7 +19,7 @@ use crate::app::{ExitStatus, output};
 use crate::config::Settings;
 use crate::error::Error;
 use crate::lint::enabled_rules;
-use crate::model::{Document, Domain, EscalationLadder, Text, names};
+use crate::model::{Document, Domain, EscalationLadder, SharedOwnership, Slo, Text, names};
 use crate::semantics::{self, Ownership};
 use crate::source::{SourceFile, Span};
 use crate::util::sanitize::escape;
@@ -66,7 +68,8 @@ pub fn run(args: &WhoArgs) -> Result<ExitStatus, Error> {
 #[derive(Debug, Serialize)]
 pub struct Answer {
     pub query: String,
-    /// Why these domains: `domain`, `owner`, `escalation_contact`, `responsibility`, `slo`.
+    /// Why these domains: `domain`, `owner`, `escalation_contact`, `responsibility`, `slo`,
+    /// `shared_sla`.
     pub domains: Vec<DomainCard>,
     /// The closest names when nothing matched.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -89,7 +92,23 @@ pub struct DomainCard {
     /// Level 1 (the owner team), then each higher level of the escalation ladder.
     pub escalation_chain: Vec<ChainStep>,
     pub slos: Vec<Located>,
+    /// The shared-ownership agreements that name the domain.
+    pub shared_ownership: Vec<Agreement>,
     pub incident_authority: Vec<Located>,
+}
+
+/// A shared-ownership agreement, as seen from one of its domains.
+#[derive(Debug, Serialize)]
+pub struct Agreement {
+    /// The other domains of the agreement, as written.
+    pub with: Vec<String>,
+    /// What is shared, as written.
+    pub scope: Option<String>,
+    /// The SLA the domains answer for together, if the agreement states one.
+    pub sla: Option<Located>,
+    /// Where the agreement is written.
+    pub file: String,
+    pub line: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -106,6 +125,8 @@ pub enum MatchKind {
     EscalationContact,
     Responsibility,
     Slo,
+    /// The SLA name or the scope of a shared-ownership agreement naming the domain.
+    SharedSla,
 }
 
 impl MatchKind {
@@ -116,6 +137,7 @@ impl MatchKind {
             MatchKind::EscalationContact => "escalation contact",
             MatchKind::Responsibility => "responsibility",
             MatchKind::Slo => "SLO",
+            MatchKind::SharedSla => "shared SLA",
         }
     }
 }
@@ -145,6 +167,7 @@ struct Model<'a, 's> {
     settings: &'a Settings,
     domains: Vec<&'a Domain<'s>>,
     ladders: Vec<&'a EscalationLadder<'s>>,
+    shared: Vec<&'a SharedOwnership<'s>>,
 }
 
 /// How well a query matches a text: exact, contained as words, or close in spelling.
@@ -158,7 +181,32 @@ impl<'a, 's> Model<'a, 's> {
             settings,
             domains: documents.iter().flat_map(|d| &d.domains).collect(),
             ladders: documents.iter().flat_map(|d| &d.ladders).collect(),
+            shared: documents.iter().flat_map(|d| &d.shared).collect(),
         }
+    }
+
+    /// The shared-ownership agreements that name a domain, compared as names are.
+    fn agreements(&self, domain: &Domain<'_>) -> impl Iterator<Item = &'a SharedOwnership<'s>> {
+        let key = names::key(domain.name.as_str());
+        self.shared
+            .iter()
+            .copied()
+            .filter(move |decl| decl.domains.iter().any(|d| names::key(d.as_str()) == key))
+    }
+
+    /// Everything in a domain a query can match, with what it is: the domain's own values,
+    /// then the SLA names and scopes of its agreements.
+    fn candidates<'d>(&self, domain: &'d Domain<'_>) -> impl Iterator<Item = (MatchKind, &'d str)>
+    where
+        'a: 'd,
+    {
+        let shared = self.agreements(domain).flat_map(|decl| {
+            let sla = decl.sla.as_ref().map(|sla| sla.name.as_str());
+            sla.into_iter()
+                .chain(decl.scope.as_ref().map(Text::as_str))
+                .map(|text| (MatchKind::SharedSla, text))
+        });
+        candidates(domain).chain(shared.filter(|(_, text)| !text.trim().is_empty()))
     }
 
     fn answer(&self, query: &str) -> Answer {
@@ -202,7 +250,8 @@ impl<'a, 's> Model<'a, 's> {
         // Otherwise the best match of each domain, best domains first.
         let mut ranked: Vec<(Score, MatchKind, &str, usize)> = Vec::new();
         for (i, domain) in self.domains.iter().enumerate() {
-            let best = candidates(domain)
+            let best = self
+                .candidates(domain)
                 .filter_map(|(kind, text)| score(&key, text).map(|s| (s, kind, text)))
                 .max_by(|a, b| a.0.partial_cmp(&b.0).unwrap().then(b.1.cmp(&a.1)));
             if let Some((s, kind, text)) = best {
@@ -230,7 +279,7 @@ impl<'a, 's> Model<'a, 's> {
         let mut scored: Vec<(f64, &str)> = self
             .domains
             .iter()
-            .flat_map(|d| candidates(d))
+            .flat_map(|d| self.candidates(d))
             .map(|(_, text)| (strsim::jaro_winkler(&query, &text.to_lowercase()), text))
             .filter(|(s, _)| *s >= 0.7)
             .collect();
@@ -287,18 +336,34 @@ impl<'a, 's> Model<'a, 's> {
             slos: domain
                 .slos
                 .iter()
-                .map(|slo| {
-                    let text = if slo.name.is_empty() {
-                        slo.objective.as_str().to_owned()
-                    } else if slo.objective.is_empty() {
-                        slo.name.as_str().to_owned()
-                    } else {
-                        format!("{}: {}", slo.name.as_str(), slo.objective.as_str())
-                    };
-                    at(slo.span, &text)
-                })
+                .map(|slo| at(slo.span, &slo_text(slo)))
+                .collect(),
+            shared_ownership: self
+                .agreements(domain)
+                .map(|a| self.agreement(a, domain))
                 .collect(),
             incident_authority: domain.incident_authority.iter().map(text_at).collect(),
+        }
+    }
+
+    /// An agreement as one of its domains sees it: the other domains, the scope, the SLA.
+    fn agreement(&self, decl: &SharedOwnership<'_>, domain: &Domain<'_>) -> Agreement {
+        let file = &self.files[decl.file.index()];
+        let line = |span: Span| file.line_col(span.start as usize).line;
+        let key = names::key(domain.name.as_str());
+        Agreement {
+            with: (decl.domains.iter())
+                .filter(|d| names::key(d.as_str()) != key)
+                .map(|d| d.as_str().to_owned())
+                .collect(),
+            scope: decl.scope.as_ref().map(|s| s.as_str().to_owned()),
+            sla: decl.sla.as_ref().map(|sla| Located {
+                text: slo_text(sla),
+                file: file.path.clone(),
+                line: line(sla.span),
+            }),
+            file: file.path.clone(),
+            line: line(decl.span),
         }
     }
 
@@ -331,7 +396,18 @@ impl<'a, 's> Model<'a, 's> {
     }
 }
 
-/// Everything in a domain a query can match, with what it is.
+/// An SLO as written: `name: objective`, or whichever of the two it has.
+fn slo_text(slo: &Slo<'_>) -> String {
+    if slo.name.is_empty() {
+        slo.objective.as_str().to_owned()
+    } else if slo.objective.is_empty() {
+        slo.name.as_str().to_owned()
+    } else {
+        format!("{}: {}", slo.name.as_str(), slo.objective.as_str())
+    }
+}
+
+/// Everything in a domain's own values a query can match, with what it is.
 fn candidates<'d>(domain: &'d Domain<'_>) -> impl Iterator<Item = (MatchKind, &'d str)> {
     std::iter::once((MatchKind::Domain, domain.name.as_str()))
         .chain(
@@ -443,7 +519,32 @@ fn write_human(out: &mut dyn Write, answer: &Answer) -> io::Result<()> {
             )?;
         }
         list(out, "SLOs", &card.slos)?;
+        shared(out, &card.shared_ownership)?;
         list(out, "incident authority", &card.incident_authority)?;
+    }
+    Ok(())
+}
+
+/// The agreements of a domain, each with its other domains and scope, then its SLA. Nothing
+/// when there are none: shared ownership is the exception.
+fn shared(out: &mut dyn Write, agreements: &[Agreement]) -> io::Result<()> {
+    for (i, a) in agreements.iter().enumerate() {
+        let label = if i == 0 { "shared ownership" } else { "" };
+        let with: Vec<String> = a.with.iter().map(|d| escape(d).into_owned()).collect();
+        let mut what = format!("with {}", with.join(" + "));
+        if let Some(scope) = &a.scope {
+            what = format!("{what}: {}", escape(scope));
+        }
+        writeln!(out, "  {label:<20}{what}  ({}:{})", escape(&a.file), a.line)?;
+        let sla = a.sla.as_ref();
+        let (text, place) = match sla {
+            Some(s) => (
+                escape(&s.text),
+                format!("  ({}:{})", escape(&s.file), s.line),
+            ),
+            None => ("(none)".into(), String::new()),
+        };
+        writeln!(out, "  {:<20}  shared SLA: {text}{place}", "")?;
     }
     Ok(())
 }

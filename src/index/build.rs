@@ -62,6 +62,11 @@ pub fn facts(doc: &Document<'_>, settings: &Settings, rule_code: RuleLookup<'_>)
     for s in &doc.suppressions {
         facts.suppressions.push(suppression(s, rule_code));
     }
+    facts.unknown_directives.extend(
+        doc.unknown_directives
+            .iter()
+            .map(|u| (u.word.as_str().to_owned(), u.word.span, u.suggestion)),
+    );
     facts.shrink();
     facts
 }

@@ -208,6 +208,9 @@ pub struct Facts {
     /// The ownership transfer records of the domains that have one, by domain.
     pub transfers: Vec<(u32, KeptText)>,
     pub suppressions: Vec<SuppressionFacts>,
+    /// Comments that look like suppressions but are none: the word as written, where, and
+    /// the directive it is closest to.
+    pub unknown_directives: Vec<(String, Span, Option<&'static str>)>,
     /// The kept texts that are not the source under their span.
     pub rewritten: Vec<Box<str>>,
 }
@@ -261,6 +264,7 @@ impl Facts {
         self.ladder_roles.shrink_to_fit();
         self.role_contacts.shrink_to_fit();
         self.suppressions.shrink_to_fit();
+        self.unknown_directives.shrink_to_fit();
         self.transfers.shrink_to_fit();
         self.rewritten.shrink_to_fit();
     }

@@ -89,7 +89,9 @@ impl Entry<'_> {
     fn silences(&self, d: &Diagnostic) -> bool {
         let at = d.span.start as usize;
         let covers = match self.scope {
-            SuppressionScope::NextLine(line) | SuppressionScope::Block(line) => {
+            SuppressionScope::NextLine(line)
+            | SuppressionScope::Line(line)
+            | SuppressionScope::Block(line) => {
                 line.contains(at) || (line.is_empty() && line.start as usize == at)
             }
             SuppressionScope::File => true,
@@ -99,7 +101,7 @@ impl Entry<'_> {
 }
 
 /// Every rule name of every suppression comment, and the `invalid-suppression` findings for
-/// the names that are no rule.
+/// the names that are no rule and the comments that look like suppressions but are none.
 fn entries<'a>(
     ws: &'a Workspace<'_>,
     severity_of: &impl Fn(&'static str) -> Option<Severity>,
@@ -107,6 +109,13 @@ fn entries<'a>(
     let mut invalid = Vec::new();
     let mut entries: Vec<Entry<'_>> = Vec::new();
     for (file, facts) in ws.all_facts() {
+        if let Some(severity) = severity_of(InvalidSuppression::META.code) {
+            for (word, span, suggestion) in &facts.unknown_directives {
+                let mut d = InvalidSuppression::unknown_directive(file, word, *span, *suggestion);
+                d.severity = severity;
+                invalid.push(d);
+            }
+        }
         for s in &facts.suppressions {
             let entry = |code, name_span, name| Entry {
                 file,

@@ -19,6 +19,9 @@ pub struct Document<'s> {
     pub ladders: Vec<EscalationLadder<'s>>,
     pub shared: Vec<SharedOwnership<'s>>,
     pub suppressions: Vec<Suppression<'s>>,
+    /// Comments that look like suppressions but are none: they silence nothing, and their
+    /// writer must hear it.
+    pub unknown_directives: Vec<UnknownDirective<'s>>,
     /// Places the parser could not read; a file that cannot be parsed at all has one here
     /// and nothing else.
     pub problems: Vec<ParseProblem>,
@@ -37,6 +40,7 @@ impl<'s> Document<'s> {
             ladders: Vec::new(),
             shared: Vec::new(),
             suppressions: Vec::new(),
+            unknown_directives: Vec::new(),
             problems: Vec::new(),
             unknown_fields: Vec::new(),
             labels_in_list_items: Vec::new(),
@@ -88,10 +92,22 @@ pub struct Suppression<'s> {
     pub scope: SuppressionScope,
 }
 
+/// A comment that looks like a suppression but whose directive is none of ownlint's:
+/// `ownlint-disble-next-line`, `ownlnt-disable`.
+#[derive(Clone, Debug)]
+pub struct UnknownDirective<'s> {
+    /// The directive word as written.
+    pub word: Text<'s>,
+    /// The directive it is closest to, if any is close.
+    pub suggestion: Option<&'static str>,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SuppressionScope {
     /// The byte range of the line after the comment.
     NextLine(Span),
+    /// The byte range of the line the comment begins on (`ownlint-disable-line`).
+    Line(Span),
     /// From a disable comment to its enable comment (or the end of the file).
     Block(Span),
     File,

@@ -11,7 +11,9 @@ mod shared;
 mod slo;
 pub mod text;
 
-pub use document::{Document, ParseProblem, Suppression, SuppressionScope, UnknownField};
+pub use document::{
+    Document, ParseProblem, Suppression, SuppressionScope, UnknownDirective, UnknownField,
+};
 pub use domain::{Domain, DomainOrigin, Field, FieldKind, FieldLabel};
 pub use ladder::{EscalationLadder, LadderLevel};
 pub use objective::{Comparator, Objective, ObjectiveError, TimeUnit, Unit};

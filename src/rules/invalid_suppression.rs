@@ -18,27 +18,65 @@ impl InvalidSuppression {
             None => d.with_help("`ownlint rules` lists the rules by name and code"),
         }
     }
+
+    /// The finding for a comment that looks like a suppression but whose directive is none
+    /// of ownlint's, with the directive it is closest to. Raised by
+    /// [`crate::lint::suppressions`].
+    pub fn unknown_directive(
+        file: FileId,
+        word: &str,
+        span: Span,
+        suggestion: Option<&str>,
+    ) -> Diagnostic {
+        let d = Diagnostic::new(
+            &Self::META,
+            file,
+            span,
+            format!("`{word}` is not a suppression directive; the comment silences nothing"),
+        );
+        match suggestion {
+            Some(directive) => d.with_help(format!("did you mean `{directive}`?")),
+            None => d.with_help(
+                "the directives are `ownlint-disable-next-line`, `ownlint-disable-line`, \
+                 `ownlint-disable`, `ownlint-enable` and `ownlint-disable-file`",
+            ),
+        }
+    }
 }
 
 declare_rule! {
     /// ## What it does
-    /// Reports a suppression comment that names a rule that does not exist, with the closest
-    /// rule name.
+    /// Reports a suppression comment that names a rule that does not exist, or whose
+    /// directive is not one of ownlint's, with the closest rule name or directive.
+    ///
+    /// A comment like `<!-- ownlint-disble-next-line OWN305 -->` or `# ownlnt-disable` is
+    /// reported, not ignored. A comment looks like a suppression when its first word starts
+    /// with `ownlint` (in any case: directives are lower case) but is not a directive, or
+    /// when that word is at most two edits (insertions, deletions, substitutions, swaps of
+    /// neighbours) from a directive, which catches a misspelt prefix (`ownlnt-disable`,
+    /// `owlint-disable-file`) without taking prose or other tools' comments
+    /// (`markdownlint-disable`) for ours.
     ///
     /// ## Why is this bad?
-    /// A misspelt rule name silences nothing, so the finding the comment was meant for is
-    /// still reported, or worse, a later reader believes it is handled.
+    /// A misspelt rule name or directive silences nothing, so the finding the comment was
+    /// meant for is still reported, or worse, a later reader believes it is handled.
     ///
     /// ## Example
     /// ```markdown
     /// <!-- ownlint-disable-next-line placeholder-escalation -->
     /// **Escalation Contact:** [Engineering Manager]
+    ///
+    /// <!-- ownlint-disble-next-line OWN305 -->
+    /// ### Search Domain
     /// ```
     ///
     /// Use instead:
     /// ```markdown
     /// <!-- ownlint-disable-next-line placeholder-escalation-contact -->
     /// **Escalation Contact:** [Engineering Manager]
+    ///
+    /// <!-- ownlint-disable-next-line OWN305 -->
+    /// ### Search Domain
     /// ```
     pub struct InvalidSuppression {
         code: "OWN006",

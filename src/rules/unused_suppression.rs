@@ -32,12 +32,19 @@ declare_rule! {
     /// Reports a suppression comment, or a rule named in one, that silenced nothing: the
     /// problem it was written for has been fixed or moved.
     ///
-    /// Suppression comments are `<!-- ownlint-disable-next-line RULE[, RULE…] [-- reason] -->`,
-    /// `<!-- ownlint-disable RULE -->` … `<!-- ownlint-enable RULE -->` and
-    /// `<!-- ownlint-disable-file RULE -->` in Markdown, and `# ownlint-disable-next-line RULE`
-    /// and `# ownlint-disable-file RULE` in YAML. Rules are named by name or code; a comment
-    /// without rules covers every rule. A comment naming a rule that is turned off is not
-    /// reported.
+    /// Suppression comments are, in Markdown:
+    /// - `<!-- ownlint-disable-next-line RULE[, RULE…] [-- reason] -->`: the line after the
+    ///   comment;
+    /// - `<!-- ownlint-disable-line RULE -->`: the line the comment is on (as markdownlint's
+    ///   `disable-line`), for a comment at the end of a line: `**Owner:** TBD <!-- … -->`;
+    /// - `<!-- ownlint-disable RULE -->` … `<!-- ownlint-enable RULE -->`: the lines between
+    ///   (or to the end of the file);
+    /// - `<!-- ownlint-disable-file RULE -->`: the whole file.
+    ///
+    /// In YAML the same directives follow a `#`: `# ownlint-disable-next-line RULE`, a
+    /// trailing `owner: TBD  # ownlint-disable-line orphaned-domain`, `# ownlint-disable-file
+    /// RULE`. Rules are named by name or code; a comment without rules covers every rule. A
+    /// comment naming a rule that is turned off is not reported.
     ///
     /// ## Why is this bad?
     /// A stale suppression silences the next real problem at that place without anyone

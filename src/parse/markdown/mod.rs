@@ -27,7 +27,7 @@ use smallvec::SmallVec;
 use crate::model::{Document, FieldKind, Slo, Text};
 use crate::parse::labels::{LabelTable, RecentLabels};
 use crate::parse::line::Line;
-use crate::parse::suppress::{self, RawSuppression};
+use crate::parse::suppress::{self, Comment, RawSuppression};
 use crate::source::{FileId, Span};
 use fields::{DomainBuilder, add_entry};
 use tables::TableState;
@@ -331,7 +331,8 @@ impl<'s, 'l> Reader<'s, 'l> {
     }
 
     fn html(&mut self, html: &str, range: Range<usize>) {
-        if html.contains("ownlint-") {
+        // Any comment may be a suppression, or a misspelt one that must not pass unread.
+        if html.contains("<!--") {
             self.read_comments(range.clone());
         }
         let trimmed = html.trim_start();
@@ -349,7 +350,7 @@ impl<'s, 'l> Reader<'s, 'l> {
         }
     }
 
-    /// Find `<!-- ownlint-… -->` comments in a piece of HTML.
+    /// Find `<!-- ownlint-… -->` comments, and the ones that look like them, in a piece of HTML.
     fn read_comments(&mut self, range: Range<usize>) {
         let mut at = range.start;
         while let Some(open) = self.src[at..range.end].find("<!--") {
@@ -359,8 +360,10 @@ impl<'s, 'l> Reader<'s, 'l> {
             };
             let body_end = body_start + close;
             let comment = Span::new(at + open, body_end + 3);
-            if let Some(raw) = suppress::read_directive(self.src, comment, body_start, body_end) {
-                self.raw_suppressions.push(raw);
+            match suppress::read_directive(self.src, comment, body_start, body_end) {
+                Some(Comment::Directive(raw)) => self.raw_suppressions.push(raw),
+                Some(Comment::Unknown(unknown)) => self.doc.unknown_directives.push(unknown),
+                None => {}
             }
             at = body_end + 3;
             if at >= range.end {

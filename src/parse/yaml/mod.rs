@@ -18,8 +18,8 @@ mod tree;
 pub use tree::{Node, parse_tree};
 
 use super::labels::LabelTable;
-use super::suppress::{self, RawSuppression};
-use crate::model::Document;
+use super::suppress::{self, Comment, RawSuppression};
+use crate::model::{Document, UnknownDirective};
 use crate::source::{SourceFile, Span};
 
 /// The top-level keys that make a YAML file an ownership file.
@@ -50,27 +50,35 @@ pub fn parse<'s>(file: &'s SourceFile, labels: &LabelTable) -> Document<'s> {
         Ok(root) => read::read_root(file.id, src, labels, &root, &mut doc),
         Err(problem) => doc.problems.push(problem),
     }
-    doc.suppressions = suppress::resolve(src, comment_directives(src));
+    let raw = comment_directives(src, &mut doc.unknown_directives);
+    doc.suppressions = suppress::resolve(src, raw);
     doc
 }
 
-/// `# ownlint-…` comments.
-fn comment_directives(src: &str) -> Vec<RawSuppression<'_>> {
+/// `# ownlint-…` comments; the ones that look like directives but are none go to `unknown`.
+fn comment_directives<'s>(
+    src: &'s str,
+    unknown: &mut Vec<UnknownDirective<'s>>,
+) -> Vec<RawSuppression<'s>> {
     let mut out = Vec::new();
-    if !src.contains("ownlint-") {
+    if !src.contains('#') {
         return out;
     }
     let mut line_start = 0;
     for line in src.split_inclusive('\n') {
-        if let Some(hash) = line.find("# ownlint-").or_else(|| line.find("#ownlint-"))
-            && (hash == 0 || line[..hash].ends_with(char::is_whitespace))
-        {
+        let end = line_start + line.trim_end_matches(['\n', '\r']).len();
+        // A comment starts at a `#` at the start of a line or after white space. A `#` inside
+        // a quoted value looks the same, so each candidate is tried until one is ours.
+        let hashes = line.match_indices('#').map(|(i, _)| i);
+        for hash in hashes.filter(|&i| i == 0 || line[..i].ends_with(char::is_whitespace)) {
             let start = line_start + hash;
-            let end = line_start + line.trim_end_matches(['\n', '\r']).len();
             let comment = Span::new(start, end);
-            if let Some(raw) = suppress::read_directive(src, comment, start + 1, end) {
-                out.push(raw);
+            match suppress::read_directive(src, comment, start + 1, end) {
+                Some(Comment::Directive(raw)) => out.push(raw),
+                Some(Comment::Unknown(u)) => unknown.push(u),
+                None => continue,
             }
+            break;
         }
         line_start += line.len();
     }
