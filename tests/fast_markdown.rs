@@ -87,6 +87,11 @@ fn generated_repositories_are_taken_and_agree() {
 #[test]
 fn edge_cases_agree_or_are_left_to_pulldown() {
     let cases = [
+        // Found by the mutation property: an ordered item not numbered 1 at the content
+        // indent of an item continues that item's text rather than opening a nested list.
+        "4. Update documentation\n   5. Notify stakeholders\n",
+        "- a\n  2. b\n",
+        "- a\n  1. b\n",
         "# A\n\n**Owner:** Team\n**Escalation Contact:** Ann\n",
         "## A Domain\n**Owner:** X\n- a\n- b\n\n---\n\n### B\n",
         "para\n- item\n",

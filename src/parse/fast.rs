@@ -181,6 +181,11 @@ impl<'s> Scanner<'s> {
                     break;
                 }
                 Some(list) if indent == list.content => {
+                    // The open item's text is a paragraph, and only a list starting at 1
+                    // interrupts one (`   5. Notify` under `4. Update` continues item 4).
+                    if marker.start.is_some_and(|n| n != 1) {
+                        return None;
+                    }
                     self.open_list(indent, content, &marker);
                     break;
                 }
