@@ -16,6 +16,7 @@ use ownlint::diagnostic::Severity;
 use ownlint::export::{ownership_file, to_yaml};
 use ownlint::lint::{self, Run, enabled_rules};
 use ownlint::model::{Document, Field};
+use ownlint::parse::labels::LabelTable;
 use ownlint::parse::parse;
 use ownlint::source::{FileId, Format, Origin, SourceFile};
 
@@ -304,6 +305,11 @@ fn the_yaml_export_of_every_valid_fixture_reads_back_to_the_same_model() {
             "no {format} fixture round-tripped"
         );
     }
+    // The stream and the mapping form of `domains` are read, written as one list, and read
+    // back the same.
+    for fixture in ["variations/stream.yaml", "variations/domains-mapping.yaml"] {
+        assert!(round_tripped.iter().any(|n| n == fixture), "{fixture}");
+    }
     assert!(round_tripped.len() >= 40, "{}", round_tripped.len());
 }
 
@@ -397,6 +403,30 @@ fn text_that_yaml_would_read_as_something_else_is_quoted() {
         let expected: Vec<&str> = if a.is_empty() { vec![] } else { vec![a] };
         let read: Vec<&str> = domain.responsibilities.iter().map(|t| t.as_str()).collect();
         assert_eq!(read, expected);
+    }
+}
+
+#[test]
+fn domains_keyed_by_name_and_a_stream_are_exported_as_one_list() {
+    for (fixture, names) in [
+        (
+            "fixtures/variations/domains-mapping.yaml",
+            ["Payments", "Search"],
+        ),
+        ("fixtures/variations/stream.yaml", ["Payments", "Search"]),
+    ] {
+        let out = run(&["export", "--format", "yaml", fixture]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(
+            out.stdout.starts_with("domains:\n- name: "),
+            "{}",
+            out.stdout
+        );
+        assert!(!out.stdout.contains("---"), "{}", out.stdout);
+        let exported = yaml_source(&out.stdout);
+        let reread = parse(&exported, &LabelTable::default());
+        let read: Vec<&str> = reread.domains.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(read, names, "{fixture}");
     }
 }
 

@@ -332,3 +332,175 @@ fn non_domain_sections_are_never_domains() {
         }
     });
 }
+
+/// The byte offsets where each `---` line of a YAML stream starts.
+fn separators(file: &SourceFile) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in file.text.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            out.push(at);
+        }
+        at += line.len();
+    }
+    out
+}
+
+#[test]
+fn a_yaml_stream_is_read_document_by_document_with_spans_into_the_whole_file() {
+    with_doc("variations/stream.yaml", |file, doc| {
+        let seps = separators(file);
+        assert_eq!(seps.len(), 3, "two separators and a trailing one");
+        assert_eq!(names(doc), ["Payments", "Search"]);
+        let [payments, search] = &doc.domains[..] else {
+            panic!()
+        };
+        assert_eq!(owner(file, payments), "Payment Service Team");
+        assert!((payments.name.span.start as usize) < seps[0]);
+        // The second document's values, at their places in the whole file.
+        assert_eq!(text(file, &search.name), "Search");
+        assert!(search.name.is_exact());
+        assert!((search.name.span.start as usize) > seps[0]);
+        assert!((search.span.end as usize) < seps[1]);
+        assert_eq!(owner(file, search), "Search Team");
+        assert_eq!(contact(file, search), "#search-oncall");
+        assert_eq!(text(file, &search.slos[0].objective), "P95 ≤ 200ms");
+        assert_eq!(text(file, &search.responsibilities[0]), "Indexing");
+        // The third document's ladder and shared ownership.
+        assert_eq!(doc.ladders.len(), 1);
+        let ladder = &doc.ladders[0];
+        assert!((ladder.span.start as usize) > seps[1]);
+        assert_eq!(ladder.levels.len(), 2);
+        assert_eq!(
+            text(file, &ladder.levels[1].roles[0]),
+            "Engineering Manager"
+        );
+        let shared = &doc.shared[0];
+        assert!((shared.span.start as usize) > seps[1]);
+        assert_eq!(text(file, &shared.domains[0]), "Search");
+        assert_eq!(text(file, &shared.boundaries[1].part), "Payment indexing");
+        assert_eq!(shared.sync.as_ref().map(|s| text(file, s)), Some("weekly"));
+    });
+}
+
+#[test]
+fn yaml_domains_keyed_by_name_take_the_key_s_span_as_the_name_s() {
+    with_doc("variations/domains-mapping.yaml", |file, doc| {
+        assert_eq!(names(doc), ["Payments", "Search"]);
+        let [payments, search] = &doc.domains[..] else {
+            panic!()
+        };
+        assert_eq!(text(file, &payments.name), "Payments");
+        assert!(payments.name.is_exact());
+        assert_eq!(payments.span, payments.name.span);
+        assert_eq!(owner(file, payments), "Payment Service Team");
+        assert_eq!(contact(file, payments), "#payments-oncall");
+        assert_eq!(text(file, &payments.slos[0].name), "Payment processing");
+        assert_eq!(
+            text(file, &payments.incident_authority[0]),
+            "Can disable payment processing during incidents"
+        );
+        // A quoted key: the name's span is inside the quotes; `name:` repeating it is fine.
+        assert_eq!(text(file, &search.name), "Search");
+        assert!(search.name.is_exact());
+        let quoted = file.text.find("\"Search\":").unwrap();
+        assert_eq!(search.name.span.start as usize, quoted + 1);
+        assert_eq!(owner(file, search), "Search Team");
+        assert_eq!(contact(file, search), "#search-oncall");
+        assert_eq!(text(file, &search.slos[0].objective), "P95 ≤ 200ms");
+    });
+}
+
+fn yaml_text(text: &str) -> SourceFile {
+    use ownlint::source::{FileId, Format, Origin};
+    SourceFile::new(
+        FileId(0),
+        "inline.yaml".into(),
+        std::path::PathBuf::from("inline.yaml"),
+        Format::Yaml,
+        Origin::Explicit,
+        text.as_bytes().to_vec(),
+    )
+}
+
+/// What the reader says of a text: each problem's message and help. On a thread with the
+/// main thread's stack: the deserializer recurses once per nesting level, up to the limit.
+fn said(text: &str) -> Vec<(String, Option<String>)> {
+    let text = text.to_owned();
+    std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(move || {
+            let file = yaml_text(&text);
+            let doc = parse(&file, &LabelTable::default());
+            doc.problems
+                .iter()
+                .map(|p| (p.message.clone(), p.help.clone()))
+                .collect()
+        })
+        .unwrap()
+        .join()
+        .unwrap()
+}
+
+#[test]
+fn a_stream_and_a_trailing_separator_are_read_without_a_problem() {
+    let two = "domains:\n  - name: A\n    owner: T\n---\ndomains:\n  - name: B\n    owner: U\n";
+    for text in [
+        two.to_owned(),
+        format!("{two}---\n"),
+        "domains: []\n---\n".into(),
+    ] {
+        let file = yaml_text(&text);
+        let doc = parse(&file, &LabelTable::default());
+        assert!(doc.problems.is_empty(), "{text}: {:?}", doc.problems);
+    }
+    let doc_file = yaml_text(&format!("{two}---\n"));
+    let doc = parse(&doc_file, &LabelTable::default());
+    assert_eq!(names(&doc), ["A", "B"]);
+    assert_eq!(text(&doc_file, &doc.domains[1].owners[0].value), "U");
+}
+
+#[test]
+fn yaml_problems_are_said_in_plain_words_and_only_aliases_are_called_a_bomb() {
+    let mut bomb = String::from("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (prev, name) in ('a'..'i').zip('b'..'j') {
+        let refs = vec![format!("*{prev}"); 9].join(", ");
+        bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
+    }
+    bomb.push_str("domains:\n  - name: A\n    owner: *i\n");
+    let deep = format!("domains: {}{}\n", "[".repeat(200), "]".repeat(200));
+    let cases = [
+        (bomb.as_str(), "alias bomb"),
+        (deep.as_str(), "nest deeper"),
+        ("domains:\n  - name: A\n    owner: @acme/payments\n", "`@`"),
+        ("domains:\n  - name: A\n    owner: `A Team`\n", "backtick"),
+        ("domains: [\n", ""),
+        (
+            "domains:\n  - name: A\n    name: B\n",
+            "duplicate key `name`",
+        ),
+        ("domains:\n  A: {owner: T, name: B}\n", "`name: B`"),
+        ("domains:\n  A: T\n", "the domain `A`"),
+        ("domains:\n  [A]: {owner: T}\n", "name as the key"),
+    ];
+    for (text, expected) in cases {
+        let found = said(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        let (message, help) = &found[0];
+        assert!(message.contains(expected), "{text}: {message}");
+        for debug in ["{ ", "Some(", "budget", "Policy", " at line ", "`@'"] {
+            assert!(!message.contains(debug), "{text}: {message}");
+        }
+        assert_eq!(
+            message.contains("alias"),
+            expected == "alias bomb",
+            "{message}"
+        );
+        if expected == "`@`" || expected == "backtick" {
+            assert!(
+                help.as_deref().is_some_and(|h| h.contains("quote")),
+                "{help:?}"
+            );
+        }
+    }
+}

@@ -90,9 +90,13 @@ fn the_schema_accepts_every_valid_yaml_fixture() {
     let fixtures = valid_yaml_fixtures();
     assert!(fixtures.len() >= 25, "{}", fixtures.len());
     for path in fixtures {
-        let instance = yaml_value(&std::fs::read_to_string(&path).unwrap());
-        let found = errors(&validator, &instance);
-        assert!(found.is_empty(), "{}: {found:?}", path.display());
+        // A stream validates when each of its documents does (an editor validates each).
+        let text = std::fs::read_to_string(&path).unwrap();
+        let documents: Vec<Value> = serde_saphyr::from_multiple(&text).expect("YAML");
+        for instance in documents {
+            let found = errors(&validator, &instance);
+            assert!(found.is_empty(), "{}: {found:?}", path.display());
+        }
     }
 }
 
@@ -108,6 +112,7 @@ fn the_schema_accepts_the_yaml_export() {
 /// - `unknown-field/fail.yaml`: the keys `ownr`, `pager_duty_service` and `objectve`;
 /// - `multiple-owners/fail.yaml`: an owner written as a list of two;
 /// - `orphaned-domain/fail.yaml`: a domain without `owner`, and `owner:` with no value;
+/// - `orphaned-domain/fail-files/domains-mapping.yaml`: the same in the mapping form;
 /// - `shared-ownership-without-sla/fail.yaml`: a declaration without `sla`;
 /// - `no-domains/fail.yaml`: a Backstage entity (`apiVersion`, `kind`, …), not this format.
 #[test]
@@ -117,6 +122,7 @@ fn the_schema_rejects_structurally_wrong_fixtures() {
         "unknown-field/fail.yaml",
         "multiple-owners/fail.yaml",
         "orphaned-domain/fail.yaml",
+        "orphaned-domain/fail-files/domains-mapping.yaml",
         "shared-ownership-without-sla/fail.yaml",
         "no-domains/fail.yaml",
     ] {
@@ -175,4 +181,36 @@ shared_ownership:
 "##;
     let found = errors(&validator, &yaml_value(text));
     assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn the_schema_accepts_domains_keyed_by_name_and_checks_their_fields() {
+    let validator = validator();
+    let keyed = r##"
+domains:
+  Storefront:
+    owner: Storefront Team
+    escalation_contact: "#storefront-oncall"
+  Checkout:
+    name: Checkout
+    owner: Checkout Team
+    slos: ["Checkout latency: P95 ≤ 300ms"]
+"##;
+    let found = errors(&validator, &yaml_value(keyed));
+    assert!(found.is_empty(), "{found:?}");
+    for wrong in [
+        keyed.replacen("owner: Storefront", "ownr: Storefront", 1),
+        keyed.replacen(
+            "owner: Checkout Team",
+            "owner: [Checkout Team, Platform Team]",
+            1,
+        ),
+        "domains:\n  Storefront: Storefront Team\n".to_owned(),
+        "domains:\n  Storefront:\n".to_owned(),
+    ] {
+        assert!(
+            !validator.is_valid(&yaml_value(&wrong)),
+            "should not validate:\n{wrong}"
+        );
+    }
 }

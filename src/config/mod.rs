@@ -243,7 +243,7 @@ impl Validator<'_> {
             return Ok(());
         }
         let root = parse_tree(self.file, &self.file.text)
-            .map_err(|p| self.error(p.span, p.message, "here", None))?;
+            .map_err(|p| self.error(p.span, p.message, "here", p.help))?;
         for (key, value) in self.map(&root, "settings")? {
             let name = self.string(key, "a setting name")?;
             match name.as_str() {

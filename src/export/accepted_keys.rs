@@ -95,6 +95,49 @@ pub fn domain(schema: &mut Schema) {
     accept(schema, &aliases, &ignored);
 }
 
+/// A domain of the mapping form, whose key is its name: `name` (in any spelling) is no
+/// longer required.
+pub fn keyed_domain(schema: &mut Schema) {
+    let spellings: Vec<String> = std::iter::once("name".to_owned())
+        .chain(name_spellings())
+        .collect();
+    let requires_name = |v: &Value| {
+        spellings.iter().any(|k| {
+            v.as_str() == Some(k.as_str()) || v.get("required") == Some(&serde_json::json!([k]))
+        })
+    };
+    let object = schema.ensure_object();
+    if let Some(Value::Array(required)) = object.get_mut("required") {
+        required.retain(|k| !requires_name(k));
+    }
+    if let Some(Value::Array(all_of)) = object.get_mut("allOf") {
+        all_of.retain(|any_of| {
+            !any_of
+                .get("anyOf")
+                .and_then(Value::as_array)
+                .is_some_and(|alternatives| alternatives.iter().any(requires_name))
+        });
+    }
+    for key in ["required", "allOf"] {
+        if object
+            .get(key)
+            .and_then(Value::as_array)
+            .is_some_and(Vec::is_empty)
+        {
+            object.remove(key);
+        }
+    }
+}
+
+/// The other spellings of `name`.
+fn name_spellings() -> Vec<String> {
+    let (aliases, _) = domain_keys();
+    aliases
+        .into_iter()
+        .find(|(k, _)| k == "name")
+        .map_or_else(Vec::new, |(_, spellings)| spellings)
+}
+
 pub fn slo(schema: &mut Schema) {
     let ignored: Vec<String> = SLO_IGNORED.iter().map(|k| (*k).to_owned()).collect();
     accept(schema, &[], &ignored);

@@ -22,8 +22,10 @@ use super::accepted_keys;
     transform = accepted_keys::top_level
 )]
 pub struct OwnershipFile {
-    /// The system domains, each with exactly one owner.
+    /// The system domains, each with exactly one owner. The export writes a list; the reader
+    /// also takes a mapping keyed by the domains' names.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(schema_with = "domain_list")]
     pub domains: Vec<DomainEntry>,
     /// Who is called, in order, when an incident is not resolved.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -182,6 +184,26 @@ impl Serialize for Boundaries {
             map.end()
         }
     }
+}
+
+/// The domains: a list of them, or a mapping from each domain's name to its other fields,
+/// where `name` may repeat the key. (The reader also takes a key with nothing under it, a
+/// domain with only a name, as it takes `- Payments` in the list; like that form, which has
+/// no owner, the schema does not.)
+fn domain_list(generator: &mut SchemaGenerator) -> Schema {
+    let entry = generator.subschema_for::<DomainEntry>();
+    let mut keyed = DomainEntry::json_schema(generator);
+    accepted_keys::keyed_domain(&mut keyed);
+    json_schema!({
+        "anyOf": [
+            {"type": "array", "items": entry},
+            {
+                "type": "object",
+                "description": "The domains keyed by their names: `Payments: {owner: …}`.",
+                "additionalProperties": keyed
+            }
+        ]
+    })
 }
 
 /// Text, or a list of text: the reader takes a single value where a list is expected.

@@ -6,16 +6,21 @@
 //! `unknown-field` finding at its place and an owner written as a list a `multiple-owners`
 //! finding, where a derived struct could only fail.
 //!
-//! Duplicate keys are parse errors, YAML 1.1 booleans (`yes`, `n`) stay text, and an alias
-//! budget stops an alias bomb in milliseconds.
+//! A stream of several documents (`---` between them) is read document by document into the
+//! one model of the file; an empty document (a trailing `---`) is nothing. `domains` is a list
+//! of domains or a mapping keyed by their names. Duplicate keys are parse errors, YAML 1.1
+//! booleans (`yes`, `n`) stay text, an alias budget stops an alias bomb in milliseconds, and
+//! every error of the YAML library is said in plain words (`messages`).
 //!
 //! `tree` holds the spanned node tree and its deserializer (also used for the configuration
-//! file), `read` the reading of that tree into the model.
+//! file), `messages` the library's errors in the file's terms, `read` the reading of that
+//! tree into the model.
 
+mod messages;
 mod read;
 mod tree;
 
-pub use tree::{Node, parse_tree};
+pub use tree::{Node, parse_stream, parse_tree};
 
 use super::labels::LabelTable;
 use super::suppress::{self, Comment, RawSuppression};
@@ -46,8 +51,12 @@ pub fn looks_like_ownership(src: &str) -> bool {
 pub fn parse<'s>(file: &'s SourceFile, labels: &LabelTable) -> Document<'s> {
     let src = file.text.as_str();
     let mut doc = Document::new(file.id);
-    match parse_tree(file, src) {
-        Ok(root) => read::read_root(file.id, src, labels, &root, &mut doc),
+    match parse_stream(file, src) {
+        Ok(roots) => {
+            for root in &roots {
+                read::read_root(file.id, src, labels, root, &mut doc);
+            }
+        }
         Err(problem) => doc.problems.push(problem),
     }
     let raw = comment_directives(src, &mut doc.unknown_directives);

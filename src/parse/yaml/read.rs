@@ -6,6 +6,7 @@ use serde_saphyr::Spanned;
 
 use super::TOP_LEVEL_KEYS;
 use super::tree::Node;
+use crate::model::names;
 use crate::model::{
     Boundary, Document, Domain, DomainOrigin, EscalationLadder, Field, FieldKind, FieldLabel,
     LadderLevel, ParseProblem, SharedOwnership, Slo, Text, UnknownField,
@@ -152,41 +153,84 @@ impl<'s> Reader<'s, '_> {
         }
     }
 
+    /// `domains:` as a list of domains, or as a mapping keyed by their names.
     fn domains(&mut self, node: &Spanned<Node>) {
+        if let Node::Map(entries) = &node.value {
+            for (key, value) in entries {
+                self.keyed_domain(key, value);
+            }
+            return;
+        }
         for item in self.list(node, "domains") {
             self.domain(item);
         }
     }
 
+    /// An item of the list form: a mapping of fields, or just a name (`- Payments`).
     fn domain(&mut self, item: &Spanned<Node>) {
         let item_span = self.span(item);
-        let entries = match &item.value {
-            Node::Map(entries) => entries.as_slice(),
+        match &item.value {
+            Node::Map(entries) => {
+                let head = entries.first().map_or(item_span, |(k, _)| self.span(k));
+                let name = Text::empty_at(head.start as usize);
+                let domain = Domain::new(self.file, name, head, DomainOrigin::Yaml);
+                self.domain_fields(domain, false, entries);
+            }
             Node::Scalar { .. } => {
-                // `- Payments`: a domain with a name and nothing else.
                 if let Some(name) = self.text(item) {
                     let span = name.span;
                     self.doc
                         .domains
                         .push(Domain::new(self.file, name, span, DomainOrigin::Yaml));
                 }
-                return;
             }
-            _ => {
-                self.problem(
-                    item_span,
-                    "expected a domain: a mapping with `name` and `owner`",
-                );
-                return;
-            }
+            _ => self.problem(
+                item_span,
+                "expected a domain: a mapping with `name` and `owner`",
+            ),
+        }
+    }
+
+    /// An entry of the mapping form, `Payments: {owner: …}`: the key is the domain's name
+    /// (and its span the name's); no fields at all is a domain with only a name.
+    fn keyed_domain(&mut self, key: &Spanned<Node>, value: &Spanned<Node>) {
+        let Some(name) = self.text(key) else {
+            let span = self.span(key);
+            self.problem(
+                span,
+                "expected a domain's name as the key, found a list or mapping",
+            );
+            return;
         };
-        let head = entries.first().map_or(item_span, |(k, _)| self.span(k));
-        let mut domain = Domain::new(
-            self.file,
-            Text::empty_at(head.start as usize),
-            head,
-            DomainOrigin::Yaml,
-        );
+        let domain = Domain::new(self.file, name.clone(), name.span, DomainOrigin::Yaml);
+        match &value.value {
+            Node::Map(entries) => self.domain_fields(domain, true, entries),
+            Node::Null => self.doc.domains.push(domain),
+            _ => {
+                let span = self.span(value);
+                self.doc.problems.push(ParseProblem {
+                    span,
+                    message: format!(
+                        "expected the fields of the domain `{name}` (a mapping with `owner`), \
+                         found a single value"
+                    ),
+                    help: Some(format!(
+                        "write `{name}: {{owner: …}}`, or `- name: {name}` in a list"
+                    )),
+                });
+            }
+        }
+    }
+
+    /// A domain's fields, read into `domain`; a domain named by its key (the mapping form)
+    /// keeps that name, and a `name:` that differs from it is a problem.
+    fn domain_fields(
+        &mut self,
+        mut domain: Domain<'s>,
+        keyed: bool,
+        entries: &[(Spanned<Node>, Spanned<Node>)],
+    ) {
+        let head = domain.span;
         for (key, value) in entries {
             let Some(key_text) = self.text(key) else {
                 continue;
@@ -199,9 +243,32 @@ impl<'s> Reader<'s, '_> {
                 kind,
                 span: key_text.span,
             });
+            if keyed && kind == FieldKind::Name {
+                self.second_name(&domain.name, &key_text, value);
+                continue;
+            }
             self.domain_field(&mut domain, head, kind, &key_text, value);
         }
         self.doc.domains.push(domain);
+    }
+
+    /// `name:` inside a domain of the mapping form: the same name as the key says nothing
+    /// more; another name is a problem, since which of the two is meant cannot be known.
+    fn second_name(&mut self, keyed: &Text<'s>, key: &Text<'s>, value: &Spanned<Node>) {
+        let span = self.span(value);
+        let named = self.text(value).unwrap_or_else(|| Text::new("", span));
+        if names::key(named.as_str()) == names::key(keyed.as_str()) {
+            return;
+        }
+        self.doc.problems.push(ParseProblem {
+            span,
+            message: format!(
+                "`{key}: {named}` differs from the domain's key `{keyed}`: which is its name?"
+            ),
+            help: Some(format!(
+                "the key is the domain's name: remove `{key}`, or make the key `{named}`"
+            )),
+        });
     }
 
     /// A key of a domain that is not a label: an unknown field, with the nearest label.

@@ -5,6 +5,7 @@
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
+use super::messages;
 use crate::model::ParseProblem;
 use crate::source::{SourceFile, Span};
 
@@ -102,14 +103,15 @@ fn typed(v: impl ToString) -> Node {
 
 /// serde-saphyr's options for ownership files: duplicate keys are errors, booleans are only
 /// `true`/`false`, and the budgets scale with the file so that a large honest file passes
-/// while aliases cannot amplify it.
+/// while aliases cannot amplify it. The budgets count the whole stream, however many
+/// documents it holds; each document costs events, so the event budget bounds them too.
 fn options(len: usize) -> serde_saphyr::Options {
     let budget = serde_saphyr::budget! {
         max_events: (4 * len).max(1_000_000),
         max_nodes: (2 * len).max(250_000),
         max_total_scalar_bytes: (2 * len).max(64 << 20),
-        max_depth: 128,
-        max_documents: 1,
+        max_depth: MAX_DEPTH,
+        max_documents: len.max(1_024),
     };
     serde_saphyr::options! {
         budget: budget,
@@ -122,13 +124,38 @@ fn options(len: usize) -> serde_saphyr::Options {
     }
 }
 
-/// Parse YAML text into a spanned tree, or the place and message of the first error.
-pub fn parse_tree(file: &SourceFile, src: &str) -> Result<Spanned<Node>, ParseProblem> {
-    serde_saphyr::from_str_with_options::<Spanned<Node>>(src, options(src.len()))
-        .map_err(|e| yaml_problem(file, &e))
+/// How deeply lists and mappings may nest.
+pub(super) const MAX_DEPTH: usize = 128;
+
+/// Parse a YAML stream into the spanned tree of each of its documents, in order; empty
+/// documents (a trailing `---`, a document of only comments) are left out. Spans are byte
+/// offsets into the whole text. A syntax error anywhere is the place and message of the
+/// first one.
+pub fn parse_stream(file: &SourceFile, src: &str) -> Result<Vec<Spanned<Node>>, ParseProblem> {
+    serde_saphyr::from_multiple_with_options::<Spanned<Node>>(src, options(src.len()))
+        .map_err(|e| yaml_problem(file, src, &e))
 }
 
-fn yaml_problem(file: &SourceFile, error: &serde_saphyr::Error) -> ParseProblem {
+/// Parse YAML text that must be one document (the configuration file) into a spanned tree;
+/// no document at all is a null. A second document is a problem at its place.
+pub fn parse_tree(file: &SourceFile, src: &str) -> Result<Spanned<Node>, ParseProblem> {
+    let mut documents = parse_stream(file, src)?.into_iter();
+    let first = documents.next().unwrap_or_else(|| {
+        let nowhere = serde_saphyr::Location::UNKNOWN;
+        Spanned::new(Node::Null, nowhere, nowhere)
+    });
+    if let Some(second) = documents.next() {
+        let start = second.referenced.span().byte_offset().unwrap_or(0) as usize;
+        return Err(ParseProblem {
+            span: Span::empty_at(start.min(src.len())),
+            message: "a second YAML document, where one is read".into(),
+            help: Some("write everything in one document, without `---` between".into()),
+        });
+    }
+    Ok(first)
+}
+
+fn yaml_problem(file: &SourceFile, src: &str, error: &serde_saphyr::Error) -> ParseProblem {
     let location = error.location();
     let span = location.map_or(Span::empty_at(0), |l| {
         let s = l.span();
@@ -140,41 +167,10 @@ fn yaml_problem(file: &SourceFile, error: &serde_saphyr::Error) -> ParseProblem 
             _ => Span::empty_at(0),
         }
     });
+    let said = messages::plain(error, src, span.start as usize);
     ParseProblem {
         span,
-        message: format!("invalid YAML: {}", bare_message(&error.to_string())),
-        help: None,
-    }
-}
-
-/// serde-saphyr's message without its `error: line N column M:` prefix and snippet.
-fn bare_message(rendered: &str) -> String {
-    let first = rendered.lines().next().unwrap_or(rendered).trim();
-    let first = first.strip_prefix("error:").unwrap_or(first).trim_start();
-    let first = match first.strip_prefix("line ") {
-        Some(rest) => rest.split_once(": ").map_or(rest, |(_, m)| m),
-        None => first,
-    };
-    // Say what the library means in the file's terms, without its advice to programmers.
-    if let Some(key) = first.strip_prefix("duplicate mapping key: ") {
-        let key = key.split(", set DuplicateKeyPolicy").next().unwrap_or(key);
-        return format!("duplicate key `{key}`");
-    }
-    if first.contains("budget breached") || first.contains("alias replay limit") {
-        return format!("the document expands beyond ownlint's limits ({first}); an alias bomb?");
-    }
-    first.to_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn messages_lose_their_position_prefix() {
-        assert_eq!(
-            bare_message("error: line 1 column 10: unclosed bracket '['\n  |\n"),
-            "unclosed bracket '['"
-        );
+        message: format!("invalid YAML: {}", said.message),
+        help: said.help,
     }
 }
