@@ -157,6 +157,30 @@ fn yaml_nested_10000_levels_is_a_parse_error_without_overflow() {
     }
 }
 
+/// Nesting just under the reader's limit, in many files: read on the pool's threads (not the
+/// main one), whose stacks must hold the reader's recursion even in an unoptimised build.
+#[test]
+fn yaml_nested_to_the_limit_in_many_files_is_read_on_the_pool_without_overflow() {
+    let dir = tempfile::tempdir().unwrap();
+    let depth = 127;
+    for n in 0..8 {
+        let text = format!(
+            "domains:\n  - name: D{n}\n    owner: {}x{}\n",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        fs::write(dir.path().join(format!("f{n}.yaml")), text).unwrap();
+    }
+    let m = measure(
+        dir.path(),
+        &["check", "--format", "concise", "."],
+        Duration::from_secs(60),
+    );
+    assert_contained(&m, 30, 200.0);
+    assert_eq!(m.code, Some(1), "{}", m.stderr);
+    assert!(m.stdout.contains("8 files"), "{}", m.stdout);
+}
+
 #[test]
 fn markdown_nested_10000_levels_is_read_without_overflow() {
     let dir = tempfile::tempdir().unwrap();

@@ -3,7 +3,25 @@
 //! The results come back in input order either way, so the output does not depend on the
 //! number of threads.
 
+use std::sync::Once;
+
 use rayon::prelude::*;
+
+/// The stack of each pool thread: a main thread's. The YAML reader recurses once per level
+/// of nesting up to its limit (128 levels), which overflows rayon's smaller default stack in
+/// an unoptimised build.
+const THREAD_STACK: usize = 8 << 20;
+
+/// Start the pool with [`THREAD_STACK`] the first time it is used (`RAYON_NUM_THREADS` is
+/// honoured as ever). A pool already started elsewhere is left as it is.
+fn pool() {
+    static START: Once = Once::new();
+    START.call_once(|| {
+        let _ = rayon::ThreadPoolBuilder::new()
+            .stack_size(THREAD_STACK)
+            .build_global();
+    });
+}
 
 /// Fewer files than this are read and parsed on the calling thread.
 const PARALLEL_FROM_FILES: usize = 4;
@@ -16,6 +34,7 @@ pub fn map<'a, T: Sync, R: Send>(items: &'a [T], f: impl Fn(&'a T) -> R + Sync +
     if items.len() < PARALLEL_FROM_FILES {
         items.iter().map(f).collect()
     } else {
+        pool();
         items.par_iter().map(f).collect()
     }
 }
@@ -25,6 +44,7 @@ pub fn map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync + Se
     if items.len() < PARALLEL_FROM_FILES {
         items.into_iter().map(f).collect()
     } else {
+        pool();
         items.into_par_iter().map(f).collect()
     }
 }
@@ -34,6 +54,7 @@ pub fn sort_unstable<T: Ord + Send>(items: &mut [T]) {
     if items.len() < PARALLEL_SORT_FROM {
         items.sort_unstable();
     } else {
+        pool();
         items.par_sort_unstable();
     }
 }
