@@ -6,9 +6,11 @@
 //! May import: `model`, `config` (the settings: configured placeholders), `util`, `source`.
 
 mod contacts;
+mod misspelt;
 mod owners;
 mod placeholders;
 
 pub use contacts::{bracketed_role, escalation_contacts};
+pub use misspelt::{lacks, misspelt_label, stands_for_missing_field};
 pub use owners::{Ownership, named_owners, owner, ownership};
 pub use placeholders::placeholder;
