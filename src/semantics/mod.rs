@@ -1,5 +1,6 @@
 //! The one meaning of a domain: who owns it, who is escalated to, what counts as a
-//! placeholder instead of a name, which role a contact names. The rules, `who`, `stats` and
+//! placeholder instead of a name, which role a contact names, which misspelt label stands for
+//! a missing field. The rules, `who`, `stats` and
 //! the exports all read a domain through these functions, so that they cannot disagree about
 //! the same line.
 //!
