@@ -586,3 +586,38 @@ fn every_heading_shape_around_the_ladder_and_shared_ownership_is_read() {
     let levels = json(&out)["escalation_ladder"].as_array().unwrap().len();
     assert_eq!(levels, 6, "{}", out.stdout);
 }
+
+/// A misspelt label is one finding with the whole catalog: the missing field's, at the typo,
+/// with the right spelling; `unknown-field` leaves it to that rule.
+#[test]
+fn a_misspelt_escalation_contact_label_is_one_finding_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("payments.md"),
+        "### Payments Domain\n\n\
+         **Owner:** Payment Service Team\n\
+         **Escalaton Contact:** @payments-oncall\n\
+         **SLO Responsibility:**\n\
+         - Payment processing: P95 ≤ 500ms\n\n\
+         **Incident Authority:**\n\
+         - Can disable payment processing during incidents\n\n\
+         **Responsibilities:**\n\
+         - Payment processing\n",
+    )
+    .unwrap();
+    let out = run(ownlint(dir.path()).args(["check", "--format", "json", "payments.md"]));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let report = json(&out);
+    assert_eq!(
+        findings(&report),
+        [("missing-escalation-contact".to_owned(), 4)],
+        "{report:#}"
+    );
+    let finding = &report["diagnostics"][0];
+    assert_eq!(
+        finding["message"],
+        "`Escalaton Contact` is not a field: did you mean `Escalation Contact`?"
+    );
+    assert_eq!(finding["severity"], "error");
+    assert_eq!(finding["span"]["start"]["column"], 3);
+}

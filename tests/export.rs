@@ -154,6 +154,8 @@ struct DomainProjection {
     name: String,
     owners: Vec<String>,
     escalation_contacts: Vec<String>,
+    /// The links of the owner and contact fields: text and target.
+    links: Vec<(String, String)>,
     slos: Vec<(String, String)>,
     incident_authority: Vec<String>,
     responsibilities: Vec<String>,
@@ -196,6 +198,10 @@ fn project(documents: &[Document<'_>]) -> Projection {
                 name: text(&d.name),
                 owners: d.owners.iter().flat_map(values).collect(),
                 escalation_contacts: d.escalation_contacts.iter().flat_map(values).collect(),
+                links: (d.owners.iter().chain(&d.escalation_contacts))
+                    .flat_map(|f| &f.links)
+                    .map(|l| (text(&l.text), text(&l.target)))
+                    .collect(),
                 slos: d
                     .slos
                     .iter()
@@ -307,7 +313,12 @@ fn the_yaml_export_of_every_valid_fixture_reads_back_to_the_same_model() {
     }
     // The stream and the mapping form of `domains` are read, written as one list, and read
     // back the same.
-    for fixture in ["variations/stream.yaml", "variations/domains-mapping.yaml"] {
+    // Links keep their targets: written as Markdown links, read back as links.
+    for fixture in [
+        "variations/stream.yaml",
+        "variations/domains-mapping.yaml",
+        "variations/links.md",
+    ] {
         assert!(round_tripped.iter().any(|n| n == fixture), "{fixture}");
     }
     assert!(round_tripped.len() >= 40, "{}", round_tripped.len());
@@ -731,4 +742,40 @@ fn openslo_objectives_translate_as_documented() {
 fn the_openslo_export_of_the_seed_is_stable() {
     let out = seed_openslo();
     insta::assert_snapshot!("seed_openslo", out.stdout);
+}
+
+#[test]
+fn a_link_is_exported_as_a_markdown_link_and_kept_in_the_openslo_description() {
+    let links = "fixtures/variations/links.md";
+    let out = run(&["export", "--format", "yaml", links]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(
+            "[PagerDuty: card-payments-primary](https://acme.pagerduty.com/schedules/P8K2J1Q)"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("[#payments-oncall](https://acme.slack.com/archives/C024BE91L)"),
+        "{}",
+        out.stdout
+    );
+    let out = run(&["export", "--format", "json", links]);
+    let json: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        json["domains"][0]["escalation_contact"],
+        "[PagerDuty: card-payments-primary](https://acme.pagerduty.com/schedules/P8K2J1Q)"
+    );
+    let out = run(&["export", "--format", "openslo", links]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(
+            "escalation PagerDuty: card-payments-primary \
+             <https://acme.pagerduty.com/schedules/P8K2J1Q>"
+        ),
+        "{}",
+        out.stdout
+    );
 }

@@ -504,3 +504,44 @@ fn yaml_problems_are_said_in_plain_words_and_only_aliases_are_called_a_bomb() {
         }
     }
 }
+
+#[test]
+fn links_keep_their_targets_with_spans() {
+    with_doc("variations/links.md", |file, doc| {
+        let card = &doc.domains[0];
+        let field = &card.escalation_contacts[0];
+        // The value is the link's text, as a reader sees it; the target is kept beside it.
+        assert_eq!(contact(file, card), "PagerDuty: card-payments-primary");
+        assert_eq!(field.links.len(), 1);
+        let link = &field.links[0];
+        assert_eq!(text(file, &link.text), "PagerDuty: card-payments-primary");
+        assert!(link.target.is_exact());
+        assert_eq!(
+            text(file, &link.target),
+            "https://acme.pagerduty.com/schedules/P8K2J1Q"
+        );
+        assert_eq!(line_of(file, &link.target), 8);
+        assert_eq!(
+            text(file, &card.owners[0].links[0].target),
+            "https://acme.example/teams/card-payments"
+        );
+        // Links in the items of a list of contacts, each within its item.
+        let payouts = &doc.domains[1].escalation_contacts[0];
+        assert_eq!(payouts.items.len(), 2);
+        let targets: Vec<&str> = payouts
+            .links
+            .iter()
+            .map(|l| text(file, &l.target))
+            .collect();
+        assert_eq!(
+            targets,
+            [
+                "https://acme.slack.com/archives/C024BE91L",
+                "https://acme.pagerduty.com/users/PXPGF42"
+            ]
+        );
+        assert_eq!(text(file, &payouts.items[0]), "#payments-oncall");
+        assert_eq!(payouts.links_in(&payouts.items[1]).count(), 1);
+        assert_eq!(payouts.items[1].as_str(), "Jane Doe (PagerDuty)");
+    });
+}

@@ -428,3 +428,68 @@ fn check_who_stats_and_export_agree_on_who_owns_a_domain() {
         .collect();
     assert_eq!(owners, ["research-development-team"], "{}", out.stdout);
 }
+
+#[test]
+fn who_shows_a_contact_link_with_its_target_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("fixtures/variations/links.md"),
+        dir.path().join("links.md"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.md"),
+        "### Ledger Domain\n\n**Owner:** Ledger Team\n\
+         **Escalation Contact:** [#ledger](https://x.example/\u{202e}gpj.exe)\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("c.yaml"),
+        "domains:\n  - name: Refunds\n    owner: Refunds Team\n    \
+         escalation_contact: \"[#refunds](https://x.example/\\e[2J)\"\n",
+    )
+    .unwrap();
+    let out = run(ownlint(dir.path()).args(["who", "card payments", "links.md"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains(
+            "  escalation contact  PagerDuty: card-payments-primary \
+             <https://acme.pagerduty.com/schedules/P8K2J1Q>  (links.md:8)"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(
+            "  owner               Card Payments Team \
+             <https://acme.example/teams/card-payments>  (links.md:7)"
+        ),
+        "{}",
+        out.stdout
+    );
+    let out =
+        run(ownlint(dir.path()).args(["who", "--format", "json", "card payments", "links.md"]));
+    let contact = &json(&out)["domains"][0]["escalation_contact"];
+    assert_eq!(contact["text"], "PagerDuty: card-payments-primary");
+    assert_eq!(
+        contact["links"],
+        serde_json::json!(["https://acme.pagerduty.com/schedules/P8K2J1Q"])
+    );
+    // A target is document text: escaped like the rest, never a terminal sequence.
+    let out = run(ownlint(dir.path()).args(["who", "ledger", "b.md"]));
+    assert!(!out.stdout.contains('\u{202e}'), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("#ledger <https://x.example/\\u{202e}gpj.exe>"),
+        "{}",
+        out.stdout
+    );
+    let out = run(ownlint(dir.path()).args(["who", "refunds", "c.yaml"]));
+    assert!(!out.stdout.contains('\u{1b}'), "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("#refunds <https://x.example/\\u{1b}[2J>  (c.yaml:4)"),
+        "{}",
+        out.stdout
+    );
+}

@@ -19,7 +19,7 @@ use crate::app::{ExitStatus, output};
 use crate::config::Settings;
 use crate::error::Error;
 use crate::lint::enabled_rules;
-use crate::model::{Document, Domain, EscalationLadder, SharedOwnership, Slo, Text, names};
+use crate::model::{Document, Domain, EscalationLadder, Field, SharedOwnership, Slo, Text, names};
 use crate::semantics::{self, Ownership};
 use crate::source::{SourceFile, Span};
 use crate::util::sanitize::escape;
@@ -146,6 +146,9 @@ impl MatchKind {
 #[derive(Debug, Serialize)]
 pub struct Located {
     pub text: String,
+    /// The targets of the links written in the value: during an incident, the link is the point.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<String>,
     pub file: String,
     pub line: usize,
 }
@@ -300,12 +303,23 @@ impl<'a, 's> Model<'a, 's> {
         let file = &self.files[domain.file.index()];
         let at = |span: Span, text: &str| Located {
             text: text.to_owned(),
+            links: Vec::new(),
             file: file.path.clone(),
             line: file.line_col(span.start as usize).line,
         };
         let text_at = |t: &Text| at(t.span, t.as_str());
+        // A field's value with the targets of the links written in it.
+        let field_at = |field: &Field, value: &Text| Located {
+            links: (field.links_in(value))
+                .map(|l| l.target.as_str().to_owned())
+                .collect(),
+            ..text_at(value)
+        };
         let (owner, owner_problem) = match semantics::ownership(domain, self.settings) {
-            Ownership::One(owner) => (Some(text_at(&owner)), None),
+            Ownership::One(owner) => match domain.owners.first() {
+                Some(field) => (Some(field_at(field, &owner)), None),
+                None => (Some(text_at(&owner)), None),
+            },
             Ownership::Missing => (None, Some("no owner field".to_owned())),
             Ownership::Empty => (None, Some("the owner field is empty".to_owned())),
             Ownership::Placeholder(value, why) => (
@@ -329,10 +343,14 @@ impl<'a, 's> Model<'a, 's> {
             escalation_chain: self.chain(domain, owner.as_ref().map(|o| o.text.as_str())),
             owner,
             owner_problem,
-            escalation_contact: domain
-                .escalation_contacts
-                .first()
-                .map(|c| text_at(&c.value)),
+            escalation_contact: domain.escalation_contacts.first().map(|c| Located {
+                links: c
+                    .links
+                    .iter()
+                    .map(|l| l.target.as_str().to_owned())
+                    .collect(),
+                ..text_at(&c.value)
+            }),
             slos: domain
                 .slos
                 .iter()
@@ -359,6 +377,7 @@ impl<'a, 's> Model<'a, 's> {
             scope: decl.scope.as_ref().map(|s| s.as_str().to_owned()),
             sla: decl.sla.as_ref().map(|sla| Located {
                 text: slo_text(sla),
+                links: Vec::new(),
                 file: file.path.clone(),
                 line: line(sla.span),
             }),
@@ -489,7 +508,13 @@ fn write_human(out: &mut dyn Write, answer: &Answer) -> io::Result<()> {
         }
         let row = |out: &mut dyn Write, label: &str, value: Option<&Located>| -> io::Result<()> {
             match value {
-                Some(v) => writeln!(out, "  {label:<20}{}  ({})", escape(&v.text), place(v)),
+                Some(v) => writeln!(
+                    out,
+                    "  {label:<20}{}{}  ({})",
+                    escape(&v.text),
+                    targets(&v.links),
+                    place(v)
+                ),
                 None => writeln!(out, "  {label:<20}(none)"),
             }
         };
@@ -547,6 +572,11 @@ fn shared(out: &mut dyn Write, agreements: &[Agreement]) -> io::Result<()> {
         writeln!(out, "  {:<20}  shared SLA: {text}{place}", "")?;
     }
     Ok(())
+}
+
+/// Link targets after a value, each escaped and in angle brackets: ` <https://…>`.
+fn targets(links: &[String]) -> String {
+    links.iter().map(|l| format!(" <{}>", escape(l))).collect()
 }
 
 fn list(out: &mut dyn Write, label: &str, items: &[Located]) -> io::Result<()> {

@@ -32,17 +32,39 @@ pub fn ownership_file(documents: &[Document<'_>]) -> OwnershipFile {
 /// The values a field holds, as written: its inline value, or the list written under its
 /// label, or both. A YAML list is read as items plus their joined text, which is the same
 /// list once.
+/// A link is written as Markdown (`[#payments-oncall](https://…)`), which the YAML reader
+/// reads as the Markdown reader does.
 pub fn field_values(field: &Field<'_>) -> Vec<String> {
     let items: Vec<&str> = field.items.iter().map(Text::as_str).collect();
+    let written = |text: &Text<'_>| with_links(text, field);
     if items.is_empty() {
-        return vec![field.value.text.to_string()];
+        return vec![written(&field.value)];
     }
     let mut values = Vec::with_capacity(items.len() + 1);
     if !field.value.is_empty() && field.value.as_str() != items.join(", ") {
-        values.push(field.value.text.to_string());
+        values.push(written(&field.value));
     }
-    values.extend(items.iter().map(|s| (*s).to_owned()));
+    values.extend(field.items.iter().map(written));
     values
+}
+
+/// A value with the links written in it put back as Markdown links, each around the first
+/// place its text appears after the one before.
+pub fn with_links(value: &Text<'_>, field: &Field<'_>) -> String {
+    let s = value.as_str();
+    let mut out = String::with_capacity(s.len());
+    let mut at = 0;
+    for link in field.links_in(value) {
+        let text = link.text.as_str();
+        let Some(found) = s[at..].find(text).map(|i| at + i) else {
+            continue;
+        };
+        out.push_str(&s[at..found]);
+        out.push_str(&format!("[{text}]({})", link.target.as_str()));
+        at = found + text.len();
+    }
+    out.push_str(&s[at..]);
+    out
 }
 
 fn domain_entry(domain: &Domain<'_>) -> DomainEntry {

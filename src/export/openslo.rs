@@ -171,7 +171,7 @@ impl DomainContext {
             contacts: semantics::escalation_contacts(domain, settings)
                 .iter()
                 .filter(|c| c.is_real())
-                .map(|c| c.text.as_str().trim().to_owned())
+                .map(|c| c.with_targets())
                 .collect(),
         }
     }

@@ -1,6 +1,6 @@
 //! One file's document: everything it says, as the parser read it.
 
-use super::domain::Domain;
+use super::domain::{Domain, FieldKind};
 use super::ladder::EscalationLadder;
 use super::objective::Objective;
 use super::shared::SharedOwnership;
@@ -80,6 +80,11 @@ pub struct UnknownField<'s> {
     pub label: Text<'s>,
     /// The known label it is closest to, if any is close.
     pub suggestion: Option<String>,
+    /// The field that label names, when the suggestion is a field's label: a misspelt
+    /// `Escalaton Contact` stands where the domain's escalation contact was meant to be.
+    pub near: Option<FieldKind>,
+    /// The span of the domain it is written in ([`Domain::span`]), if any.
+    pub domain: Option<Span>,
 }
 
 /// A comment that silences rules over a part of a file.

@@ -88,9 +88,29 @@ pub struct Field<'s> {
     pub label: Span,
     pub value: Text<'s>,
     pub items: Vec<Text<'s>>,
+    /// The links written in the value and the items (`[#payments-oncall](https://…)`), in
+    /// order: the value keeps the link's text, the link its target.
+    pub links: Vec<Link<'s>>,
 }
 
 impl<'s> Field<'s> {
+    /// A field with a value and nothing else.
+    pub fn new(label: Span, value: Text<'s>) -> Field<'s> {
+        Field {
+            label,
+            value,
+            items: Vec::new(),
+            links: Vec::new(),
+        }
+    }
+
+    /// The links written inside one of the field's values (its inline value or an item).
+    pub fn links_in<'a>(&'a self, value: &'a Text<'_>) -> impl Iterator<Item = &'a Link<'s>> {
+        self.links
+            .iter()
+            .filter(move |l| value.span.contains_span(l.text.span))
+    }
+
     /// Whether nothing at all was written for the field.
     pub fn is_empty(&self) -> bool {
         self.value.is_empty() && self.items.iter().all(Text::is_empty)
@@ -111,6 +131,14 @@ impl<'s> Field<'s> {
         let inline = (self.items.is_empty() || !self.value.is_empty()).then_some(&self.value);
         inline.into_iter().chain(self.items.iter())
     }
+}
+
+/// A Markdown link written in a value: the text a reader sees, which the value holds, and the
+/// target it points at (a URL as written: document text, escaped wherever it is shown).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link<'s> {
+    pub text: Text<'s>,
+    pub target: Text<'s>,
 }
 
 /// The fields ownlint knows. The parser maps labels to these.

@@ -14,7 +14,7 @@ pub mod text;
 pub use document::{
     Document, ParseProblem, Suppression, SuppressionScope, UnknownDirective, UnknownField,
 };
-pub use domain::{Domain, DomainOrigin, Field, FieldKind, FieldLabel};
+pub use domain::{Domain, DomainOrigin, Field, FieldKind, FieldLabel, Link};
 pub use ladder::{EscalationLadder, LadderLevel};
 pub use objective::{Comparator, Objective, ObjectiveError, TimeUnit, Unit};
 pub use shared::{Boundary, SharedOwnership};

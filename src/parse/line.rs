@@ -7,8 +7,8 @@
 
 use std::ops::Range;
 
-use crate::model::Text;
 use crate::model::text::{is_blank, trim_bounds};
+use crate::model::{Link, Text};
 use crate::source::Span;
 
 #[derive(Clone, Copy, Debug)]
@@ -30,6 +30,24 @@ pub struct Line {
     /// Line-text ranges written in bold.
     pub strong: Vec<Range<usize>>,
     strong_open: Vec<usize>,
+    /// Links: their text in the line and their target.
+    links: Vec<LineLink>,
+    links_open: Vec<(usize, LinkTarget)>,
+}
+
+/// A link of the line: the range of its text in the line text and its target.
+#[derive(Debug)]
+struct LineLink {
+    text: Range<usize>,
+    target: LinkTarget,
+}
+
+/// Where a link points: written in the source at a range (an inline link), or elsewhere
+/// (a reference definition, a target with escapes), with the span of the whole link.
+#[derive(Debug)]
+enum LinkTarget {
+    Exact(Range<usize>),
+    Decoded(String, Range<usize>),
 }
 
 impl Line {
@@ -38,6 +56,8 @@ impl Line {
         self.segments.clear();
         self.strong.clear();
         self.strong_open.clear();
+        self.links.clear();
+        self.links_open.clear();
     }
 
     pub fn is_blank(&self) -> bool {
@@ -88,6 +108,44 @@ impl Line {
         if let Some(start) = self.strong_open.pop() {
             self.strong.push(start..self.text.len());
         }
+    }
+
+    /// A link starts: `target` as pulldown-cmark read it, `range` the whole link in `src`.
+    pub fn open_link(&mut self, target: &str, src: &str, range: Range<usize>) {
+        // An inline link writes its target inside the link, after the text: the last place
+        // it appears there is where it is written.
+        let target = match src.get(range.clone()).and_then(|s| s.rfind(target)) {
+            Some(at) if !target.is_empty() => {
+                let start = range.start + at;
+                LinkTarget::Exact(start..start + target.len())
+            }
+            _ => LinkTarget::Decoded(target.to_owned(), range),
+        };
+        self.links_open.push((self.text.len(), target));
+    }
+
+    pub fn close_link(&mut self) {
+        if let Some((start, target)) = self.links_open.pop() {
+            let text = start..self.text.len();
+            self.links.push(LineLink { text, target });
+        }
+    }
+
+    /// The links whose text lies in a range of the line text, each with its text and its
+    /// target as [`Text`].
+    pub fn links_in<'s>(&self, src: &'s str, range: Range<usize>) -> Vec<Link<'s>> {
+        self.links
+            .iter()
+            .filter(|l| range.start <= l.text.start && l.text.end <= range.end)
+            .map(|l| Link {
+                text: self.text(src, l.text.clone()),
+                target: match &l.target {
+                    LinkTarget::Exact(r) => Text::exact(src, Span::new(r.start, r.end)),
+                    LinkTarget::Decoded(s, r) => Text::new(s.clone(), Span::new(r.start, r.end)),
+                },
+            })
+            .filter(|l| !l.target.is_empty())
+            .collect()
     }
 
     /// The source offset of a line-text offset; `end` chooses the end of an inexact piece.

@@ -7,6 +7,7 @@
 pub(crate) mod fast;
 pub mod labels;
 mod line;
+mod links;
 pub mod markdown;
 pub mod objective;
 mod slo;

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Document, Domain, DomainOrigin, Field};
-use crate::rules::{Context, Rule};
+use crate::model::{Document, Domain, DomainOrigin, Field, FieldKind};
+use crate::rules::{Context, Rule, misspelt_label};
 
 fn absent(domain: &Domain<'_>) -> Diagnostic {
     let help = match domain.origin {
@@ -37,7 +37,10 @@ fn empty(domain: &Domain<'_>, field: &Field<'_>) -> Diagnostic {
 
 declare_rule! {
     /// ## What it does
-    /// Reports a domain without an escalation contact, or with an empty one.
+    /// Reports a domain without an escalation contact, or with an empty one. When the domain
+    /// has a misspelt label close to `Escalation Contact` (`**Escalaton Contact:**`), the
+    /// finding is at that label with the right spelling, and `unknown-field` does not report
+    /// the label again: one mistake, one finding.
     ///
     /// ## Why is this bad?
     /// Every owner has a clear escalation contact. Without one, an incident that the owner
@@ -71,7 +74,10 @@ impl Rule for MissingEscalationContact {
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
         for domain in &doc.domains {
             match domain.escalation_contacts.first() {
-                None => cx.report(absent(domain)),
+                None => cx.report(
+                    misspelt_label(&Self::META, doc, domain, FieldKind::EscalationContact)
+                        .unwrap_or_else(|| absent(domain)),
+                ),
                 Some(field) if field.is_empty() => cx.report(empty(domain, field)),
                 Some(_) => {}
             }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Document, Domain, DomainOrigin};
+use crate::model::{Document, Domain, DomainOrigin, FieldKind};
 use crate::rules::{Context, Rule, report_lacking};
 
 fn diagnostic(domain: &Domain<'_>) -> Diagnostic {
@@ -27,7 +27,10 @@ fn diagnostic(domain: &Domain<'_>) -> Diagnostic {
 declare_rule! {
     /// ## What it does
     /// Reports a domain that says nothing about the owner's authority during incidents, on
-    /// its heading (or YAML item). Domains read from a table row are not reported.
+    /// its heading (or YAML item). Domains read from a table row are not reported. When the
+    /// domain has a misspelt label close to `Incident Authority` (`**Incident Autority:**`),
+    /// the finding is at that label with the right spelling, and `unknown-field` does not
+    /// report the label again.
     ///
     /// ## Why is this bad?
     /// The owner has authority to make decisions during incidents, but only if it is written
@@ -59,6 +62,12 @@ declare_rule! {
 
 impl Rule for MissingIncidentAuthority {
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
-        report_lacking(doc, cx, |d| d.incident_authority.is_empty(), diagnostic);
+        report_lacking(
+            doc,
+            cx,
+            &Self::META,
+            FieldKind::IncidentAuthority,
+            diagnostic,
+        );
     }
 }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Document, Domain, DomainOrigin};
+use crate::model::{Document, Domain, DomainOrigin, FieldKind};
 use crate::rules::{Context, Rule, report_lacking};
 
 fn diagnostic(domain: &Domain<'_>) -> Diagnostic {
@@ -23,7 +23,9 @@ fn diagnostic(domain: &Domain<'_>) -> Diagnostic {
 declare_rule! {
     /// ## What it does
     /// Reports a domain that lists no responsibilities, on its heading (or YAML item).
-    /// Domains read from a table row are not reported.
+    /// Domains read from a table row are not reported. When the domain has a misspelt label
+    /// close to `Responsibilities` (`**Responsibilites:**`), the finding is at that label
+    /// with the right spelling, and `unknown-field` does not report the label again.
     ///
     /// ## Why is this bad?
     /// Ownership is responsibility: without a list of what the domain covers, nobody can tell
@@ -54,6 +56,12 @@ declare_rule! {
 
 impl Rule for MissingResponsibilities {
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
-        report_lacking(doc, cx, |d| d.responsibilities.is_empty(), diagnostic);
+        report_lacking(
+            doc,
+            cx,
+            &Self::META,
+            FieldKind::Responsibilities,
+            diagnostic,
+        );
     }
 }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Document, Domain, DomainOrigin};
+use crate::model::{Document, Domain, DomainOrigin, FieldKind};
 use crate::rules::{Context, Rule, report_lacking};
 
 fn diagnostic(domain: &Domain<'_>) -> Diagnostic {
@@ -24,7 +24,9 @@ fn diagnostic(domain: &Domain<'_>) -> Diagnostic {
 declare_rule! {
     /// ## What it does
     /// Reports a domain with no SLO, on its heading (or YAML item). Domains read from a table
-    /// row are not reported: a row has no place for SLOs.
+    /// row are not reported: a row has no place for SLOs. When the domain has a misspelt label
+    /// close to an SLO label (`**SLO Responsibilty:**`), the finding is at that label with the
+    /// right spelling, and `unknown-field` does not report the label again.
     ///
     /// ## Why is this bad?
     /// The owner answers for the domain's SLOs. Without any, nobody can tell whether the
@@ -56,6 +58,6 @@ declare_rule! {
 
 impl Rule for MissingSlo {
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
-        report_lacking(doc, cx, |d| d.slos.is_empty(), diagnostic);
+        report_lacking(doc, cx, &Self::META, FieldKind::Slos, diagnostic);
     }
 }

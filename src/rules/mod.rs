@@ -5,7 +5,8 @@ use crate::config::Settings;
 pub use crate::diagnostic::{Category, Checker, RuleMeta};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::index::Workspace;
-use crate::model::Document;
+use crate::model::{Document, Domain, FieldKind};
+use crate::semantics;
 
 mod claims;
 
@@ -150,16 +151,47 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Report each domain that has a body of its own (not a table row) and `lacks` something.
+/// Report each domain that lacks the field `kind` (as [`semantics::lacks`] says): at the
+/// misspelt label that stands for it if there is one (see [`misspelt_label`]), else with
+/// `diagnostic`.
 pub(crate) fn report_lacking(
     doc: &Document<'_>,
     cx: &mut Context<'_>,
-    lacks: impl Fn(&crate::model::Domain<'_>) -> bool,
-    diagnostic: impl Fn(&crate::model::Domain<'_>) -> Diagnostic,
+    meta: &'static RuleMeta,
+    kind: FieldKind,
+    diagnostic: impl Fn(&Domain<'_>) -> Diagnostic,
 ) {
-    for domain in doc.domains.iter().filter(|d| d.has_body() && lacks(d)) {
-        cx.report(diagnostic(domain));
+    for domain in doc.domains.iter().filter(|d| semantics::lacks(d, kind)) {
+        cx.report(misspelt_label(meta, doc, domain, kind).unwrap_or_else(|| diagnostic(domain)));
     }
+}
+
+/// A missing field reported where its label is misspelt (`**Escalaton Contact:**`), with the
+/// suggestion: the domain has no readable field of `kind`, and this is why.
+pub(crate) fn misspelt_label(
+    meta: &'static RuleMeta,
+    doc: &Document<'_>,
+    domain: &Domain<'_>,
+    kind: FieldKind,
+) -> Option<Diagnostic> {
+    let typo = semantics::misspelt_label(doc, domain, kind)?;
+    let message = match &typo.suggestion {
+        Some(s) => format!("`{}` is not a field: did you mean `{s}`?", typo.label),
+        None => format!("`{}` is not a field", typo.label),
+    };
+    let what = match kind {
+        FieldKind::Owner => "owner",
+        FieldKind::EscalationContact => "escalation contact",
+        FieldKind::Slos => "SLO",
+        FieldKind::IncidentAuthority => "incident authority",
+        FieldKind::Responsibilities => "responsibilities",
+        _ => "such field",
+    };
+    let help = format!(
+        "correct the label: until then, domain `{}` has no {what}",
+        domain.display_name()
+    );
+    Some(Diagnostic::new(meta, doc.file, typo.label.span, message).with_help(help))
 }
 
 /// Every rule's metadata, in code order.

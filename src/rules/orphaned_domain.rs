@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Document, Domain, DomainOrigin, Field, Text};
-use crate::rules::{Context, Rule};
+use crate::model::{Document, Domain, DomainOrigin, Field, FieldKind, Text};
+use crate::rules::{Context, Rule, misspelt_label};
 use crate::semantics::placeholder;
 
 fn no_owner(domain: &Domain<'_>) -> Diagnostic {
@@ -46,7 +46,9 @@ declare_rule! {
     /// ## What it does
     /// Reports a domain without an owner: the owner field is missing, empty, or holds a
     /// placeholder such as `TBD`, `TODO`, `N/A`, `[Team Name]`, `<team>`, `${Owner}` or
-    /// `___`.
+    /// `___`. When the domain has a misspelt label close to `Owner` (`**Ownr:**`), the finding
+    /// is at that label with the right spelling, and `unknown-field` does not report the
+    /// label again: one mistake, one finding.
     ///
     /// ## Why is this bad?
     /// Every domain has exactly one owner. An orphaned domain has nobody accountable for its
@@ -82,7 +84,10 @@ impl Rule for OrphanedDomain {
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
         for domain in &doc.domains {
             let Some(owner) = domain.owners.first() else {
-                cx.report(no_owner(domain));
+                cx.report(
+                    misspelt_label(&Self::META, doc, domain, FieldKind::Owner)
+                        .unwrap_or_else(|| no_owner(domain)),
+                );
                 continue;
             };
             if owner.is_empty() {

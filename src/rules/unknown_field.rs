@@ -2,6 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, UnknownField as Unknown};
 use crate::rules::{Context, Rule};
+use crate::semantics;
 use crate::source::FileId;
 
 fn diagnostic(file: FileId, field: &Unknown<'_>) -> Diagnostic {
@@ -28,6 +29,12 @@ declare_rule! {
     /// (`**Point of Contact:**`) or a plain one close to a known label (`Ownr:`); in YAML, any
     /// key that is not part of the format. The help names the closest known field, or the
     /// `labels` setting of `.ownlint.yaml` that maps a label to a field.
+    ///
+    /// A misspelt label in a domain that lacks the field it is close to (`**Escalaton
+    /// Contact:**` in a domain without an escalation contact) is reported once, by the rule
+    /// of the missing field (`orphaned-domain`, `missing-escalation-contact`, `missing-slo`,
+    /// `missing-incident-authority`, `missing-responsibilities`), at the label and with the
+    /// same suggestion; this rule reports it only when the domain has that field as well.
     ///
     /// ## Why is this bad?
     /// A misspelt label is silently ignored by every reader, so the domain looks as if it
@@ -60,7 +67,9 @@ declare_rule! {
 
 impl Rule for UnknownField {
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
-        for field in &doc.unknown_fields {
+        // A misspelt label where its field is missing is the missing-field rule's finding.
+        let reported = doc.unknown_fields.iter();
+        for field in reported.filter(|f| !semantics::stands_for_missing_field(doc, f)) {
             cx.report(diagnostic(doc.file, field));
         }
     }

@@ -3,12 +3,15 @@
 
 use super::placeholders::placeholder;
 use crate::config::Settings;
-use crate::model::{Domain, Text};
+use crate::model::{Domain, Link, Text};
 
 /// One escalation contact of a domain.
 #[derive(Debug)]
 pub struct Contact<'a, 's> {
     pub text: &'a Text<'s>,
+    /// The links written in the contact (`[#payments-oncall](https://…)`): the contact is
+    /// their text, and during an incident the target is the point.
+    pub links: Vec<&'a Link<'s>>,
     /// Why the contact is a placeholder (`TBD`, `[Engineering Manager]`), if it is one.
     pub placeholder: Option<&'static str>,
 }
@@ -17,6 +20,17 @@ impl Contact<'_, '_> {
     /// A contact someone can be reached at: not empty, not a placeholder.
     pub fn is_real(&self) -> bool {
         !self.text.is_empty() && self.placeholder.is_none()
+    }
+
+    /// The contact as plain text with its link targets after it:
+    /// `PagerDuty: card-payments-primary <https://acme.pagerduty.com/…>`. Document text, to be
+    /// escaped wherever it is shown.
+    pub fn with_targets(&self) -> String {
+        let mut out = self.text.as_str().trim().to_owned();
+        for link in &self.links {
+            out.push_str(&format!(" <{}>", link.target.as_str()));
+        }
+        out
     }
 }
 
@@ -33,6 +47,7 @@ pub fn escalation_contacts<'a, 's>(
         .values()
         .map(|text| Contact {
             text,
+            links: field.links_in(text).collect(),
             placeholder: placeholder(text.as_str(), settings),
         })
         .collect()

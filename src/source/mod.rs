@@ -68,6 +68,11 @@ impl Span {
     pub fn contains(self, offset: usize) -> bool {
         self.range().contains(&offset)
     }
+
+    /// Whether `other` lies within this span.
+    pub fn contains_span(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
 }
 
 fn clamp_u32(n: usize) -> u32 {

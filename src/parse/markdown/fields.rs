@@ -7,7 +7,7 @@ use std::ops::Range;
 use smallvec::SmallVec;
 
 use super::{Block, Kind, LineCtx, Reader, Section};
-use crate::model::{Domain, Field, FieldKind, FieldLabel, Text, UnknownField};
+use crate::model::{Domain, Field, FieldKind, FieldLabel, Link, Text, UnknownField};
 use crate::parse::labels::display_label;
 use crate::parse::slo::slo_from_item;
 use crate::source::Span;
@@ -43,8 +43,10 @@ pub(super) struct LabelAt {
 struct ReadField<'s> {
     label: Text<'s>,
     value: Text<'s>,
+    /// The links written in the value.
+    links: Vec<Link<'s>>,
     kind: Option<FieldKind>,
-    near: Option<String>,
+    near: Option<(String, FieldKind)>,
     /// Written bold (`**Label:**`): a label for sure, known or not.
     bold: bool,
 }
@@ -223,8 +225,9 @@ impl<'s> Reader<'s, '_> {
             read.push(ReadField {
                 label: label_text,
                 value: value_text,
+                links: self.line.links_in(src, value.clone()),
                 kind,
-                near: near.map(|(s, _)| s.to_owned()),
+                near: near.map(|(s, kind)| (s.to_owned(), kind)),
                 bold: label.bold,
             });
         }
@@ -243,6 +246,7 @@ impl<'s> Reader<'s, '_> {
         for ReadField {
             label,
             value,
+            links,
             kind,
             near,
             bold,
@@ -251,13 +255,15 @@ impl<'s> Reader<'s, '_> {
             last_empty = value.is_empty();
             last_kind = kind;
             match (kind, near) {
-                (Some(kind), _) => b.add_field(kind, label, value),
+                (Some(kind), _) => b.add_field(kind, label, value, links),
                 // A misspelt label marks a domain as a real one would.
-                (None, Some(near)) => {
+                (None, Some((near, near_kind))) => {
                     b.marked = true;
                     b.unknown.push(UnknownField {
                         label,
                         suggestion: Some(display_label(&near, false)),
+                        near: Some(near_kind),
+                        domain: None,
                     });
                 }
                 // Any other bold label in a domain is one ownlint does not read: said, so
@@ -266,6 +272,8 @@ impl<'s> Reader<'s, '_> {
                 (None, None) if bold => b.unknown.push(UnknownField {
                     label,
                     suggestion: None,
+                    near: None,
+                    domain: None,
                 }),
                 (None, None) => {}
             }
@@ -286,21 +294,22 @@ impl<'s> Reader<'s, '_> {
             }) => Some(*kind),
             _ => None,
         };
-        let text = self.line.text(self.src, range);
+        let text = self.line.text(self.src, range.clone());
+        let links = self.line.links_in(self.src, range);
         let Some(b) = self.innermost_domain() else {
             return;
         };
         match (ctx.block, b.pending) {
             (Block::Item, Some(p)) if ctx.item_head && p.depth == ctx.depth => {
                 if let Some(kind) = p.kind {
-                    b.add_entry(kind, text);
+                    add_entry(&mut b.domain, kind, text, links);
                 }
             }
             _ if field_heading.is_some() => {
                 if let Some(kind) = field_heading
                     && (ctx.item_head || ctx.block == Block::Paragraph)
                 {
-                    b.add_entry(kind, text);
+                    add_entry(&mut b.domain, kind, text, links);
                 }
             }
             // Prose or a list at a shallower depth: the label's list is over.
@@ -324,7 +333,13 @@ impl<'s> DomainBuilder<'s> {
         }
     }
 
-    fn add_field(&mut self, kind: FieldKind, label: Text<'s>, value: Text<'s>) {
+    fn add_field(
+        &mut self,
+        kind: FieldKind,
+        label: Text<'s>,
+        value: Text<'s>,
+        links: Vec<Link<'s>>,
+    ) {
         self.domain.labels.push(FieldLabel {
             kind,
             span: label.span,
@@ -334,31 +349,27 @@ impl<'s> DomainBuilder<'s> {
             FieldKind::Owner | FieldKind::EscalationContact => trim_trailing_period(value),
             _ => value,
         };
-        self.open_field(kind, label.span, value);
+        self.open_field(kind, label.span, value, links);
     }
 
     /// Start a field: single-valued fields get a [`Field`], list fields take the inline value
     /// as their first entries.
-    pub(super) fn open_field(&mut self, kind: FieldKind, label: Span, value: Text<'s>) {
+    pub(super) fn open_field(
+        &mut self,
+        kind: FieldKind,
+        label: Span,
+        value: Text<'s>,
+        links: Vec<Link<'s>>,
+    ) {
+        let field = |value| Field {
+            links,
+            ..Field::new(label, value)
+        };
         match kind {
-            FieldKind::Owner => self.domain.owners.push(Field {
-                label,
-                value,
-                items: Vec::new(),
-            }),
-            FieldKind::EscalationContact => self.domain.escalation_contacts.push(Field {
-                label,
-                value,
-                items: Vec::new(),
-            }),
+            FieldKind::Owner => self.domain.owners.push(field(value)),
+            FieldKind::EscalationContact => self.domain.escalation_contacts.push(field(value)),
             FieldKind::Name if !value.is_empty() => self.domain.name = value,
-            FieldKind::OwnershipTransfer => {
-                self.domain.transfer = Some(Field {
-                    label,
-                    value,
-                    items: Vec::new(),
-                })
-            }
+            FieldKind::OwnershipTransfer => self.domain.transfer = Some(field(value)),
             FieldKind::Slos | FieldKind::IncidentAuthority | FieldKind::Responsibilities
                 if !value.is_empty() =>
             {
@@ -367,27 +378,27 @@ impl<'s> DomainBuilder<'s> {
                     _ => &[';'],
                 };
                 for part in split_text(&value, separators) {
-                    self.add_entry(kind, part);
+                    add_entry(&mut self.domain, kind, part, Vec::new());
                 }
             }
             _ => {}
         }
     }
-
-    /// A list item under a field label.
-    fn add_entry(&mut self, kind: FieldKind, text: Text<'s>) {
-        add_entry(&mut self.domain, kind, text);
-    }
 }
 
-/// A list item under a field label, added to a domain.
-pub(super) fn add_entry<'s>(domain: &mut Domain<'s>, kind: FieldKind, text: Text<'s>) {
+/// A list item under a field label, added to a domain, with the links written in it.
+pub(super) fn add_entry<'s>(
+    domain: &mut Domain<'s>,
+    kind: FieldKind,
+    text: Text<'s>,
+    links: Vec<Link<'s>>,
+) {
     if text.is_empty() {
         return;
     }
     match kind {
-        FieldKind::Owner => push_item(&mut domain.owners, text),
-        FieldKind::EscalationContact => push_item(&mut domain.escalation_contacts, text),
+        FieldKind::Owner => push_item(&mut domain.owners, text, links),
+        FieldKind::EscalationContact => push_item(&mut domain.escalation_contacts, text, links),
         FieldKind::Slos => domain.slos.push(slo_from_item(&text)),
         FieldKind::IncidentAuthority => domain.incident_authority.push(text),
         FieldKind::Responsibilities => domain.responsibilities.push(text),
@@ -396,16 +407,14 @@ pub(super) fn add_entry<'s>(domain: &mut Domain<'s>, kind: FieldKind, text: Text
 }
 
 /// An item of a single-valued field written as a list (`**Owners:**` and a list below).
-fn push_item<'s>(fields: &mut Vec<Field<'s>>, text: Text<'s>) {
+fn push_item<'s>(fields: &mut Vec<Field<'s>>, text: Text<'s>, links: Vec<Link<'s>>) {
     if fields.is_empty() {
-        fields.push(Field {
-            label: text.span,
-            value: Text::empty_at(text.span.start as usize),
-            items: Vec::new(),
-        });
+        let value = Text::empty_at(text.span.start as usize);
+        fields.push(Field::new(text.span, value));
     }
     if let Some(field) = fields.last_mut() {
         field.items.push(trim_trailing_period(text));
+        field.links.extend(links);
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::fields::DomainBuilder;
 use super::{Kind, Reader, Section};
-use crate::model::{Domain, DomainOrigin, FieldKind, FieldLabel, Text};
+use crate::model::{Domain, DomainOrigin, FieldKind, FieldLabel, Text, UnknownField};
 use crate::parse::labels::with_normalized;
 use crate::source::Span;
 
@@ -91,7 +91,12 @@ impl<'s> Reader<'s, '_> {
             });
             b.marked |= kind.marks_domain();
             b.pending = None;
-            b.open_field(kind, title.span, Text::empty_at(title.span.end as usize));
+            b.open_field(
+                kind,
+                title.span,
+                Text::empty_at(title.span.end as usize),
+                Vec::new(),
+            );
         }
         Kind::FieldHeading { domain, kind }
     }
@@ -111,7 +116,9 @@ impl<'s> Reader<'s, '_> {
                     parent.has_child_domain = true;
                 }
                 let b = *b;
-                self.doc.unknown_fields.extend(b.unknown);
+                let domain = Some(b.domain.span);
+                let unknown = b.unknown.into_iter().map(|u| UnknownField { domain, ..u });
+                self.doc.unknown_fields.extend(unknown);
                 self.doc.domains.push(b.domain);
             } else if let Some(Section {
                 kind: Kind::Candidate(parent),

@@ -21,7 +21,7 @@ mod tables;
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use smallvec::SmallVec;
 
 use crate::model::{Document, FieldKind, Slo, Text};
@@ -272,6 +272,14 @@ impl<'s, 'l> Reader<'s, 'l> {
             Tag::TableRow => self.start_table_row(range),
             Tag::TableCell => self.start_table_cell(range),
             Tag::Strong => self.line.open_strong(),
+            // An autolink's text is its target: nothing to keep beside it.
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } if link_type != LinkType::Autolink && link_type != LinkType::Email => {
+                self.line.open_link(&dest_url, self.src, range)
+            }
             Tag::CodeBlock(_) | Tag::Image { .. } | Tag::MetadataBlock(_) => {
                 self.flush_block();
                 self.skip = 1;
@@ -307,6 +315,7 @@ impl<'s, 'l> Reader<'s, 'l> {
             TagEnd::TableRow => self.end_table_row(),
             TagEnd::Table => self.end_table(),
             TagEnd::Strong => self.line.close_strong(),
+            TagEnd::Link => self.line.close_link(),
             _ => {}
         }
     }
@@ -471,7 +480,7 @@ impl<'s, 'l> Reader<'s, 'l> {
         {
             domain.slos.append(&mut self.loose_slos);
             for (kind, text) in self.loose_entries.drain(..) {
-                add_entry(domain, kind, text);
+                add_entry(domain, kind, text, Vec::new());
             }
         }
         self.doc.suppressions = suppress::resolve(self.src, self.raw_suppressions);

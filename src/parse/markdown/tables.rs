@@ -211,11 +211,7 @@ fn add_cell_field<'s>(
         kind,
         span: header.span,
     });
-    let field = Field {
-        label: header.span,
-        value,
-        items: Vec::new(),
-    };
+    let field = Field::new(header.span, value);
     match kind {
         FieldKind::Owner => domain.owners.push(field),
         _ => domain.escalation_contacts.push(field),

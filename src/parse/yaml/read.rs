@@ -12,6 +12,7 @@ use crate::model::{
     LadderLevel, ParseProblem, SharedOwnership, Slo, Text, UnknownField,
 };
 use crate::parse::labels::{LabelTable, display_label, normalize};
+use crate::parse::links;
 use crate::parse::slo::{slo, slo_from_item};
 use crate::source::{FileId, Span};
 use crate::util::suggest::closest_match;
@@ -115,6 +116,8 @@ impl<'s> Reader<'s, '_> {
         self.doc.unknown_fields.push(UnknownField {
             label: key,
             suggestion,
+            near: None,
+            domain: None,
         });
     }
 
@@ -231,6 +234,7 @@ impl<'s> Reader<'s, '_> {
         entries: &[(Spanned<Node>, Spanned<Node>)],
     ) {
         let head = domain.span;
+        let unknown_from = self.doc.unknown_fields.len();
         for (key, value) in entries {
             let Some(key_text) = self.text(key) else {
                 continue;
@@ -248,6 +252,9 @@ impl<'s> Reader<'s, '_> {
                 continue;
             }
             self.domain_field(&mut domain, head, kind, &key_text, value);
+        }
+        for unknown in &mut self.doc.unknown_fields[unknown_from..] {
+            unknown.domain = Some(domain.span);
         }
         self.doc.domains.push(domain);
     }
@@ -274,13 +281,12 @@ impl<'s> Reader<'s, '_> {
     /// A key of a domain that is not a label: an unknown field, with the nearest label.
     fn unknown_label(&mut self, key: Text<'s>) {
         let word = normalize(key.as_str());
-        let suggestion = self
-            .labels
-            .closest(&word)
-            .map(|(label, _)| display_label(label, true));
+        let closest = self.labels.closest(&word);
         self.doc.unknown_fields.push(UnknownField {
             label: key,
-            suggestion,
+            suggestion: closest.map(|(label, _)| display_label(label, true)),
+            near: closest.map(|(_, kind)| kind),
+            domain: None,
         });
     }
 
@@ -339,28 +345,22 @@ impl<'s> Reader<'s, '_> {
                     .map(Text::as_str)
                     .collect::<Vec<_>>()
                     .join(", ");
-                Field {
-                    label: key.span,
-                    value: Text::new(joined, span),
+                links::read_field_links(Field {
                     items,
-                }
+                    ..Field::new(key.span, Text::new(joined, span))
+                })
             }
             Node::Map(_) => {
                 self.problem(
                     span,
                     format!("expected a value for `{}`, found a mapping", key),
                 );
-                Field {
-                    label: key.span,
-                    value: Text::new("", span),
-                    items: Vec::new(),
-                }
+                Field::new(key.span, Text::new("", span))
             }
-            _ => Field {
-                label: key.span,
-                value: self.text(value).unwrap_or_else(|| Text::new("", span)),
-                items: Vec::new(),
-            },
+            _ => {
+                let value = self.text(value).unwrap_or_else(|| Text::new("", span));
+                links::read_field_links(Field::new(key.span, value))
+            }
         }
     }
 
@@ -378,11 +378,7 @@ impl<'s> Reader<'s, '_> {
             }
             _ => self.text(value).unwrap_or_else(|| Text::new("", span)),
         };
-        Field {
-            label: key.span,
-            value: text,
-            items: Vec::new(),
-        }
+        links::read_field_links(Field::new(key.span, text))
     }
 
     fn list_or_one<'n>(&self, node: &'n Spanned<Node>) -> &'n [Spanned<Node>] {
