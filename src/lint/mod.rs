@@ -19,11 +19,10 @@ use crate::diagnostic::{Checker, Diagnostic, RuleMeta, Severity, Summary};
 use crate::index::{Facts, Workspace};
 use crate::model::Document;
 use crate::parse;
-use crate::rules::{ALL, Context, Rule};
+use crate::rules::{ALL, Context};
 use crate::source::SourceFile;
 
-/// A rule to run and the severity its findings get.
-pub type EnabledRule = (&'static dyn Rule, Severity);
+pub use crate::rules::EnabledRule;
 
 /// The rules the settings leave on, in code order.
 pub fn enabled_rules(settings: &Settings) -> Vec<EnabledRule> {
@@ -242,7 +241,7 @@ fn lint_range<'s>(
     }
     let documents = run.keep_documents.then_some(documents);
     let workspace = Workspace::new(files, range.start, all_facts, documents);
-    let mut cx = Context::new(run.settings);
+    let mut cx = Context::new(run.settings, run.rules);
     for (rule, severity) in run.rules {
         cx.set_severity(*severity);
         rule.check_workspace(&workspace, &mut cx);
@@ -256,7 +255,7 @@ fn lint_range<'s>(
 
 /// The per-file rules' findings in one document, and its facts for the cross-file rules.
 fn check_document(doc: &Document<'_>, run: &Run<'_>) -> (Facts, Vec<Diagnostic>) {
-    let mut cx = Context::new(run.settings);
+    let mut cx = Context::new(run.settings, run.rules);
     for (rule, severity) in run.rules {
         cx.set_severity(*severity);
         rule.check_document(doc, &mut cx);

@@ -123,17 +123,30 @@ pub trait Rule: Declared + Sync {
 /// What a rule sees besides the model, and where its findings go.
 pub struct Context<'a> {
     pub settings: &'a Settings,
+    /// The rules of the run, so that a rule can leave to another what that one reports.
+    rules: &'a [EnabledRule],
     severity: Severity,
     diagnostics: Vec<Diagnostic>,
 }
 
+/// A rule to run and the severity its findings get.
+pub type EnabledRule = (&'static dyn Rule, Severity);
+
 impl<'a> Context<'a> {
-    pub fn new(settings: &'a Settings) -> Context<'a> {
+    pub fn new(settings: &'a Settings, rules: &'a [EnabledRule]) -> Context<'a> {
         Context {
             settings,
+            rules,
             severity: Severity::Error,
             diagnostics: Vec::new(),
         }
+    }
+
+    /// Whether the run reports the findings of the rule `meta` describes.
+    pub fn runs(&self, meta: &RuleMeta) -> bool {
+        self.rules
+            .iter()
+            .any(|(rule, _)| rule.meta().code == meta.code)
     }
 
     /// Set the severity the next findings are reported at.

@@ -1,7 +1,10 @@
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
-use crate::model::{Document, UnknownField as Unknown};
-use crate::rules::{Context, Rule};
+use crate::diagnostic::{Diagnostic, RuleMeta};
+use crate::model::{Document, FieldKind, UnknownField as Unknown};
+use crate::rules::{
+    Context, MissingEscalationContact, MissingIncidentAuthority, MissingResponsibilities,
+    MissingSlo, OrphanedDomain, Rule,
+};
 use crate::semantics;
 use crate::source::FileId;
 
@@ -34,7 +37,8 @@ declare_rule! {
     /// Contact:**` in a domain without an escalation contact) is reported once, by the rule
     /// of the missing field (`orphaned-domain`, `missing-escalation-contact`, `missing-slo`,
     /// `missing-incident-authority`, `missing-responsibilities`), at the label and with the
-    /// same suggestion; this rule reports it only when the domain has that field as well.
+    /// same suggestion; this rule reports it when the domain has that field as well, or when
+    /// that rule does not run (so that a typo is always someone's finding).
     ///
     /// ## Why is this bad?
     /// A misspelt label is silently ignored by every reader, so the domain looks as if it
@@ -67,10 +71,29 @@ declare_rule! {
 
 impl Rule for UnknownField {
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
-        // A misspelt label where its field is missing is the missing-field rule's finding.
-        let reported = doc.unknown_fields.iter();
-        for field in reported.filter(|f| !semantics::stands_for_missing_field(doc, f)) {
-            cx.report(diagnostic(doc.file, field));
+        for field in &doc.unknown_fields {
+            // A misspelt label where its field is missing is the missing-field rule's
+            // finding, when that rule runs; else it is this one's.
+            let elsewhere = semantics::stands_for_missing_field(doc, field)
+                && field
+                    .near
+                    .and_then(missing_field_rule)
+                    .is_some_and(|rule| cx.runs(rule));
+            if !elsewhere {
+                cx.report(diagnostic(doc.file, field));
+            }
         }
+    }
+}
+
+/// The rule that reports a domain without a field of `kind`.
+fn missing_field_rule(kind: FieldKind) -> Option<&'static RuleMeta> {
+    match kind {
+        FieldKind::Owner => Some(&OrphanedDomain::META),
+        FieldKind::EscalationContact => Some(&MissingEscalationContact::META),
+        FieldKind::Slos => Some(&MissingSlo::META),
+        FieldKind::IncidentAuthority => Some(&MissingIncidentAuthority::META),
+        FieldKind::Responsibilities => Some(&MissingResponsibilities::META),
+        _ => None,
     }
 }
