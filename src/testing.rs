@@ -216,15 +216,23 @@ pub fn assert_objective_sound(text: &str) {
         );
     };
     match crate::parse::objective::parse_objective(&whole) {
-        Ok(objective) => {
-            if let Some(p) = objective.percentile {
-                inside(p.span, "percentile");
-                assert!(!p.value.is_nan(), "percentile NaN in {text:?}");
+        Ok(objectives) => {
+            assert!(!objectives.is_empty(), "no objective read from {text:?}");
+            for objective in objectives {
+                if let Some(p) = objective.percentile {
+                    inside(p.span, "percentile");
+                    assert!(!p.value.is_nan(), "percentile NaN in {text:?}");
+                }
+                if let Some(w) = objective.window {
+                    inside(w.span, "window");
+                    assert!(w.amount > 0.0, "window not above 0 in {text:?}");
+                }
+                inside(objective.comparator.span, "comparator");
+                inside(objective.value.span, "value");
+                inside(objective.unit.span, "unit");
+                inside(objective.span, "objective");
+                assert!(!objective.value.value.is_nan(), "value NaN in {text:?}");
             }
-            inside(objective.comparator.span, "comparator");
-            inside(objective.value.span, "value");
-            inside(objective.unit.span, "unit");
-            assert!(!objective.value.value.is_nan(), "value NaN in {text:?}");
         }
         Err(e) => inside(e.span, "error"),
     }

@@ -779,3 +779,110 @@ fn a_link_is_exported_as_a_markdown_link_and_kept_in_the_openslo_description() {
         out.stdout
     );
 }
+
+/// Every objective of `fixtures/export/objectives.md` (the spellings of `tests/objectives.rs`
+/// that read) is exported with its whole reading — comparator, value, percentile or share,
+/// error rates as bad events, window — or named in a note; never exported half.
+#[test]
+fn every_objective_read_is_exported_whole_or_named_in_a_note() {
+    use ownlint::export::openslo;
+    use ownlint::model::{Comparator, ObjectiveKind, Unit};
+    let path = "fixtures/export/objectives.md";
+    let bytes = std::fs::read(root().join(path)).unwrap();
+    let file = SourceFile::new(
+        FileId(0),
+        path.into(),
+        PathBuf::from(path),
+        Format::Markdown,
+        Origin::Explicit,
+        bytes,
+    );
+    let config = Config::default();
+    let doc = parse(&file, &config.settings.labels);
+    let export = openslo(std::slice::from_ref(&doc), &config.settings);
+    let validator = openslo_validator();
+    let documents: Vec<Value> = export
+        .documents
+        .iter()
+        .map(|d| serde_json::to_value(d).unwrap())
+        .collect();
+    for document in &documents {
+        let errors = schema_errors(&validator, document);
+        assert!(errors.is_empty(), "{document}: {}", errors.join("\n"));
+    }
+    let mut used = vec![false; documents.len()];
+    let (mut exported, mut noted) = (0, 0);
+    for slo in &doc.domains[0].slos {
+        let objectives = slo.parsed.as_ref().expect("every objective reads");
+        for objective in objectives {
+            let text = slo.objective_text(objective);
+            let found = documents.iter().enumerate().find(|(i, d)| {
+                !used[*i]
+                    && d["metadata"]["displayName"] == slo.name.as_str()
+                    && d["spec"]["objectives"][0]["displayName"] == text
+            });
+            let Some((i, document)) = found else {
+                let note = export
+                    .skipped
+                    .iter()
+                    .any(|s| s.slo.ends_with(text) && s.slo.starts_with(slo.name.as_str()));
+                assert!(note, "`{}: {text}` is neither exported nor noted", slo.name);
+                noted += 1;
+                continue;
+            };
+            used[i] = true;
+            exported += 1;
+            let entry = &document["spec"]["objectives"][0];
+            let spec = &document["spec"]["indicator"]["spec"];
+            let cmp = objective.comparator.value;
+            match objective.unit.value {
+                Unit::Time(_) => {
+                    let p = objective
+                        .percentile
+                        .expect("a latency exported has a percentile");
+                    let op = match cmp {
+                        Comparator::Lt => "lt",
+                        Comparator::Le => "lte",
+                        Comparator::Gt => "gt",
+                        Comparator::Ge => "gte",
+                        Comparator::Eq => unreachable!(),
+                    };
+                    assert_eq!(entry["op"], op, "{text}");
+                    assert_eq!(
+                        entry["value"].as_f64(),
+                        Some(objective.value.value),
+                        "{text}"
+                    );
+                    let target = entry["target"].as_f64().unwrap();
+                    assert!((target - p.value / 100.0).abs() < 1e-9, "{text}");
+                    assert!(spec["thresholdMetric"].is_object(), "{text}");
+                }
+                Unit::Percent => {
+                    let ratio = &spec["ratioMetric"];
+                    let bad = objective.kind == ObjectiveKind::ErrorRate;
+                    assert_eq!(ratio["bad"].is_object(), bad, "{text}");
+                    assert_eq!(ratio["good"].is_object(), !bad, "{text}");
+                    let share = objective.value.value / 100.0;
+                    let good = if bad { 1.0 - share } else { share };
+                    let target = entry["target"].as_f64().unwrap();
+                    assert!((target - good).abs() < 1e-9, "{text}: {target}");
+                }
+                Unit::Rate { .. } => panic!("a rate without a percentile is exported: {text}"),
+            }
+            let window = &document["spec"]["timeWindow"][0];
+            match objective.window {
+                Some(w) => {
+                    let duration = format!("{}{}", w.amount, w.unit.shorthand());
+                    assert_eq!(window["duration"], duration, "{text}");
+                    assert_eq!(window["isRolling"], w.rolling, "{text}");
+                    assert_eq!(window["calendar"].is_object(), !w.rolling, "{text}");
+                }
+                None => assert_eq!(window, &json!({"duration": "28d", "isRolling": true})),
+            }
+        }
+    }
+    assert!(used.iter().all(|u| *u), "a document for no objective");
+    // 28 objectives on 26 lines: the two-objective lines give two documents each; `≤ 5ms`,
+    // `100%`, `ops/hour` and the window of a day and a half are notes.
+    assert_eq!((exported, noted), (24, 4), "{:?}", export.skipped);
+}

@@ -1,25 +1,28 @@
 //! The domains' SLOs as OpenSLO v1 `SLO` documents, one per SLO, and the SLOs that OpenSLO
 //! cannot express, with the reason.
 //!
-//! Every document counts events (`budgetingMethod: Occurrences`) over a rolling window of
-//! [`TIME_WINDOW`]. A latency with a percentile becomes a threshold objective whose target is
+//! Every document counts events (`budgetingMethod: Occurrences`) over the objective's window
+//! (`over 28 days`: `28d` rolling; `monthly`: a calendar month, said to start on the first at
+//! midnight UTC in an annotation, for the document names no time zone), or over a rolling
+//! window of [`TIME_WINDOW`] when it states none. Each objective of an SLO is one document
+//! (`P95 ≤ 300ms and P99 ≤ 1s` is two). A latency with a percentile becomes a threshold objective whose target is
 //! the percentile (`P95 ≤ 300ms`: at least 95% of events at or under 300 ms); a percentage
-//! becomes a ratio objective whose target is the share (`≥ 99.9%`: 0.999 of events good, or
-//! `< 0.1%` of events bad). OpenSLO targets lie in [0, 1), which leaves out `100%`, and
+//! becomes a ratio objective whose target is the share (`≥ 99.9%`: 0.999 of events good; an
+//! error rate, `< 0.1%` or `0.1% error rate`, counts bad events over all with target 0.999). OpenSLO targets lie in [0, 1), which leaves out `100%`, and
 //! needs a share of events, which a latency without a percentile or a rate does not state.
 
 use std::collections::BTreeMap;
 
 use super::dns_label::{UniqueLabels, dns_label};
 use super::openslo_document::{
-    Indicator, IndicatorSpec, Metadata, MetricQuery, MetricSource, Number, ObjectiveEntry,
-    RatioMetric, SloDocument, SloSpec, TimeWindow,
+    Calendar, Indicator, IndicatorSpec, Metadata, MetricQuery, MetricSource, Number,
+    ObjectiveEntry, RatioMetric, SloDocument, SloSpec, TimeWindow,
 };
 use crate::config::Settings;
-use crate::model::{Comparator, Document, Domain, Objective, Slo, Unit};
+use crate::model::{Comparator, Document, Domain, Objective, ObjectiveKind, Slo, Unit, Window};
 use crate::semantics;
 
-/// The window every exported SLO is measured over, rolling.
+/// The window an SLO that states none is measured over, rolling.
 pub const TIME_WINDOW: &str = "28d";
 
 /// OpenSLO's longest description.
@@ -36,7 +39,7 @@ pub struct OpensloExport {
 pub struct SkippedSlo {
     /// The domain, or the domains of a shared SLA joined with ` + `.
     pub domain: String,
-    /// `Name: objective`, as written.
+    /// `Name: objective`, as written (the one objective left out, of an SLO with several).
     pub slo: String,
     pub reason: &'static str,
 }
@@ -67,24 +70,7 @@ pub fn openslo(documents: &[Document<'_>], settings: &Settings) -> OpensloExport
         for domain in &doc.domains {
             let context = DomainContext::new(domain, settings);
             for slo in &domain.slos {
-                let translated = match &slo.parsed {
-                    Ok(objective) => translate(objective).map(|t| (objective, t)),
-                    Err(_) => Err("the objective cannot be read (see `malformed-slo`)"),
-                };
-                match translated {
-                    Ok((objective, translation)) => export.documents.push(slo_document(
-                        &context,
-                        slo,
-                        objective,
-                        translation,
-                        &mut names,
-                    )),
-                    Err(reason) => export.skipped.push(SkippedSlo {
-                        domain: domain.display_name().to_owned(),
-                        slo: written(slo),
-                        reason,
-                    }),
-                }
+                export_slo(&mut export, &context, slo, &mut names);
             }
         }
         for decl in &doc.shared {
@@ -92,7 +78,7 @@ pub fn openslo(documents: &[Document<'_>], settings: &Settings) -> OpensloExport
                 let domains: Vec<&str> = decl.domains.iter().map(|d| d.as_str()).collect();
                 export.skipped.push(SkippedSlo {
                     domain: domains.join(" + "),
-                    slo: written(sla),
+                    slo: written(sla, None),
                     reason: "a shared SLA belongs to several domains, an OpenSLO SLO to one service",
                 });
             }
@@ -100,6 +86,78 @@ pub fn openslo(documents: &[Document<'_>], settings: &Settings) -> OpensloExport
     }
     export
 }
+
+/// Every objective of an SLO as a document, or as a note saying why it has none.
+fn export_slo(
+    export: &mut OpensloExport,
+    context: &DomainContext,
+    slo: &Slo<'_>,
+    names: &mut UniqueLabels,
+) {
+    let objectives = match &slo.parsed {
+        Ok(objectives) => objectives,
+        Err(_) => {
+            export.skipped.push(SkippedSlo {
+                domain: context.name.clone(),
+                slo: written(slo, None),
+                reason: "the objective cannot be read (see `malformed-slo`)",
+            });
+            return;
+        }
+    };
+    let several = objectives.len() > 1;
+    for objective in objectives {
+        let translated = translate(objective).and_then(|t| Ok((t, time_window(objective)?)));
+        match translated {
+            Ok((translation, window)) => export.documents.push(slo_document(
+                context,
+                (slo, objective),
+                (translation, window),
+                names,
+            )),
+            Err(reason) => export.skipped.push(SkippedSlo {
+                domain: context.name.clone(),
+                slo: written(slo, several.then_some(objective)),
+                reason,
+            }),
+        }
+    }
+}
+
+/// The objective's window in OpenSLO's terms, or the default rolling one.
+fn time_window(objective: &Objective) -> Result<TimeWindow, &'static str> {
+    let Some(Window {
+        amount,
+        unit,
+        rolling,
+        ..
+    }) = objective.window
+    else {
+        return Ok(TimeWindow {
+            duration: TIME_WINDOW.to_owned(),
+            is_rolling: true,
+            calendar: None,
+        });
+    };
+    if amount.fract() != 0.0 || !(1.0..1e9).contains(&amount) {
+        return Err(
+            "OpenSLO windows are a whole number of minutes, hours, days, weeks, months, quarters or years",
+        );
+    }
+    Ok(TimeWindow {
+        duration: format!("{}{}", amount as u64, unit.shorthand()),
+        is_rolling: rolling,
+        calendar: (!rolling).then_some(Calendar {
+            start_time: CALENDAR_START,
+            time_zone: CALENDAR_TIME_ZONE,
+        }),
+    })
+}
+
+/// Where a calendar window is said to start: the document names no time zone, and OpenSLO
+/// requires one; the annotation `ownlint-calendar` says it was assumed.
+const CALENDAR_START: &str = "2024-01-01 00:00:00";
+const CALENDAR_TIME_ZONE: &str = "Etc/UTC";
 
 /// The objective in OpenSLO's terms, or why it has none.
 fn translate(objective: &Objective) -> Result<Translation, &'static str> {
@@ -123,12 +181,21 @@ fn translate(objective: &Objective) -> Result<Translation, &'static str> {
         (Unit::Rate { .. }, None) => Err("a rate states no share of events to make a target of"),
         (Unit::Percent, Some(_)) => Err("a percentage with a percentile has no OpenSLO form"),
         (Unit::Percent, None) => {
-            let (counts_bad, target) = if comparator.is_lower_bound() {
-                (false, share(value / 100.0))
-            } else if comparator.is_upper_bound() {
-                (true, share(1.0 - value / 100.0))
-            } else {
-                return Err("OpenSLO has no `=` objective");
+            let bad = objective.kind == ObjectiveKind::ErrorRate;
+            let (counts_bad, target) = match (bad, comparator) {
+                (_, Comparator::Eq) => return Err("OpenSLO has no `=` objective"),
+                (false, c) if c.is_lower_bound() => (false, share(value / 100.0)),
+                (true, c) if c.is_upper_bound() => (true, share(1.0 - value / 100.0)),
+                (false, _) => {
+                    return Err(
+                        "a success rate capped from above has no OpenSLO form (see `slo-wrong-direction`)",
+                    );
+                }
+                (true, _) => {
+                    return Err(
+                        "an error rate with a floor has no OpenSLO form (see `slo-wrong-direction`)",
+                    );
+                }
             };
             if !(0.0..1.0).contains(&target) {
                 return Err("a target of 100% is not allowed: OpenSLO targets are below 1");
@@ -191,9 +258,8 @@ impl DomainContext {
 
 fn slo_document(
     domain: &DomainContext,
-    slo: &Slo<'_>,
-    objective: &Objective,
-    translation: Translation,
+    (slo, objective): (&Slo<'_>, &Objective),
+    (translation, window): (Translation, TimeWindow),
     names: &mut UniqueLabels,
 ) -> SloDocument {
     let service = dns_label(&domain.name);
@@ -215,15 +281,21 @@ fn slo_document(
         annotations.insert("ownlint-percentile", percentile.value.to_string());
     }
     annotations.insert("ownlint-unit", unit_symbol(objective.unit.value));
+    if let Some(calendar) = &window.calendar {
+        annotations.insert(
+            "ownlint-calendar",
+            format!(
+                "assumed: the document names no start or time zone; {} {}",
+                calendar.start_time, calendar.time_zone
+            ),
+        );
+    }
+    let objective_text = slo.objective_text(objective);
 
     let slo_name = slo.name.as_str();
     let display_name = (!slo.name.is_empty()).then(|| slo_name.to_owned());
-    let description = format!(
-        "{slo_name}: {} ({})",
-        slo.objective.as_str(),
-        domain.describe()
-    );
-    let (spec, objective_entry) = indicator(slo, translation);
+    let description = format!("{slo_name}: {objective_text} ({})", domain.describe());
+    let (spec, objective_entry) = indicator(objective_text, translation);
     let indicator_display = match &spec {
         IndicatorSpec::ThresholdMetric(_) => "the value of each event",
         IndicatorSpec::RatioMetric(ratio) if ratio.bad.is_some() => "bad events over all events",
@@ -251,10 +323,7 @@ fn slo_document(
                 spec,
             },
             budgeting_method: "Occurrences",
-            time_window: vec![TimeWindow {
-                duration: TIME_WINDOW,
-                is_rolling: true,
-            }],
+            time_window: vec![window],
             objectives: vec![objective_entry],
         },
     }
@@ -262,7 +331,7 @@ fn slo_document(
 
 /// The indicator and the objective of a translated SLO: a threshold on each event's value,
 /// or a ratio of good (or bad) events over all events.
-fn indicator(slo: &Slo<'_>, translation: Translation) -> (IndicatorSpec, ObjectiveEntry) {
+fn indicator(objective: &str, translation: Translation) -> (IndicatorSpec, ObjectiveEntry) {
     let query = || MetricQuery {
         metric_source: MetricSource::default(),
     };
@@ -270,7 +339,7 @@ fn indicator(slo: &Slo<'_>, translation: Translation) -> (IndicatorSpec, Objecti
         Translation::Threshold { op, value, target } => (
             IndicatorSpec::ThresholdMetric(query()),
             ObjectiveEntry {
-                display_name: slo.objective.as_str().to_owned(),
+                display_name: objective.to_owned(),
                 op: Some(op),
                 value: Some(Number(value)),
                 target: Number(target),
@@ -284,7 +353,7 @@ fn indicator(slo: &Slo<'_>, translation: Translation) -> (IndicatorSpec, Objecti
                 total: query(),
             }),
             ObjectiveEntry {
-                display_name: slo.objective.as_str().to_owned(),
+                display_name: objective.to_owned(),
                 op: None,
                 value: None,
                 target: Number(target),
@@ -315,9 +384,10 @@ fn unit_symbol(unit: Unit) -> String {
     }
 }
 
-/// `Name: objective` as written.
-fn written(slo: &Slo<'_>) -> String {
-    format!("{}: {}", slo.name.as_str(), slo.objective.as_str())
+/// `Name: objective` as written; of one objective of several, that objective.
+fn written(slo: &Slo<'_>, one: Option<&Objective>) -> String {
+    let objective = one.map_or(slo.objective.as_str(), |o| slo.objective_text(o));
+    format!("{}: {objective}", slo.name.as_str())
 }
 
 #[cfg(test)]
@@ -329,7 +399,7 @@ mod tests {
 
     fn translated(objective: &str) -> Result<Translation, &'static str> {
         let text = Text::exact(objective, Span::new(0, objective.len()));
-        translate(&parse_objective(&text).expect("a readable objective"))
+        translate(&parse_objective(&text).expect("a readable objective")[0])
     }
 
     #[test]

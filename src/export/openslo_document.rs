@@ -93,9 +93,21 @@ pub struct MetricSource {
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TimeWindow {
-    /// A duration shorthand: `28d`.
-    pub duration: &'static str,
+    /// A duration shorthand: `28d`, `1M`.
+    pub duration: String,
     pub is_rolling: bool,
+    /// Where a calendar window starts, required when it does not roll.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<Calendar>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Calendar {
+    /// `2024-01-01 00:00:00`.
+    pub start_time: &'static str,
+    /// `Etc/UTC`.
+    pub time_zone: &'static str,
 }
 
 #[derive(Clone, Debug, Serialize)]

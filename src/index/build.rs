@@ -113,13 +113,19 @@ fn add_name(facts: &mut Facts, at: NameAt, name: &Text<'_>) {
     });
 }
 
-/// A named SLO: its name, and its objective with what it means.
+/// A named SLO: its name, and its objectives with what they mean.
 fn add_slo(facts: &mut Facts, at: NameAt, slo: &Slo<'_>) {
     let objective = facts.keep(&slo.objective);
+    let objectives = slo.parsed.as_deref().unwrap_or_default();
+    let index = facts.slos.len() as u32;
     facts.slos.push(SloFacts::new(
         objective,
-        slo.parsed.as_ref().ok().map(|o| o.meaning()),
+        objectives.first().map(|o| o.meaning()),
     ));
+    for more in objectives.iter().skip(1) {
+        let facts_of = SloFacts::new(objective, Some(more.meaning()));
+        facts.more_objectives.push((index, facts_of));
+    }
     add_name(facts, at, &slo.name);
 }
 

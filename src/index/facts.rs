@@ -105,13 +105,16 @@ pub struct NameFacts {
 }
 
 /// The objective of a named SLO (a domain's SLO or a shared SLA), for comparing copies:
-/// `Facts::slos[i]` is the objective of `Facts::names[i]`. Thirty-two bytes, for there are
-/// several per domain: the meaning is kept flat.
+/// `Facts::slos[i]` is the (first) objective of `Facts::names[i]`; the second objective of
+/// `P95 ≤ 300ms and P99 ≤ 1s`, rare, is in `Facts::more_objectives`. Thirty-two bytes, for
+/// there are several per domain: the meaning is kept flat, its percentile and window in
+/// single precision (percentiles have a few digits, windows are whole seconds).
 #[derive(Clone, Debug)]
 pub struct SloFacts {
     pub objective: KeptText,
     /// The parts of [`Meaning`]; no unit kind when the objective could not be read.
-    percentile: f64,
+    percentile: f32,
+    window: f32,
     value: f64,
     comparator: Comparator,
     kind: Option<UnitKind>,
@@ -122,14 +125,16 @@ impl SloFacts {
         match meaning {
             Some(m) => SloFacts {
                 objective,
-                percentile: m.percentile,
+                percentile: m.percentile as f32,
+                window: m.window as f32,
                 value: m.value,
                 comparator: m.comparator,
                 kind: Some(m.kind),
             },
             None => SloFacts {
                 objective,
-                percentile: f64::NAN,
+                percentile: f32::NAN,
+                window: f32::NAN,
                 value: f64::NAN,
                 comparator: Comparator::Eq,
                 kind: None,
@@ -140,7 +145,8 @@ impl SloFacts {
     /// What the objective means, when it could be read.
     pub fn meaning(&self) -> Option<Meaning> {
         Some(Meaning {
-            percentile: self.percentile,
+            percentile: f64::from(self.percentile),
+            window: f64::from(self.window),
             value: self.value,
             comparator: self.comparator,
             kind: self.kind?,
@@ -198,6 +204,8 @@ pub struct Facts {
     pub names: Vec<NameFacts>,
     /// The objectives of the named SLOs, in the order of their names.
     pub slos: Vec<SloFacts>,
+    /// The further objectives of named SLOs with more than one, by the index of the name.
+    pub more_objectives: Vec<(u32, SloFacts)>,
     pub shared: Vec<SharedFacts>,
     /// Key hashes of the roles of the document's escalation ladders.
     pub ladder_roles: Vec<u64>,
@@ -260,6 +268,7 @@ impl Facts {
         self.domains.shrink_to_fit();
         self.names.shrink_to_fit();
         self.slos.shrink_to_fit();
+        self.more_objectives.shrink_to_fit();
         self.shared.shrink_to_fit();
         self.ladder_roles.shrink_to_fit();
         self.role_contacts.shrink_to_fit();
@@ -318,6 +327,7 @@ mod tests {
         assert!(SloFacts::new(kept, None).meaning().is_none());
         let meaning = Meaning {
             percentile: f64::NAN,
+            window: f64::NAN,
             comparator: Comparator::Ge,
             value: 99.9,
             kind: UnitKind::Percent,
@@ -325,5 +335,6 @@ mod tests {
         let back = SloFacts::new(kept, Some(meaning)).meaning().unwrap();
         assert!(back.same_as(&meaning));
         assert_eq!(back.percentile(), None);
+        assert_eq!(std::mem::size_of::<SloFacts>(), 32);
     }
 }

@@ -3,6 +3,7 @@
 
 use super::facts::{DomainFacts, Facts, KeptText, NameFacts, SloFacts};
 use crate::model::names::{self, key_hash};
+use crate::model::objective::Meaning;
 use crate::model::{Document, Text};
 use crate::source::{FileId, SourceFile};
 
@@ -183,6 +184,23 @@ impl<'s> Workspace<'s> {
     /// responsibility.
     pub fn slo(&self, id: NameId) -> Option<&SloFacts> {
         self.facts(id.file).slos.get(id.name as usize)
+    }
+
+    /// What every objective of a named SLO means, in the order written; empty when its
+    /// objectives could not be read.
+    pub fn slo_meanings(&self, id: NameId) -> Vec<Meaning> {
+        let facts = self.facts(id.file);
+        let more = facts
+            .more_objectives
+            .iter()
+            .filter(|(name, _)| *name == id.name)
+            .map(|(_, o)| o);
+        let first = facts.slos.get(id.name as usize);
+        first
+            .into_iter()
+            .chain(more)
+            .filter_map(SloFacts::meaning)
+            .collect()
     }
 }
 

@@ -53,10 +53,13 @@ impl<'s> Document<'s> {
         domains.chain(self.shared.iter().filter_map(|s| s.sla.as_ref()))
     }
 
-    /// Every SLO whose objective could be read, with the objective.
+    /// Every objective that could be read, with its SLO: an SLO with two objectives comes
+    /// twice.
     pub fn parsed_slos(&self) -> impl Iterator<Item = (&Slo<'s>, &Objective)> {
-        self.slos()
-            .filter_map(|s| s.parsed.as_ref().ok().map(|o| (s, o)))
+        self.slos().flat_map(|s| {
+            let objectives = s.parsed.as_deref().unwrap_or_default();
+            objectives.iter().map(move |o| (s, o))
+        })
     }
 
     /// Whether the file holds anything ownlint reads: a domain, a ladder or a shared-ownership

@@ -102,31 +102,121 @@ pub struct Part<T> {
     pub span: Span,
 }
 
+/// What an objective bounds, decided from its unit and its words (and its SLO's name).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ObjectiveKind {
+    /// A duration per event: `P95 ≤ 300ms`, `99% within 10s`.
+    Latency,
+    /// A share of good events: `≥ 99.9%`, `99.9% uptime`, `99% success`.
+    Availability,
+    /// A share of bad events, an upper bound: `< 0.1%`, `0.1% error rate`, `< 1% 5xx`.
+    ErrorRate,
+    /// A count per unit of time: `≥ 1000 ops/hour`.
+    Throughput,
+}
+
+/// The unit of a window's length: clock units, and the calendar's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WindowUnit {
+    Minutes,
+    Hours,
+    Days,
+    Weeks,
+    Months,
+    Quarters,
+    Years,
+}
+
+impl WindowUnit {
+    /// The length in seconds, a month as 30 days (for comparing windows only).
+    pub fn seconds(self) -> f64 {
+        match self {
+            WindowUnit::Minutes => 60.0,
+            WindowUnit::Hours => 3600.0,
+            WindowUnit::Days => 86_400.0,
+            WindowUnit::Weeks => 604_800.0,
+            WindowUnit::Months => 2_592_000.0,
+            WindowUnit::Quarters => 7_776_000.0,
+            WindowUnit::Years => 31_536_000.0,
+        }
+    }
+
+    /// OpenSLO's duration shorthand postfix.
+    pub fn shorthand(self) -> char {
+        match self {
+            WindowUnit::Minutes => 'm',
+            WindowUnit::Hours => 'h',
+            WindowUnit::Days => 'd',
+            WindowUnit::Weeks => 'w',
+            WindowUnit::Months => 'M',
+            WindowUnit::Quarters => 'Q',
+            WindowUnit::Years => 'Y',
+        }
+    }
+}
+
+/// The window an objective is measured over: `monthly` (a calendar month), `over 28 days`,
+/// `rolling 30d`, `per rolling 30 min` (rolling).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Window {
+    pub amount: f64,
+    pub unit: WindowUnit,
+    /// Rolling (`over 28 days`, `rolling 30d`) or calendar (`monthly`, `per month`).
+    pub rolling: bool,
+    pub span: Span,
+}
+
+impl Window {
+    /// The length in seconds (a month as 30 days).
+    pub fn seconds(&self) -> f64 {
+        self.amount * self.unit.seconds()
+    }
+}
+
 /// A parsed SLO objective.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Objective {
     pub percentile: Option<Part<f64>>,
     pub comparator: Part<Comparator>,
-    /// The comparator was not written (`100%` means at least 100%).
+    /// The comparator was not written (`100%` means at least 100%, `0.1% error rate` at most
+    /// 0.1%, `300ms at p95` at most 300 ms).
     pub implicit_comparator: bool,
     pub value: Part<f64>,
     pub unit: Part<Unit>,
+    pub kind: ObjectiveKind,
+    pub window: Option<Window>,
+    /// The whole objective, from its first word to its last qualifier.
+    pub span: Span,
 }
 
 impl Objective {
-    /// What the objective means, in base units (seconds, percent, per second), so that
-    /// `300ms` and `0.3s` compare equal.
+    /// What the objective means, in base units (seconds, percent of good events, per
+    /// second), so that `300ms` and `0.3s` compare equal, and `< 0.1%` of errors and
+    /// `> 99.9%` of good events too.
     pub fn meaning(&self) -> Meaning {
+        let mut comparator = self.comparator.value;
         let (value, kind) = match self.unit.value {
             Unit::Time(t) => (self.value.value * t.seconds(), UnitKind::Time),
+            Unit::Percent if self.kind == ObjectiveKind::ErrorRate => {
+                comparator = comparator.flipped();
+                (100.0 - self.value.value, UnitKind::Percent)
+            }
             Unit::Percent => (self.value.value, UnitKind::Percent),
             Unit::Rate { per } => (self.value.value / per.seconds(), UnitKind::Rate),
         };
+        let window =
+            self.window.map_or(
+                f64::NAN,
+                |w| {
+                    if w.rolling { w.seconds() } else { -w.seconds() }
+                },
+            );
         Meaning {
             percentile: self.percentile.map_or(f64::NAN, |p| p.value),
-            comparator: self.comparator.value,
+            comparator,
             value,
             kind,
+            window,
         }
     }
 
@@ -136,8 +226,9 @@ impl Objective {
     }
 }
 
-/// What an objective means, whatever its spelling: the percentile, the comparator, and the
-/// value in base units with the kind of unit.
+/// What an objective means, whatever its spelling: the percentile, the comparator, the
+/// value in base units with the kind of unit (a share of bad events as the share of good
+/// ones), and the window.
 #[derive(Clone, Copy, Debug)]
 pub struct Meaning {
     /// NaN when the objective has no percentile ([`Meaning::percentile`] says `None`).
@@ -145,6 +236,9 @@ pub struct Meaning {
     pub comparator: Comparator,
     pub value: f64,
     pub kind: UnitKind,
+    /// The window in seconds, positive when rolling, negative for a calendar window, NaN
+    /// when none is written.
+    pub window: f64,
 }
 
 impl Meaning {
@@ -152,12 +246,18 @@ impl Meaning {
         (!self.percentile.is_nan()).then_some(self.percentile)
     }
 
-    /// Whether two meanings are the same, up to rounding.
+    /// Whether two meanings are the same, up to rounding. Windows count when both are
+    /// written: `99.9% monthly` and `99.9% over 7 days` are different promises (the week is
+    /// stricter), but a copy that leaves the window out states none to disagree with.
     pub fn same_as(&self, other: &Meaning) -> bool {
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs());
+        let windows_agree =
+            self.window.is_nan() || other.window.is_nan() || close(self.window, other.window);
         self.percentile() == other.percentile()
             && self.comparator == other.comparator
             && self.kind == other.kind
-            && (self.value - other.value).abs() <= 1e-9 * self.value.abs().max(other.value.abs())
+            && close(self.value, other.value)
+            && windows_agree
     }
 }
 

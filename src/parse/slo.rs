@@ -1,13 +1,13 @@
 //! An SLO item read into its name and objective: `Name: objective`, or `Name objective` where
 //! the objective starts at its percentile, share of events or comparator.
 
-use super::objective::parse_objective;
+use super::objective::parse_objective_named;
 use crate::model::{Slo, Text};
 use crate::source::Span;
 
 /// An SLO with its objective read.
 pub fn slo<'s>(name: Text<'s>, objective: Text<'s>, span: Span) -> Slo<'s> {
-    let parsed = parse_objective(&objective);
+    let parsed = parse_objective_named(&name, &objective);
     Slo {
         name,
         objective,

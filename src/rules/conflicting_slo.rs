@@ -11,7 +11,15 @@ struct Copy<'a> {
     file: FileId,
     name: Text<'a>,
     objective: Text<'a>,
-    meaning: Meaning,
+    /// Every objective's meaning, in the order written.
+    meanings: Vec<Meaning>,
+}
+
+/// Whether two copies promise the same: as many objectives, each with its like.
+fn agree(a: &[Meaning], b: &[Meaning]) -> bool {
+    a.len() == b.len()
+        && a.iter().all(|m| b.iter().any(|n| m.same_as(n)))
+        && b.iter().all(|n| a.iter().any(|m| m.same_as(n)))
 }
 
 fn diagnostic(first: &Copy<'_>, later: &Copy<'_>) -> Diagnostic {
@@ -33,7 +41,10 @@ declare_rule! {
     /// ## What it does
     /// Reports an SLO name that has different objectives in two places: two domains, or a
     /// domain and a shared SLA. On the later one, with a label on the other. Objectives are
-    /// compared by meaning, so `P95 ≤ 300ms` and `p95 <= 0.3s` agree.
+    /// compared by meaning, so `P95 ≤ 300ms` and `p95 <= 0.3s` agree, and so do `< 0.1%` of
+    /// errors and `> 99.9%` of good events; an SLO with two objectives agrees with a copy that
+    /// has the same two. Windows count when both copies write one (`monthly` and
+    /// `over 7 days` differ).
     ///
     /// ## Why is this bad?
     /// The owner answers for the domain's SLOs. When a shared SLA promises `P95 ≤ 300ms` and
@@ -70,19 +81,20 @@ impl Rule for ConflictingSlo {
                 let Some(slo) = ws.slo(id) else {
                     continue;
                 };
-                let Some(meaning) = slo.meaning() else {
+                let meanings = ws.slo_meanings(id);
+                if meanings.is_empty() {
                     continue;
-                };
+                }
                 let copy = Copy {
                     file: id.file,
                     name: ws.name_text(id),
                     objective: ws.text(id.file, &slo.objective),
-                    meaning,
+                    meanings,
                 };
                 let key = names::key(copy.name.as_str());
                 match first.iter().find(|(k, _)| *k == key) {
                     Some((_, original)) => {
-                        if !original.meaning.same_as(&copy.meaning) {
+                        if !agree(&original.meanings, &copy.meanings) {
                             cx.report(diagnostic(original, &copy));
                         }
                     }

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Document, Slo, Unit};
+use crate::model::{Document, Objective, ObjectiveKind, Slo};
 use crate::rules::{Context, Rule};
 use crate::source::{FileId, Span};
 
@@ -23,7 +23,19 @@ const SUCCESS_AS_CEILING: Wrong = Wrong {
     should_be: "a lower bound",
 };
 
-fn diagnostic(file: FileId, slo: &Slo<'_>, cmp: &str, span: Span, wrong: &Wrong) -> Diagnostic {
+const ERROR_AS_FLOOR: Wrong = Wrong {
+    message: "objective of SLO `{name}` sets a floor under an error rate",
+    label: "an error rate is a ceiling on bad events",
+    should_be: "an upper bound",
+};
+
+fn diagnostic(
+    file: FileId,
+    (slo, objective): (&Slo<'_>, &Objective),
+    cmp: &str,
+    span: Span,
+    wrong: &Wrong,
+) -> Diagnostic {
     let message = wrong.message.replace("{name}", slo.name.as_str());
     Diagnostic::new(
         &SloWrongDirection::META,
@@ -35,12 +47,12 @@ fn diagnostic(file: FileId, slo: &Slo<'_>, cmp: &str, span: Span, wrong: &Wrong)
     .with_help(format!(
         "write it as {}: `{}`",
         wrong.should_be,
-        flip(slo, cmp)
+        flip(slo.objective_text(objective), cmp)
     ))
 }
 
 /// The objective as written with its comparator turned round.
-fn flip(slo: &Slo<'_>, written: &str) -> String {
+fn flip(objective: &str, written: &str) -> String {
     let flipped = match written {
         "≤" => "≥",
         "<=" => ">=",
@@ -50,15 +62,16 @@ fn flip(slo: &Slo<'_>, written: &str) -> String {
         ">" => "<",
         other => other,
     };
-    slo.objective.as_str().replacen(written, flipped, 1)
+    objective.replacen(written, flipped, 1)
 }
 
 declare_rule! {
     /// ## What it does
     /// Reports an SLO objective bounded the wrong way: a latency as a lower bound
-    /// (`P95 ≥ 300ms`), or an availability, uptime, success or reliability percentage as an
-    /// upper bound (`≤ 99.9%`). Error, failure, loss and drop rates are upper bounds and are
-    /// not reported.
+    /// (`P95 ≥ 300ms`), an availability, uptime, success or reliability percentage as an
+    /// upper bound (`≤ 99.9%`), or an error, failure, loss or drop rate as a lower bound
+    /// (`error rate ≥ 0.1%`). A bare percentage (`0.1% error rate`, `99.9% uptime`) takes
+    /// the direction of what it counts and is not reported.
     ///
     /// ## Why is this bad?
     /// `P95 ≥ 300ms` is met by a slow service and broken by a fast one; `≤ 99.9%` is met by
@@ -68,12 +81,14 @@ declare_rule! {
     /// ```markdown
     /// - Payment processing: P95 ≥ 300ms
     /// - API availability: ≤ 99.9%
+    /// - Query errors: error rate ≥ 0.1%
     /// ```
     ///
     /// Use instead:
     /// ```markdown
     /// - Payment processing: P95 ≤ 300ms
     /// - API availability: ≥ 99.9%
+    /// - Query errors: error rate ≤ 0.1%
     /// ```
     pub struct SloWrongDirection {
         code: "OWN303",
@@ -91,43 +106,32 @@ impl Rule for SloWrongDirection {
                 continue;
             }
             let cmp = objective.comparator;
-            let wrong = match objective.unit.value {
-                Unit::Time(_) if cmp.value.is_lower_bound() => &LATENCY_AS_FLOOR,
-                Unit::Percent if cmp.value.is_upper_bound() && is_success_rate(slo) => {
-                    &SUCCESS_AS_CEILING
-                }
+            let wrong = match objective.kind {
+                ObjectiveKind::Latency if cmp.value.is_lower_bound() => &LATENCY_AS_FLOOR,
+                ObjectiveKind::Availability if cmp.value.is_upper_bound() => &SUCCESS_AS_CEILING,
+                ObjectiveKind::ErrorRate if cmp.value.is_lower_bound() => &ERROR_AS_FLOOR,
                 _ => continue,
             };
-            let written = doc_text(slo, cmp.span);
-            cx.report(diagnostic(doc.file, slo, &written, cmp.span, wrong));
+            let written = doc_text(slo, objective);
+            cx.report(diagnostic(
+                doc.file,
+                (slo, objective),
+                &written,
+                cmp.span,
+                wrong,
+            ));
         }
     }
 }
 
 /// The comparator as written, read back from the objective text.
-fn doc_text(slo: &Slo<'_>, span: Span) -> String {
+fn doc_text(slo: &Slo<'_>, objective: &Objective) -> String {
+    let span = objective.comparator.span;
     let o = &slo.objective;
     if o.is_exact() && span.start >= o.span.start && span.end <= o.span.end {
         let start = (span.start - o.span.start) as usize;
         let end = (span.end - o.span.start) as usize;
         return o.as_str()[start..end].to_owned();
     }
-    match &slo.parsed {
-        Ok(obj) => obj.comparator.value.symbol().to_owned(),
-        Err(_) => String::new(),
-    }
-}
-
-/// Whether an SLO's percentage measures good events (a floor) rather than bad ones.
-fn is_success_rate(slo: &Slo<'_>) -> bool {
-    let text = format!("{} {}", slo.name, slo.objective).to_lowercase();
-    const BAD: &[&str] = &[
-        "error", "fail", "loss", "drop", "5xx", "4xx", "timeout", "reject", "churn", "latency",
-        "abandon", "bounce", "defect",
-    ];
-    const GOOD: &[&str] = &[
-        "availab", "uptime", "success", "reliab", "durab", "complete", "accura", "correct",
-        "deliver", "coverage",
-    ];
-    !BAD.iter().any(|w| text.contains(w)) && GOOD.iter().any(|w| text.contains(w))
+    objective.comparator.value.symbol().to_owned()
 }
