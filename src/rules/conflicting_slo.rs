@@ -34,7 +34,7 @@ fn diagnostic(first: &Copy<'_>, later: &Copy<'_>) -> Diagnostic {
     )
     .with_label("this objective")
     .with_secondary(first.file, first.objective.span, "differs from this one")
-    .with_help("one SLO has one objective; make them agree, or give the SLOs different names")
+    .with_help("the copies of one SLO state the same objectives; make them agree, or give the SLOs different names")
 }
 
 declare_rule! {
