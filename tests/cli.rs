@@ -549,6 +549,16 @@ fn a_domain_pasted_twice_is_one_finding() {
     assert_eq!(count("duplicate-responsibility"), 0, "{}", out.stdout);
     assert_eq!(count("`Search` and `Search`"), 0, "{}", out.stdout);
     insta::assert_snapshot!(out.stdout);
+
+    // The same in YAML: the copy is one finding.
+    let out = run(ownlint(&cli_case("pasted-yaml")).args(["check", "--format", "concise", "."]));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let count = |what: &str| out.stdout.lines().filter(|l| l.contains(what)).count();
+    assert_eq!(count("duplicate-domain"), 1, "{}", out.stdout);
+    assert_eq!(count("placeholder-escalation-contact"), 1, "{}", out.stdout);
+    assert_eq!(count("missing-incident-authority"), 1, "{}", out.stdout);
+    assert_eq!(count("duplicate-responsibility"), 0, "{}", out.stdout);
+    assert_eq!(count("conflicting-slo"), 0, "{}", out.stdout);
 }
 
 /// Every file with ownership content is read, whatever heading shape frames its ladder or
