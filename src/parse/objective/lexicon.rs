@@ -166,27 +166,89 @@ pub(super) fn word_at(s: &str, word: &str) -> Option<usize> {
     (head.eq_ignore_ascii_case(word) && boundary).then_some(word.len())
 }
 
-/// Words that make a percentage a share of bad events (an upper bound).
-const BAD_WORDS: &[&str] = &[
-    "error", "fail", "5xx", "4xx", "loss", "drop", "timeout", "reject", "abandon", "bounce",
-    "defect", "downtime",
-];
-
-/// Words that make a percentage a share of good events (a lower bound).
-const GOOD_WORDS: &[&str] = &[
-    "availab", "uptime", "success", "reliab", "durab", "complete", "accura", "correct", "deliver",
-    "coverage", "nines",
-];
+/// Whether a word starts with a stem that makes a percentage a share of bad events (an upper
+/// bound: `error`, `fail`, `5xx`, `4xx`, `loss`, `drop`, `timeout`, `reject`, `abandon`,
+/// `bounce`, `defect`, `downtime`) or of good events (a lower bound: `availab`, `uptime`,
+/// `success`, `reliab`, `durab`, `complete`, `accura`, `correct`, `deliver`, `coverage`,
+/// `nines`), as `(bad, good)`. Looked up by the first letter: it is asked of every word of
+/// every percentage's SLO.
+fn stem_of(word: &[u8]) -> (bool, bool) {
+    let starts = |stem: &str| {
+        word.get(..stem.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(stem.as_bytes()))
+    };
+    match word[0].to_ascii_lowercase() {
+        b'e' => (starts("error"), false),
+        b'f' => (starts("fail"), false),
+        b'5' => (starts("5xx"), false),
+        b'4' => (starts("4xx"), false),
+        b'l' => (starts("loss"), false),
+        b't' => (starts("timeout"), false),
+        b'b' => (starts("bounce"), false),
+        b'd' => (
+            starts("drop") || starts("defect") || starts("downtime"),
+            starts("durab") || starts("deliver"),
+        ),
+        b'r' => (starts("reject"), starts("reliab")),
+        b'a' => (starts("abandon"), starts("availab") || starts("accura")),
+        b'u' => (false, starts("uptime")),
+        b's' => (false, starts("success")),
+        b'c' => (
+            false,
+            starts("complete") || starts("correct") || starts("coverage"),
+        ),
+        b'n' => (false, starts("nines")),
+        _ => (false, false),
+    }
+}
 
 /// What the words of a text say a percentage counts: `Some(true)` bad events, `Some(false)`
-/// good events, `None` when they say neither (or both).
+/// good events, `None` when they say neither (or both). A word counts when it starts with one
+/// of the stems, in any case (`Errors`, `5xx`, `availability`; not `unavailability`). Every
+/// SLO's name is read with it, so it looks at each word once, without allocating.
 pub(super) fn counts_bad_events(text: &str) -> Option<bool> {
-    let lower = text.to_lowercase();
-    let bad = BAD_WORDS.iter().any(|w| lower.contains(w));
-    let good = GOOD_WORDS.iter().any(|w| lower.contains(w));
+    let bytes = text.as_bytes();
+    let (mut bad, mut good) = (false, false);
+    let mut at = 0;
+    while at < bytes.len() {
+        // Letters outside ASCII belong to words too (`überror` is no error).
+        if bytes[at] < 0x80 && !bytes[at].is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        // A word starts here.
+        let word = &bytes[at..];
+        let (is_bad, is_good) = stem_of(word);
+        bad |= is_bad;
+        good |= is_good;
+        at += word
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric() && *b < 0x80)
+            .unwrap_or(word.len());
+    }
     match (bad, good) {
         (true, false) => Some(true),
         (false, true) => Some(false),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counts_bad_events;
+
+    #[test]
+    fn words_that_say_what_a_percentage_counts() {
+        assert_eq!(counts_bad_events("Query errors"), Some(true));
+        assert_eq!(counts_bad_events("5xx responses"), Some(true));
+        assert_eq!(counts_bad_events("API availability"), Some(false));
+        assert_eq!(counts_bad_events("error_rate"), Some(true));
+        assert_eq!(counts_bad_events("Success rate"), Some(false));
+        assert_eq!(counts_bad_events("errors and availability"), None);
+        assert_eq!(counts_bad_events("Checkout latency"), None);
+        // A stem inside a word is not the word.
+        assert_eq!(counts_bad_events("Unavailability"), None);
+        assert_eq!(counts_bad_events("Ünines"), None);
+        assert_eq!(counts_bad_events("Überror"), None);
     }
 }

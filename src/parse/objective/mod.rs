@@ -41,7 +41,7 @@ pub fn parse_objective_named(
 ) -> Result<Vec<Objective>, ObjectiveError> {
     let hints = Hints {
         percentile: name_percentile(name.as_str()).map(|(v, r)| part(name, v, r)),
-        counts_bad: lexicon::counts_bad_events(name.as_str()),
+        name: name.as_str(),
     };
     let mut parser = Parser::new(text.as_str());
     let mut objectives = Vec::with_capacity(1);
@@ -67,13 +67,23 @@ fn part<T>(text: &Text<'_>, value: T, range: Range<usize>) -> Part<T> {
 }
 
 /// What the SLO's name says about its objectives.
-struct Hints {
+struct Hints<'n> {
     percentile: Option<Part<f64>>,
-    counts_bad: Option<bool>,
+    /// The name, whose words say what a percentage counts when the objective's do not (read
+    /// only for percentages).
+    name: &'n str,
 }
 
 /// `Request latency (p95)`, `P99.9`: the first word of a name that is a percentile.
 fn name_percentile(name: &str) -> Option<(f64, Range<usize>)> {
+    // Nearly every name has no `p` before a digit: say so without reading it by characters.
+    let bytes = name.as_bytes();
+    if !bytes
+        .windows(2)
+        .any(|w| w[0] | 0x20 == b'p' && w[1].is_ascii_digit())
+    {
+        return None;
+    }
     let mut start = 0;
     for (i, c) in name.char_indices().chain([(name.len(), ' ')]) {
         if c.is_alphanumeric() || c == '.' {
@@ -234,7 +244,7 @@ impl<'a> Parser<'a> {
             Unit::Rate { .. } => ObjectiveKind::Throughput,
             Unit::Percent => {
                 let counts_bad = lexicon::counts_bad_events(&self.s[range.clone()])
-                    .or(hints.counts_bad)
+                    .or_else(|| lexicon::counts_bad_events(hints.name))
                     .unwrap_or_else(|| r.comparator.as_ref().is_some_and(|c| c.0.is_upper_bound()));
                 if counts_bad {
                     ObjectiveKind::ErrorRate
