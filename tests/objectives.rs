@@ -344,3 +344,64 @@ fn an_error_rate_means_the_share_of_good_events_it_leaves() {
     assert!(!one("A", "≥ 99.9% monthly").same_as(&one("A", "≥ 99.9% over 7 days")));
     assert!(one("A", "≥ 99.9% over 28 days").same_as(&one("A", "≥ 99.9% rolling 4w")));
 }
+
+/// The plain reader (`P95 ≤ 300ms`, `≥ 99.9%`) reads exactly what the general grammar
+/// reads, or leaves the text to it: on every spelling of the table, on generated plain
+/// spellings with names that hint and names that do not, and on near-plain ones.
+#[test]
+fn the_plain_reader_agrees_with_the_grammar() {
+    use ownlint::parse::objective::plain_agrees;
+    let names = [
+        "",
+        "Checkout",
+        "Query errors",
+        "API availability",
+        "Request latency (p95)",
+        "P99.9",
+    ];
+    let check = |name: &str, objective: &str| {
+        let src = format!("{name}: {objective}");
+        let start = name.len() + 2;
+        let name_text = Text::exact(&src, Span::new(0, name.len()));
+        let text = Text::exact(&src, Span::new(start, src.len()));
+        assert!(plain_agrees(&name_text, &text), "{name:?} {objective:?}");
+    };
+    for &(name, objective, _) in TABLE {
+        check(name, objective);
+    }
+    let percentiles = [
+        "", "P95 ", "p99 ", "P99.9 ", "P50 ", "P0 ", "P100 ", "P9 ", "p95", "P95  ",
+    ];
+    let comparators = ["≤", "≥", "<", ">", "<=", ">=", "=", "=<", "≤≤"];
+    let spaces = ["", " ", "  "];
+    let values = [
+        "300", "0.5", "99.9", "1", "0", "1000", "1.", ".5", "01", "99.999",
+    ];
+    let units = [
+        "ms",
+        "s",
+        "min",
+        "h",
+        "%",
+        "",
+        " ms",
+        "m",
+        "MS",
+        "sec",
+        "ms.",
+        "% monthly",
+    ];
+    for name in names {
+        for p in percentiles {
+            for c in comparators {
+                for sp in spaces {
+                    for v in values {
+                        for u in units {
+                            check(name, &format!("{p}{c}{sp}{v}{u}"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

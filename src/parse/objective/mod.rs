@@ -16,6 +16,7 @@
 
 mod head;
 mod lexicon;
+mod plain;
 mod tail;
 mod window;
 
@@ -43,16 +44,44 @@ pub fn parse_objective_named(
         percentile: name_percentile(name.as_str()).map(|(v, r)| part(name, v, r)),
         name: name.as_str(),
     };
+    if let Some(objective) = plain::objective(text, &hints) {
+        return Ok(vec![objective]);
+    }
+    parse_objective_general(&hints, text)
+}
+
+/// Whether the plain reader agrees with the general grammar on `text` (for an SLO named
+/// `name`): it either leaves the text to the grammar, or reads exactly what the grammar reads.
+#[cfg(any(test, feature = "testing"))]
+pub fn plain_agrees(name: &Text<'_>, text: &Text<'_>) -> bool {
+    let hints = Hints {
+        percentile: name_percentile(name.as_str()).map(|(v, r)| part(name, v, r)),
+        name: name.as_str(),
+    };
+    match plain::objective(text, &hints) {
+        None => true,
+        Some(plain) => {
+            parse_objective_general(&hints, text).is_ok_and(|general| general == [plain])
+        }
+    }
+}
+
+/// The general grammar, for every text (and the reference the plain reader is tested
+/// against).
+fn parse_objective_general(
+    hints: &Hints<'_>,
+    text: &Text<'_>,
+) -> Result<Vec<Objective>, ObjectiveError> {
     let mut parser = Parser::new(text.as_str());
     let mut objectives = Vec::with_capacity(1);
     loop {
         let local = parser
-            .objective(&hints)
+            .objective(hints)
             .map_err(|(range, message)| ObjectiveError {
                 span: text.span_of(range),
                 message,
             })?;
-        objectives.push(local.into_objective(text, &hints));
+        objectives.push(local.into_objective(text, hints));
         if !parser.separator() {
             return Ok(objectives);
         }
