@@ -165,6 +165,30 @@ impl<'s> Workspace<'s> {
         runs(&self.domains)
     }
 
+    /// The domains defined more than once: groups of two or more definitions of one domain
+    /// (names compared as names are), each in workspace order, the first definition first.
+    pub fn domains_defined_twice(&self) -> Vec<Vec<DomainId>> {
+        let mut out = Vec::new();
+        for group in self.domains_sharing_a_name() {
+            // The hashes agree; the names decide.
+            let mut by_key: Vec<(String, Vec<DomainId>)> = Vec::new();
+            for id in group {
+                let key = names::key(self.domain_name(id).as_str());
+                match by_key.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, ids)) => ids.push(id),
+                    None => by_key.push((key, vec![id])),
+                }
+            }
+            out.extend(
+                by_key
+                    .into_iter()
+                    .map(|(_, ids)| ids)
+                    .filter(|ids| ids.len() > 1),
+            );
+        }
+        out
+    }
+
     /// Groups of two or more names (SLOs, responsibilities, shared SLAs) that hash alike, each
     /// in source order (file, then place).
     pub fn names_written_twice(&self) -> Vec<Vec<NameId>> {

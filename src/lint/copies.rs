@@ -7,13 +7,12 @@ use std::collections::HashSet;
 
 use crate::diagnostic::Diagnostic;
 use crate::index::{DomainId, Workspace};
-use crate::model::names;
 use crate::rules::DuplicateDomain;
 use crate::source::{FileId, Span};
 
 /// The findings without those a pasted copy repeats.
 pub fn leave_out_repeats(ws: &Workspace<'_>, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    for group in definitions_of_one_domain(ws) {
+    for group in ws.domains_defined_twice() {
         let place = |id: DomainId| (id.file, ws.domain_facts(id).extent);
         let first = place(group[0]);
         let said_first: HashSet<(&'static str, String)> = diagnostics
@@ -29,30 +28,6 @@ pub fn leave_out_repeats(ws: &Workspace<'_>, mut diagnostics: Vec<Diagnostic>) -
         });
     }
     diagnostics
-}
-
-/// Groups of two or more definitions of one domain (names compared as names are), each in
-/// workspace order.
-fn definitions_of_one_domain(ws: &Workspace<'_>) -> Vec<Vec<DomainId>> {
-    let mut out = Vec::new();
-    for group in ws.domains_sharing_a_name() {
-        // The hashes agree; the names decide.
-        let mut by_key: Vec<(String, Vec<DomainId>)> = Vec::new();
-        for id in group {
-            let key = names::key(ws.domain_name(id).as_str());
-            match by_key.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, ids)) => ids.push(id),
-                None => by_key.push((key, vec![id])),
-            }
-        }
-        out.extend(
-            by_key
-                .into_iter()
-                .map(|(_, ids)| ids)
-                .filter(|ids| ids.len() > 1),
-        );
-    }
-    out
 }
 
 fn inside(d: &Diagnostic, (file, extent): (FileId, Span)) -> bool {

@@ -9,7 +9,10 @@ fn diagnostic(ws: &Workspace<'_>, first: DomainId, later: DomainId, name: &str) 
         &DuplicateDomain::META,
         later.file,
         ws.domain_facts(later).span,
-        format!("domain `{}` is defined twice", display_name(name)),
+        format!(
+            "domain `{}` is defined twice",
+            names::display_name(name.trim())
+        ),
     )
     .with_label("defined again here")
     .with_secondary(
@@ -18,20 +21,6 @@ fn diagnostic(ws: &Workspace<'_>, first: DomainId, later: DomainId, name: &str) 
         "first defined here",
     )
     .with_help("keep one definition, or rename one of the domains if they are different systems")
-}
-
-/// The name without a trailing `Domain` or `Service`, as messages show it.
-fn display_name(name: &str) -> &str {
-    let trimmed = name.trim();
-    for suffix in [" domain", " service"] {
-        if trimmed.len() > suffix.len()
-            && trimmed.is_char_boundary(trimmed.len() - suffix.len())
-            && trimmed[trimmed.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
-        {
-            return &trimmed[..trimmed.len() - suffix.len()];
-        }
-    }
-    trimmed
 }
 
 declare_rule! {
@@ -75,17 +64,10 @@ declare_rule! {
 
 impl Rule for DuplicateDomain {
     fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
-        for group in ws.domains_sharing_a_name() {
-            // The hashes agree; the names decide.
-            let name = |id: DomainId| -> String { ws.domain_name(id).as_str().to_owned() };
-            let mut first: Vec<(String, DomainId)> = Vec::new();
-            for id in group {
-                let written = name(id);
-                let key = names::key(&written);
-                match first.iter().find(|(k, _)| *k == key) {
-                    Some((_, original)) => cx.report(diagnostic(ws, *original, id, &written)),
-                    None => first.push((key, id)),
-                }
+        for group in ws.domains_defined_twice() {
+            for later in &group[1..] {
+                let written = ws.domain_name(*later);
+                cx.report(diagnostic(ws, group[0], *later, written.as_str()));
             }
         }
     }
