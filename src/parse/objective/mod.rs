@@ -40,10 +40,7 @@ pub fn parse_objective_named(
     name: &Text<'_>,
     text: &Text<'_>,
 ) -> Result<Vec<Objective>, ObjectiveError> {
-    let hints = Hints {
-        percentile: name_percentile(name.as_str()).map(|(v, r)| part(name, v, r)),
-        name: name.as_str(),
-    };
+    let hints = Hints::of(name);
     if let Some(objective) = plain::objective(text, &hints) {
         return Ok(vec![objective]);
     }
@@ -54,10 +51,7 @@ pub fn parse_objective_named(
 /// `name`): it either leaves the text to the grammar, or reads exactly what the grammar reads.
 #[cfg(any(test, feature = "testing"))]
 pub fn plain_agrees(name: &Text<'_>, text: &Text<'_>) -> bool {
-    let hints = Hints {
-        percentile: name_percentile(name.as_str()).map(|(v, r)| part(name, v, r)),
-        name: name.as_str(),
-    };
+    let hints = Hints::of(name);
     match plain::objective(text, &hints) {
         None => true,
         Some(plain) => {
@@ -101,6 +95,15 @@ struct Hints<'n> {
     /// The name, whose words say what a percentage counts when the objective's do not (read
     /// only for percentages).
     name: &'n str,
+}
+
+impl<'n> Hints<'n> {
+    fn of(name: &'n Text<'_>) -> Hints<'n> {
+        Hints {
+            percentile: name_percentile(name.as_str()).map(|(v, r)| part(name, v, r)),
+            name: name.as_str(),
+        }
+    }
 }
 
 /// `Request latency (p95)`, `P99.9`: the first word of a name that is a percentile.
