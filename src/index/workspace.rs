@@ -194,7 +194,7 @@ impl<'s> Workspace<'s> {
     pub fn names_written_twice(&self) -> Vec<Vec<NameId>> {
         let mut groups = self.repeated_names.clone();
         for group in &mut groups {
-            group.sort_by_key(|id| (id.file, self.name_text(*id).span.start));
+            group.sort_by_key(|id| (id.file, self.name_facts(*id).text.span.start));
         }
         groups
     }
