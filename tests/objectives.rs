@@ -372,7 +372,7 @@ fn the_plain_reader_agrees_with_the_grammar() {
     let percentiles = [
         "", "P95 ", "p99 ", "P99.9 ", "P50 ", "P0 ", "P100 ", "P9 ", "p95", "P95  ",
     ];
-    let comparators = ["≤", "≥", "<", ">", "<=", ">=", "=", "=<", "≤≤"];
+    let comparators = ["≤", "≥", "<", ">", "<=", ">=", "=", "=<", "≤≤", ""];
     let spaces = ["", " ", "  "];
     let values = [
         "300", "0.5", "99.9", "1", "0", "1000", "1.", ".5", "01", "99.999",
@@ -390,6 +390,18 @@ fn the_plain_reader_agrees_with_the_grammar() {
         "sec",
         "ms.",
         "% monthly",
+        " req/sec",
+        " ops/hour",
+        " rps",
+        " requests/second",
+        " seconds",
+        " Ms",
+        " req/",
+        " /s",
+        " ms/",
+        " per second",
+        "req/sec",
+        " req/sec monthly",
     ];
     for name in names {
         for p in percentiles {

@@ -17,7 +17,8 @@ pub use document::{
 pub use domain::{Domain, DomainOrigin, Field, FieldKind, FieldLabel, Link};
 pub use ladder::{EscalationLadder, LadderLevel};
 pub use objective::{
-    Comparator, Objective, ObjectiveError, ObjectiveKind, TimeUnit, Unit, Window, WindowUnit,
+    Comparator, Objective, ObjectiveError, ObjectiveKind, Objectives, TimeUnit, Unit, Window,
+    WindowUnit,
 };
 pub use shared::{Boundary, SharedOwnership};
 pub use slo::Slo;

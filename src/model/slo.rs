@@ -1,4 +1,4 @@
-use super::objective::{Objective, ObjectiveError};
+use super::objective::{Objective, ObjectiveError, Objectives};
 use super::text::Text;
 use crate::source::Span;
 
@@ -8,7 +8,7 @@ use crate::source::Span;
 pub struct Slo<'s> {
     pub name: Text<'s>,
     pub objective: Text<'s>,
-    pub parsed: Result<Vec<Objective>, ObjectiveError>,
+    pub parsed: Result<Objectives, ObjectiveError>,
     /// The whole SLO: the list item, the YAML item, or the `Shared SLA` line.
     pub span: Span,
 }

@@ -175,7 +175,10 @@ impl<'s> Reader<'s, '_> {
             .innermost_domain()
             .and_then(|b| b.pending)
             .is_some_and(|p| ctx.item_head && p.depth == ctx.depth);
-        let read = self.read_fields(range.clone(), in_entry_list);
+        // Filled in place: returned, the fields (two inline) would be copied on every line
+        // of every domain.
+        let mut read = SmallVec::new();
+        self.read_fields(range.clone(), in_entry_list, &mut read);
         if !read.is_empty() {
             // A label below the first line of an entry of a list (no blank line before it)
             // is folded into that entry by CommonMark: it is read as the field it is, whose
@@ -189,21 +192,25 @@ impl<'s> Reader<'s, '_> {
             if folded {
                 self.doc.labels_in_list_items.push(read[0].label.span);
             }
-            self.add_fields(read, if folded { ctx.depth } else { ctx.depth + 1 });
+            self.add_fields(
+                read.drain(..),
+                if folded { ctx.depth } else { ctx.depth + 1 },
+            );
             return;
         }
         self.domain_entry_line(range, ctx);
     }
 
-    /// The fields of a domain line, or none when the line is not read as fields.
+    /// The fields of a domain line into `read`, left empty when the line is not read as
+    /// fields.
     fn read_fields(
         &self,
         range: Range<usize>,
         in_entry_list: bool,
-    ) -> SmallVec<[ReadField<'s>; 2]> {
+        read: &mut SmallVec<[ReadField<'s>; 2]>,
+    ) {
         let fields = self.fields_in(range, !in_entry_list);
         let src = self.src;
-        let mut read: SmallVec<[_; 2]> = SmallVec::new();
         for (label, value) in fields {
             let label_text = self.line.text(src, label.label.clone());
             let value_text = self.line.text(src, value.clone());
@@ -231,13 +238,12 @@ impl<'s> Reader<'s, '_> {
                 bold: label.bold,
             });
         }
-        read
     }
 
     /// Add the fields of a line to the innermost domain: known ones as fields, near misses as
     /// unknown fields with a suggestion. A last field without a value collects the list items
     /// at `pending_depth` below it.
-    fn add_fields(&mut self, read: SmallVec<[ReadField<'s>; 2]>, pending_depth: usize) {
+    fn add_fields(&mut self, read: impl Iterator<Item = ReadField<'s>>, pending_depth: usize) {
         let Some(b) = self.innermost_domain() else {
             return;
         };

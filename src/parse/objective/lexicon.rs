@@ -173,9 +173,10 @@ pub(super) fn word_at(s: &str, word: &str) -> Option<usize> {
 /// `nines`), as `(bad, good)`. Looked up by the first letter: it is asked of every word of
 /// every percentage's SLO.
 fn stem_of(word: &[u8]) -> (bool, bool) {
+    // `| 0x20` lowers an upper-case letter and maps no other byte onto a lower-case letter;
+    // the one digit of a stem is its first byte, matched exactly below.
     let starts = |stem: &str| {
-        word.get(..stem.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(stem.as_bytes()))
+        word.len() >= stem.len() && word.iter().zip(stem.bytes()).all(|(&b, s)| b | 0x20 == s)
     };
     match word[0].to_ascii_lowercase() {
         b'e' => (starts("error"), false),
@@ -202,29 +203,33 @@ fn stem_of(word: &[u8]) -> (bool, bool) {
     }
 }
 
+/// The bytes words are made of: ASCII letters and digits, and every byte of a letter outside
+/// ASCII (`überror` is no error).
+static WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = b >= 0x80 || (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// What the words of a text say a percentage counts: `Some(true)` bad events, `Some(false)`
 /// good events, `None` when they say neither (or both). A word counts when it starts with one
 /// of the stems, in any case (`Errors`, `5xx`, `availability`; not `unavailability`). Every
 /// SLO's name is read with it, so it looks at each word once, without allocating.
 pub(super) fn counts_bad_events(text: &str) -> Option<bool> {
-    let bytes = text.as_bytes();
     let (mut bad, mut good) = (false, false);
-    let mut at = 0;
-    while at < bytes.len() {
-        // Letters outside ASCII belong to words too (`überror` is no error).
-        if bytes[at] < 0x80 && !bytes[at].is_ascii_alphanumeric() {
-            at += 1;
-            continue;
+    let mut in_word = false;
+    for (at, &b) in text.as_bytes().iter().enumerate() {
+        let word_byte = WORD_BYTES[usize::from(b)];
+        if word_byte && !in_word {
+            let (is_bad, is_good) = stem_of(&text.as_bytes()[at..]);
+            bad |= is_bad;
+            good |= is_good;
         }
-        // A word starts here.
-        let word = &bytes[at..];
-        let (is_bad, is_good) = stem_of(word);
-        bad |= is_bad;
-        good |= is_good;
-        at += word
-            .iter()
-            .position(|b| !b.is_ascii_alphanumeric() && *b < 0x80)
-            .unwrap_or(word.len());
+        in_word = word_byte;
     }
     match (bad, good) {
         (true, false) => Some(true),

@@ -24,11 +24,12 @@ use std::ops::Range;
 
 use crate::model::Text;
 use crate::model::objective::{
-    Comparator, Objective, ObjectiveError, ObjectiveKind, Part, Unit, Window, WindowUnit,
+    Comparator, Objective, ObjectiveError, ObjectiveKind, Objectives, Part, Unit, Window,
+    WindowUnit,
 };
 
 /// Parse the objectives of a text. Spans in the result are file spans, mapped through `text`.
-pub fn parse_objective(text: &Text<'_>) -> Result<Vec<Objective>, ObjectiveError> {
+pub fn parse_objective(text: &Text<'_>) -> Result<Objectives, ObjectiveError> {
     parse_objective_named(&Text::empty_at(text.span.start as usize), text)
 }
 
@@ -39,10 +40,10 @@ pub fn parse_objective(text: &Text<'_>) -> Result<Vec<Objective>, ObjectiveError
 pub fn parse_objective_named(
     name: &Text<'_>,
     text: &Text<'_>,
-) -> Result<Vec<Objective>, ObjectiveError> {
+) -> Result<Objectives, ObjectiveError> {
     let hints = Hints::of(name);
     if let Some(objective) = plain::objective(text, &hints) {
-        return Ok(vec![objective]);
+        return Ok(smallvec::smallvec![objective]);
     }
     parse_objective_general(&hints, text)
 }
@@ -55,7 +56,7 @@ pub fn plain_agrees(name: &Text<'_>, text: &Text<'_>) -> bool {
     match plain::objective(text, &hints) {
         None => true,
         Some(plain) => {
-            parse_objective_general(&hints, text).is_ok_and(|general| general == [plain])
+            parse_objective_general(&hints, text).is_ok_and(|general| general.as_slice() == [plain])
         }
     }
 }
@@ -65,9 +66,9 @@ pub fn plain_agrees(name: &Text<'_>, text: &Text<'_>) -> bool {
 fn parse_objective_general(
     hints: &Hints<'_>,
     text: &Text<'_>,
-) -> Result<Vec<Objective>, ObjectiveError> {
+) -> Result<Objectives, ObjectiveError> {
     let mut parser = Parser::new(text.as_str());
-    let mut objectives = Vec::with_capacity(1);
+    let mut objectives = Objectives::new();
     loop {
         let local = parser
             .objective(hints)
@@ -89,20 +90,21 @@ fn part<T>(text: &Text<'_>, value: T, range: Range<usize>) -> Part<T> {
     }
 }
 
-/// What the SLO's name says about its objectives.
+/// What the SLO's name says about its objectives: a percentile (`Request latency (p95)`),
+/// read only for a latency or rate that states none, and, when the objective's words do not
+/// say, what a percentage counts (`Query errors`). Both are read only when asked: most
+/// objectives need neither.
 struct Hints<'n> {
-    percentile: Option<Part<f64>>,
-    /// The name, whose words say what a percentage counts when the objective's do not (read
-    /// only for percentages).
-    name: &'n str,
+    name: &'n Text<'n>,
 }
 
 impl<'n> Hints<'n> {
     fn of(name: &'n Text<'_>) -> Hints<'n> {
-        Hints {
-            percentile: name_percentile(name.as_str()).map(|(v, r)| part(name, v, r)),
-            name: name.as_str(),
-        }
+        Hints { name }
+    }
+
+    fn percentile(&self) -> Option<Part<f64>> {
+        name_percentile(self.name.as_str()).map(|(v, r)| part(self.name, v, r))
     }
 }
 
@@ -157,11 +159,13 @@ struct LocalObjective {
 
 impl LocalObjective {
     fn into_objective(self, text: &Text<'_>, hints: &Hints) -> Objective {
-        let named = hints
-            .percentile
-            .filter(|_| matches!(self.unit.0, Unit::Time(_) | Unit::Rate { .. }));
+        let percentile = match self.percentile {
+            Some((value, range)) => Some(part(text, value, range)),
+            None if matches!(self.unit.0, Unit::Time(_) | Unit::Rate { .. }) => hints.percentile(),
+            None => None,
+        };
         Objective {
-            percentile: self.percentile.map(|(v, r)| part(text, v, r)).or(named),
+            percentile,
             comparator: part(text, self.comparator.0, self.comparator.1),
             implicit_comparator: self.implicit_comparator,
             value: part(text, self.value.0, self.value.1),
@@ -276,7 +280,7 @@ impl<'a> Parser<'a> {
             Unit::Rate { .. } => ObjectiveKind::Throughput,
             Unit::Percent => {
                 let counts_bad = lexicon::counts_bad_events(&self.s[range.clone()])
-                    .or_else(|| lexicon::counts_bad_events(hints.name))
+                    .or_else(|| lexicon::counts_bad_events(hints.name.as_str()))
                     .unwrap_or_else(|| r.comparator.as_ref().is_some_and(|c| c.0.is_upper_bound()));
                 if counts_bad {
                     ObjectiveKind::ErrorRate

@@ -4,13 +4,14 @@
 //! to the general grammar, and so is anything this reads: both give the same objective
 //! (`tests/objectives.rs` compares them on generated spellings).
 
-use super::lexicon::decimal_len;
+use super::lexicon::{decimal_len, rate_unit, time_unit};
 use super::{Hints, Parser, Reading};
 use crate::model::objective::{Comparator, TimeUnit, Unit};
 use crate::model::{Objective, Text};
 
 /// The objective of a plain text, when it is one: `[P<n> ]<comparator>[ ]<number><unit>`
-/// with a unit of `ms`, `s`, `min`, `h` or `%` (no percentile on a percentage) and nothing
+/// with a unit of `ms`, `s`, `min`, `h` or `%` (no percentile on a percentage), or a unit
+/// word after a space (`300 ms`, `500 req/sec`), or a bare share (`99.9%`), and nothing
 /// else; `None` for any other text.
 pub(super) fn objective(text: &Text<'_>, hints: &Hints) -> Option<Objective> {
     let s = text.as_str();
@@ -27,12 +28,16 @@ pub(super) fn objective(text: &Text<'_>, hints: &Hints) -> Option<Objective> {
         percentile = Some((super::lexicon::decimal(&s[1..1 + len])?, 0..1 + len));
         at = 2 + len;
     }
-    let (comparator, len) = comparator(&s[at..])?;
-    let comparator = (comparator, at..at + len);
-    at += len;
-    if bytes.get(at) == Some(&b' ') {
-        at += 1;
-    }
+    // A share without a comparator (`99.9%`) is bounded by what it counts, as the general
+    // grammar settles it.
+    let comparator = comparator(&s[at..]).map(|(comparator, len)| {
+        let range = at..at + len;
+        at += len;
+        if bytes.get(at) == Some(&b' ') {
+            at += 1;
+        }
+        (comparator, range)
+    });
     let len = decimal_len(&s[at..]);
     if len == 0 {
         return None;
@@ -45,12 +50,28 @@ pub(super) fn objective(text: &Text<'_>, hints: &Hints) -> Option<Objective> {
         "min" => Unit::Time(TimeUnit::Minutes),
         "h" => Unit::Time(TimeUnit::Hours),
         "%" if percentile.is_none() => Unit::Percent,
-        _ => return None,
+        // A unit word after a space: `300 ms`, `500 req/sec`, `20 ops/hour`.
+        spaced => {
+            let word = spaced.strip_prefix(' ')?;
+            if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'/') {
+                return None;
+            }
+            at += 1;
+            match time_unit(word) {
+                Some(unit) => Unit::Time(unit),
+                None => Unit::Rate {
+                    per: rate_unit(word)?,
+                },
+            }
+        }
     };
+    if comparator.is_none() && unit != Unit::Percent {
+        return None;
+    }
     let reading = Reading {
         percentile,
         percentile_after: false,
-        comparator: Some(comparator),
+        comparator,
         value,
         unit: (unit, at..s.len()),
         window: None,
