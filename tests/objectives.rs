@@ -38,13 +38,18 @@ const TABLE: &[(&str, &str, &str)] = &[
     ),
     (
         "",
+        "p95 < 100ms, p99 < 200ms monthly",
+        "P95 < 100ms latency per 1M calendar & P99 < 200ms latency per 1M calendar",
+    ),
+    (
+        "",
         "P95 ≤ 300ms and P99 ≤ 1s",
         "P95 ≤ 300ms latency & P99 ≤ 1s latency",
     ),
     (
         "",
         "P95 ≤ 300ms; ≥ 99.9% monthly",
-        "P95 ≤ 300ms latency & ≥ 99.9% availability per 1M calendar",
+        "P95 ≤ 300ms latency per 1M calendar & ≥ 99.9% availability per 1M calendar",
     ),
     ("HTTP API", "p99 < 200ms", "P99 < 200ms latency"),
     ("P99.9", "< 2000ms", "P99.9 < 2000ms latency"),
@@ -321,6 +326,23 @@ fn each_objective_of_a_line_has_its_own_span() {
     assert_eq!(texts, ["p95 < 100ms", "p99 < 200ms monthly"]);
     assert_eq!(&src[objectives[1].window.unwrap().span.range()], "monthly");
     assert_eq!(objectives[0].unit.value, Unit::Time(TimeUnit::Milliseconds));
+    // The window after the last objective is the line's: both are monthly, and say where.
+    assert_eq!(objectives[0].window, objectives[1].window);
+}
+
+#[test]
+fn a_window_after_an_earlier_objective_is_its_own() {
+    let src = "≥ 99.9% over 28 days, p95 < 300ms weekly; p99 < 1s";
+    let objectives = parse_objective_named(
+        &Text::empty_at(0),
+        &Text::exact(src, Span::new(0, src.len())),
+    )
+    .unwrap();
+    let windows: Vec<Option<&str>> = objectives
+        .iter()
+        .map(|o| o.window.map(|w| &src[w.span.range()]))
+        .collect();
+    assert_eq!(windows, [Some("over 28 days"), Some("weekly"), None]);
 }
 
 #[test]

@@ -78,8 +78,22 @@ fn parse_objective_general(
             })?;
         objectives.push(local.into_objective(text, hints));
         if !parser.separator() {
+            share_last_window(&mut objectives);
             return Ok(objectives);
         }
+    }
+}
+
+/// A window written once, after the last objective of a line, is the SLO's: every objective
+/// of the line that states none is measured over it (`p95 < 100ms, p99 < 200ms monthly`:
+/// both monthly), as an OpenSLO SLO has one window for all its objectives. A window written
+/// after an earlier objective is that objective's own.
+fn share_last_window(objectives: &mut [Objective]) {
+    let Some(window) = objectives.last().and_then(|last| last.window) else {
+        return;
+    };
+    for objective in objectives {
+        objective.window.get_or_insert(window);
     }
 }
 
