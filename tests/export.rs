@@ -318,6 +318,7 @@ fn the_yaml_export_of_every_valid_fixture_reads_back_to_the_same_model() {
         "variations/stream.yaml",
         "variations/domains-mapping.yaml",
         "variations/links.md",
+        "variations/table-links.md",
     ] {
         assert!(round_tripped.iter().any(|n| n == fixture), "{fixture}");
     }
@@ -777,6 +778,34 @@ fn a_link_is_exported_as_a_markdown_link_and_kept_in_the_openslo_description() {
         ),
         "{}",
         out.stdout
+    );
+}
+
+#[test]
+fn a_link_in_a_table_cell_is_exported_as_a_field_s_link_is() {
+    let table = "fixtures/variations/table-links.md";
+    let out = run(&["export", "--format", "yaml", table]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for written in [
+        "owner: \"[Card Payments Team](https://acme.example/teams/card-payments)\"",
+        "escalation_contact: \"[PagerDuty: card-payments-primary](https://acme.pagerduty.com/schedules/P8K2J1Q)\"",
+        "escalation_contact: \"[#payments-oncall](https://acme.slack.com/archives/C024BE91L), \
+         Jane Doe ([PagerDuty](https://acme.pagerduty.com/users/PXPGF42))\"",
+    ] {
+        assert!(out.stdout.contains(written), "{written}\n{}", out.stdout);
+    }
+    // The JSON export writes the cell as it writes the same contact given as a field.
+    let domain = |file: &str| {
+        let out = run(&["export", "--format", "json", file]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        serde_json::from_str::<Value>(&out.stdout).unwrap()["domains"][0].clone()
+    };
+    let (cell, field) = (domain(table), domain("fixtures/variations/links.md"));
+    assert_eq!(cell["owner"], field["owner"]);
+    assert_eq!(cell["escalation_contact"], field["escalation_contact"]);
+    assert_eq!(
+        cell["escalation_contact"],
+        "[PagerDuty: card-payments-primary](https://acme.pagerduty.com/schedules/P8K2J1Q)"
     );
 }
 

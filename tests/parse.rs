@@ -545,3 +545,58 @@ fn links_keep_their_targets_with_spans() {
         assert_eq!(payouts.items[1].as_str(), "Jane Doe (PagerDuty)");
     });
 }
+
+#[test]
+fn links_in_table_cells_keep_their_targets_with_spans() {
+    with_doc("variations/table-links.md", |file, doc| {
+        assert_eq!(names(doc), ["Card Payments", "Payouts", "Ledger"]);
+        let card = &doc.domains[0];
+        // The cell reads as a `**Label:**` field does: the value is the link's text, the
+        // target is kept beside it, each where it is written.
+        assert_eq!(owner(file, card), "Card Payments Team");
+        assert_eq!(contact(file, card), "PagerDuty: card-payments-primary");
+        let field = &card.escalation_contacts[0];
+        assert_eq!(field.links.len(), 1);
+        let link = &field.links[0];
+        assert!(link.text.is_exact() && link.target.is_exact());
+        assert_eq!(text(file, &link.text), "PagerDuty: card-payments-primary");
+        assert_eq!(
+            text(file, &link.target),
+            "https://acme.pagerduty.com/schedules/P8K2J1Q"
+        );
+        assert_eq!(line_of(file, &link.target), 5);
+        assert_eq!(field.links_in(&field.value).count(), 1);
+        let owner_link = &card.owners[0].links[0];
+        assert!(owner_link.target.is_exact());
+        assert_eq!(
+            text(file, &owner_link.target),
+            "https://acme.example/teams/card-payments"
+        );
+        // Two links in one cell, in order, both within the cell's value.
+        let payouts = &doc.domains[1].escalation_contacts[0];
+        assert_eq!(
+            payouts.value.as_str(),
+            "#payments-oncall, Jane Doe (PagerDuty)"
+        );
+        let links: Vec<(&str, &str)> = payouts
+            .links
+            .iter()
+            .map(|l| (text(file, &l.text), text(file, &l.target)))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                (
+                    "#payments-oncall",
+                    "https://acme.slack.com/archives/C024BE91L"
+                ),
+                ("PagerDuty", "https://acme.pagerduty.com/users/PXPGF42"),
+            ]
+        );
+        assert_eq!(payouts.links_in(&payouts.value).count(), 2);
+        // A cell without a link has none, and the owner cell's links stay in the owner.
+        assert!(doc.domains[1].owners[0].links.is_empty());
+        assert!(doc.domains[2].escalation_contacts[0].links.is_empty());
+        assert_eq!(card.owners[0].links.len(), 1);
+    });
+}

@@ -493,3 +493,46 @@ fn who_shows_a_contact_link_with_its_target_escaped() {
         out.stdout
     );
 }
+
+/// A contact written in a cell of a domain table shows its target as the same contact
+/// written as a `**Label:**` field does, in both formats.
+#[test]
+fn who_shows_a_link_in_a_table_cell_as_it_shows_a_field_s() {
+    let table = "fixtures/variations/table-links.md";
+    let out = run(ownlint(root()).args(["who", "card payments", table]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for line in [
+        "  owner               Card Payments Team \
+         <https://acme.example/teams/card-payments>  (fixtures/variations/table-links.md:5)",
+        "  escalation contact  PagerDuty: card-payments-primary \
+         <https://acme.pagerduty.com/schedules/P8K2J1Q>  (fixtures/variations/table-links.md:5)",
+    ] {
+        out.stdout_has(line);
+    }
+    let out = run(ownlint(root()).args(["who", "payouts", table]));
+    out.stdout_has(
+        "  escalation contact  #payments-oncall, Jane Doe (PagerDuty) \
+         <https://acme.slack.com/archives/C024BE91L> \
+         <https://acme.pagerduty.com/users/PXPGF42>  (fixtures/variations/table-links.md:6)",
+    );
+
+    let card = |file: &str| {
+        let out = run(ownlint(root()).args(["who", "--format", "json", "card payments", file]));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let domain = json(&out)["domains"][0].clone();
+        (
+            domain["owner"].clone(),
+            domain["escalation_contact"].clone(),
+        )
+    };
+    let (table_owner, table_contact) = card(table);
+    let (field_owner, field_contact) = card("fixtures/variations/links.md");
+    for key in ["text", "links"] {
+        assert_eq!(table_owner[key], field_owner[key], "{key}");
+        assert_eq!(table_contact[key], field_contact[key], "{key}");
+    }
+    assert_eq!(
+        table_contact["links"],
+        serde_json::json!(["https://acme.pagerduty.com/schedules/P8K2J1Q"])
+    );
+}

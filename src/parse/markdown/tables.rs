@@ -1,12 +1,15 @@
 //! Tables: the rows collected from pulldown-cmark's table events, then read by their header
 //! as SLOs (`| Metric | Target |`), ladder levels (`| Level | Role |`) or one domain per row
-//! (`| Service | Owner |`).
+//! (`| Service | Owner |`). A cell keeps the links written in it, read as the links of any
+//! other line are, so that a contact in a table keeps its target as a `**Label:**` field does.
 
 use std::ops::Range;
 
 use super::ladder::split_roles;
 use super::{Block, Kind, Reader};
-use crate::model::{Domain, DomainOrigin, Field, FieldKind, FieldLabel, LadderLevel, Slo, Text};
+use crate::model::{
+    Domain, DomainOrigin, Field, FieldKind, FieldLabel, LadderLevel, Link, Slo, Text,
+};
 use crate::parse::labels::normalize;
 use crate::parse::slo::slo;
 use crate::source::Span;
@@ -14,11 +17,17 @@ use crate::source::Span;
 #[derive(Default)]
 pub(super) struct TableState<'s> {
     header: Vec<Text<'s>>,
-    rows: Vec<(Span, Vec<Text<'s>>)>,
-    row: Vec<Text<'s>>,
+    rows: Vec<(Span, Vec<Cell<'s>>)>,
+    row: Vec<Cell<'s>>,
     /// Whether the row has cells that pulldown-cmark padded (a group row).
     row_padded: bool,
     in_head: bool,
+}
+
+/// A cell of a table: its text as a reader sees it, and the links written in it.
+struct Cell<'s> {
+    text: Text<'s>,
+    links: Vec<Link<'s>>,
 }
 
 impl<'s> TableState<'s> {
@@ -58,7 +67,7 @@ impl<'s> Reader<'s, '_> {
     }
 
     pub(super) fn end_table_cell(&mut self) {
-        let cell = self.cell_text();
+        let cell = self.cell();
         if let Some(t) = &mut self.table {
             t.row.push(cell);
         }
@@ -67,7 +76,10 @@ impl<'s> Reader<'s, '_> {
 
     pub(super) fn end_table_head(&mut self) {
         if let Some(t) = &mut self.table {
-            t.header = std::mem::take(&mut t.row);
+            t.header = std::mem::take(&mut t.row)
+                .into_iter()
+                .map(|cell| cell.text)
+                .collect();
             t.in_head = false;
             t.row_padded = false;
         }
@@ -89,15 +101,17 @@ impl<'s> Reader<'s, '_> {
         }
     }
 
-    fn cell_text(&mut self) -> Text<'s> {
+    fn cell(&mut self) -> Cell<'s> {
         let text = self.line.full_text(self.src);
+        let links = self.line.links_in(self.src, 0..self.line.text.len());
         self.line.clear();
-        if text.is_empty() {
+        let text = if text.is_empty() {
             // An empty cell: an empty value where the cell is.
             Text::new("", Span::new(self.cell_range.start, self.cell_range.end))
         } else {
             text
-        }
+        };
+        Cell { text, links }
     }
 }
 
@@ -131,9 +145,9 @@ impl<'s> Reader<'s, '_> {
             .rows
             .iter()
             .filter_map(|(span, row)| {
-                let name = row.get(name_col).filter(|n| !n.is_empty())?;
+                let name = row.get(name_col).filter(|n| !n.text.is_empty())?;
                 let target = row.get(target_col)?;
-                Some(slo(name.clone(), target.clone(), *span))
+                Some(slo(name.text.clone(), target.text.clone(), *span))
             })
             .collect();
         match self
@@ -151,8 +165,13 @@ impl<'s> Reader<'s, '_> {
         let role_col = table.column(is_role_header);
         if let (Some(level_col), Some(role_col)) = (level_col, role_col) {
             for (span, row) in table.rows {
-                let number = row.get(level_col).and_then(|c| leading_number(c.as_str()));
-                let roles = row.get(role_col).map(split_roles).unwrap_or_default();
+                let number = row
+                    .get(level_col)
+                    .and_then(|c| leading_number(c.text.as_str()));
+                let roles = row
+                    .get(role_col)
+                    .map(|c| split_roles(&c.text))
+                    .unwrap_or_default();
                 self.doc.ladders[ladder].levels.push(LadderLevel {
                     number,
                     span,
@@ -174,10 +193,11 @@ impl<'s> Reader<'s, '_> {
         let escalation_col =
             table.column(|h| self.labels.lookup(h) == Some(FieldKind::EscalationContact));
         for (span, row) in table.rows {
-            let Some(name) = row.get(name_col).filter(|n| !n.is_empty()) else {
+            let Some(name) = row.get(name_col).filter(|n| !n.text.is_empty()) else {
                 continue;
             };
-            let mut domain = Domain::new(self.file, name.clone(), span, DomainOrigin::TableRow);
+            let name = name.text.clone();
+            let mut domain = Domain::new(self.file, name, span, DomainOrigin::TableRow);
             let (header, cell) = (&table.header[owner_col], row.get(owner_col));
             add_cell_field(&mut domain, FieldKind::Owner, header, cell, span);
             if let Some(col) = escalation_col {
@@ -196,22 +216,27 @@ impl<'s> Reader<'s, '_> {
 }
 
 /// The owner or escalation contact a row's cell gives its domain, labelled by the column's
-/// header; a missing cell is an empty value at the row's end.
+/// header, with the links written in the cell; a missing cell is an empty value at the row's
+/// end.
 fn add_cell_field<'s>(
     domain: &mut Domain<'s>,
     kind: FieldKind,
     header: &Text<'s>,
-    cell: Option<&Text<'s>>,
+    cell: Option<&Cell<'s>>,
     row_span: Span,
 ) {
-    let value = cell
-        .cloned()
-        .unwrap_or_else(|| Text::empty_at(row_span.end as usize));
+    let (value, links) = match cell {
+        Some(cell) => (cell.text.clone(), cell.links.clone()),
+        None => (Text::empty_at(row_span.end as usize), Vec::new()),
+    };
     domain.labels.push(FieldLabel {
         kind,
         span: header.span,
     });
-    let field = Field::new(header.span, value);
+    let field = Field {
+        links,
+        ..Field::new(header.span, value)
+    };
     match kind {
         FieldKind::Owner => domain.owners.push(field),
         _ => domain.escalation_contacts.push(field),
