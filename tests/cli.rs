@@ -182,6 +182,39 @@ fn an_invalid_configuration_is_exit_2_with_its_place() {
     out.stderr_has("did you mean `rules`?");
 }
 
+/// A calendar start the OpenSLO export cannot use is a configuration error at its value,
+/// with what to write instead: a date-time that is not OpenSLO's form or no date at all, a
+/// zone that is not an IANA `Area/Location`, and half of a start.
+#[test]
+fn an_invalid_openslo_calendar_start_is_exit_2_with_its_place() {
+    let cases = [
+        "calendar-start: 2024-01-01T00:00:00\n    time-zone: Etc/UTC",
+        "calendar-start: \"2023-02-29 00:00:00\"\n    time-zone: Etc/UTC",
+        "calendar-start: \"2024-01-01 00:00:00\"\n    time-zone: UTC",
+        "calendar-start: \"2024-01-01 00:00:00\"\n    time-zone: Eurpoe/Berlin",
+        "calendar-start: \"2024-01-01 00:00:00\"",
+    ];
+    let mut shown = String::new();
+    for case in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let config = format!("export:\n  openslo:\n    {case}\n");
+        std::fs::write(dir.path().join(".ownlint.yaml"), &config).unwrap();
+        let out = run(ownlint(dir.path()).args([
+            "export",
+            "--config",
+            ".ownlint.yaml",
+            "--format",
+            "openslo",
+            ".",
+        ]));
+        assert_eq!(out.code, 2, "{config}\n{}", out.stderr);
+        assert_eq!(out.stdout, "");
+        out.stderr_has("invalid configuration");
+        shown.push_str(&format!("{config}\n{}\n", out.stderr));
+    }
+    insta::assert_snapshot!(shown);
+}
+
 #[test]
 fn usage_errors_are_exit_2() {
     let missing = run(ownlint(root()).args(["check", "no/such/path.md"]));

@@ -49,6 +49,15 @@ const CONFIG_TEMPLATE: &str = r##"# ownlint configuration. Every setting is show
 # The team registry: when set, an owner that is not one of these teams is an error
 # (unknown-owner). Default: any owner is accepted.
 #teams: [Checkout Team, Payments Team]
+
+# Where calendar windows start in `ownlint export --format openslo` (an SLO measured
+# `monthly` or `per quarter`): a date and 24-hour time, and an IANA time zone written as
+# Area/Location; both or neither. The documents never say. Default: the export assumes
+# 2024-01-01 00:00:00 Etc/UTC, marks each document it gave that start, and says so.
+#export:
+#  openslo:
+#    calendar-start: "2024-01-01 00:00:00"
+#    time-zone: Europe/Berlin
 "##;
 
 /// The starter document: the canonical Markdown format with two example domains, because a
@@ -289,6 +298,7 @@ mod tests {
         assert!(config.settings.teams.is_some());
         assert!(!config.settings.placeholders.is_empty());
         assert!(!config.settings.severities.is_empty());
+        assert!(config.settings.calendar_start.is_some());
     }
 
     #[test]

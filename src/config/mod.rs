@@ -12,7 +12,13 @@
 //!   escalation_contact: [Eskalation]
 //! placeholders: ["^TEAM-[0-9]+$"]    # regular expressions (linear time)
 //! teams: [Payment Service Team, Platform Team]
+//! export:
+//!   openslo:                         # where calendar windows start (both or neither)
+//!     calendar-start: "2024-01-01 00:00:00"
+//!     time-zone: Europe/Berlin
 //! ```
+
+pub mod calendar;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -31,6 +37,7 @@ use crate::source::walk::Selection;
 use crate::source::{FileId, Format, Origin, SourceFile, Span};
 use crate::util::sanitize::{DisplayText, escape};
 use crate::util::suggest::closest_match;
+pub use calendar::CalendarStart;
 
 /// The names the configuration file may have, in the order they are looked for.
 pub const FILE_NAMES: &[&str] = &[".ownlint.yaml", ".ownlint.yml"];
@@ -43,7 +50,11 @@ pub const KEYS: &[&str] = &[
     "labels",
     "placeholders",
     "teams",
+    "export",
 ];
+
+/// The settings of `export.openslo`.
+const OPENSLO_KEYS: &[&str] = &["calendar-start", "time-zone"];
 
 /// What rules see of the configuration.
 #[derive(Debug, Default)]
@@ -55,6 +66,9 @@ pub struct Settings {
     pub teams: Option<Vec<String>>,
     /// Severity overrides by rule code; `None` turns a rule off.
     pub severities: HashMap<&'static str, Option<Severity>>,
+    /// Where the OpenSLO export's calendar windows start, when the configuration says
+    /// (`export.openslo`); the documents never do.
+    pub calendar_start: Option<CalendarStart>,
 }
 
 impl Settings {
@@ -271,20 +285,89 @@ impl Validator<'_> {
                     let teams = self.strings(value, "team names")?;
                     config.settings.teams = Some(teams.into_iter().map(|(t, _)| t).collect());
                 }
-                _ => {
-                    let help = closest_match(&name, KEYS.iter().map(|k| (*k, ())))
-                        .map(|(k, _)| format!("did you mean `{k}`?"))
-                        .or_else(|| Some(format!("known settings: {}", KEYS.join(", "))));
-                    return Err(self.error(
-                        self.span(key),
-                        format!("unknown setting `{name}`"),
-                        "unknown setting",
-                        help,
-                    ));
-                }
+                "export" => self.export(value, &mut config.settings)?,
+                _ => return Err(self.unknown_setting(key, &name, "", KEYS)),
             }
         }
         Ok(())
+    }
+
+    /// `unknown setting `name``, with the closest of the settings `known` (those of the
+    /// mapping at `path`, `""` at the top).
+    fn unknown_setting(
+        &self,
+        key: &Spanned<Node>,
+        name: &str,
+        path: &str,
+        known: &[&str],
+    ) -> Error {
+        let help = closest_match(name, known.iter().map(|k| (*k, ())))
+            .map(|(k, _)| format!("did you mean `{k}`?"))
+            .unwrap_or_else(|| format!("known settings: {}", known.join(", ")));
+        self.error(
+            self.span(key),
+            format!("unknown setting `{path}{name}`"),
+            "unknown setting",
+            Some(help),
+        )
+    }
+
+    /// `export:`, the settings of the exports: `openslo:` only, for now.
+    fn export(&self, node: &Spanned<Node>, settings: &mut Settings) -> Result<(), Error> {
+        for (key, value) in self.map(node, "export formats to their settings")? {
+            let name = self.string(key, "an export format")?;
+            match name.as_str() {
+                "openslo" => settings.calendar_start = self.openslo(value)?,
+                _ => return Err(self.unknown_setting(key, &name, "export.", &["openslo"])),
+            }
+        }
+        Ok(())
+    }
+
+    /// `export.openslo`: the start of the calendar windows, a date-time and its zone. One
+    /// without the other would leave half of the start assumed, so both or neither.
+    fn openslo(&self, node: &Spanned<Node>) -> Result<Option<CalendarStart>, Error> {
+        let (mut start_time, mut time_zone) = (None, None);
+        for (k, value) in self.map(node, "OpenSLO settings")? {
+            let name = self.string(k, "an OpenSLO setting")?;
+            let (slot, check): (_, calendar::Check) = match name.as_str() {
+                "calendar-start" => (&mut start_time, calendar::check_start_time),
+                "time-zone" => (&mut time_zone, calendar::check_time_zone),
+                _ => {
+                    return Err(self.unknown_setting(k, &name, "export.openslo.", OPENSLO_KEYS));
+                }
+            };
+            let text = self.string(value, &format!("a `{name}` value"))?;
+            check(&text).map_err(|p| {
+                self.error(
+                    self.span(value),
+                    format!("invalid `export.openslo.{name}`"),
+                    p.label,
+                    Some(p.help),
+                )
+            })?;
+            *slot = Some((text, self.span(k)));
+        }
+        match (start_time, time_zone) {
+            (Some((start_time, _)), Some((time_zone, _))) => Ok(Some(CalendarStart {
+                start_time,
+                time_zone,
+            })),
+            (None, None) => Ok(None),
+            (Some((_, at)), None) => Err(self.set_alone(at, "calendar-start", "time-zone")),
+            (None, Some((_, at))) => Err(self.set_alone(at, "time-zone", "calendar-start")),
+        }
+    }
+
+    fn set_alone(&self, at: Span, given: &str, missing: &str) -> Error {
+        self.error(
+            at,
+            format!("`export.openslo.{given}` without `{missing}`"),
+            "set alone",
+            Some(format!(
+                "a start is a date-time in a zone: set `{missing}` as well, or neither"
+            )),
+        )
     }
 
     fn globs(&self, node: &Spanned<Node>, what: &str) -> Result<Option<GlobSet>, Error> {
@@ -387,4 +470,65 @@ impl Validator<'_> {
 
 fn first_line(s: &str) -> String {
     s.lines().last().unwrap_or(s).trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Config, Error> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".ownlint.yaml");
+        std::fs::write(&path, text).unwrap();
+        Config::load(Some(&path), dir.path(), &[])
+    }
+
+    #[test]
+    fn the_openslo_calendar_start_is_read_whole() {
+        let config = load(
+            "export:\n  openslo:\n    calendar-start: 2025-04-01 06:00:00\n    \
+             time-zone: America/New_York\n",
+        )
+        .unwrap();
+        assert_eq!(
+            config.settings.calendar_start,
+            Some(CalendarStart {
+                start_time: "2025-04-01 06:00:00".to_owned(),
+                time_zone: "America/New_York".to_owned(),
+            })
+        );
+        for unset in ["teams: [A]\n", "export:\n", "export:\n  openslo:\n"] {
+            assert_eq!(
+                load(unset).unwrap().settings.calendar_start,
+                None,
+                "{unset}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_bad_openslo_setting_is_an_error_at_its_place() {
+        let message = |text: &str| match load(text) {
+            Err(Error::Config(e)) => (e.message.clone(), e.label.clone(), e.help.clone()),
+            other => panic!("{text}: {other:?}"),
+        };
+        let (text, label, help) = message(
+            "export:\n  openslo:\n    calendar-start: \"2024-02-30 00:00:00\"\n    \
+             time-zone: Etc/UTC\n",
+        );
+        assert_eq!(text, "invalid `export.openslo.calendar-start`");
+        assert_eq!(label, "no such day");
+        assert_eq!(help.as_deref(), Some("2024-02 has 29 days"));
+        let (text, _, help) = message("export:\n  openslo:\n    time-zone: Etc/UTC\n");
+        assert_eq!(text, "`export.openslo.time-zone` without `calendar-start`");
+        assert!(help.unwrap().contains("set `calendar-start` as well"));
+        let (text, _, help) = message("export:\n  openslo:\n    timezone: Etc/UTC\n");
+        assert_eq!(text, "unknown setting `export.openslo.timezone`");
+        assert_eq!(help.as_deref(), Some("did you mean `time-zone`?"));
+        let (text, _, help) = message("export:\n  opensl0: {}\n");
+        assert_eq!(text, "unknown setting `export.opensl0`");
+        assert_eq!(help.as_deref(), Some("did you mean `openslo`?"));
+        let (text, _, _) = message("export:\n  openslo: [a]\n");
+        assert_eq!(text, "expected a mapping of OpenSLO settings");
+    }
 }
