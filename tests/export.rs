@@ -915,3 +915,101 @@ fn every_objective_read_is_exported_whole_or_named_in_a_note() {
     // `100%`, `ops/hour` and the window of a day and a half are notes.
     assert_eq!((exported, noted), (24, 4), "{:?}", export.skipped);
 }
+
+// ---------------------------------------------------------------------------------------
+// Where calendar windows start.
+
+/// The OpenSLO export of `fixtures/export/calendar/slos.md` (a monthly, a quarterly and a
+/// rolling SLO) run in `dir`, its documents checked against the OpenSLO schema.
+fn calendar_export(dir: &Path) -> (Output, Vec<Value>) {
+    let out = ownlint()
+        .current_dir(dir)
+        .args(["export", "--format", "openslo", "slos.md"])
+        .output()
+        .unwrap();
+    let out = Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    };
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let documents: Vec<Value> = serde_saphyr::from_multiple(&out.stdout).unwrap();
+    assert_eq!(documents.len(), 3, "{}", out.stdout);
+    let validator = openslo_validator();
+    for document in &documents {
+        let errors = schema_errors(&validator, document);
+        assert!(errors.is_empty(), "{document}: {}", errors.join("\n"));
+    }
+    (out, documents)
+}
+
+/// The calendar of each document, or `None` for a rolling window.
+fn calendars(documents: &[Value]) -> Vec<Option<&Value>> {
+    documents
+        .iter()
+        .map(|d| d["spec"]["timeWindow"][0].get("calendar"))
+        .collect()
+}
+
+#[test]
+fn calendar_windows_start_where_the_configuration_says() {
+    let (out, documents) = calendar_export(&root().join("fixtures/export/calendar"));
+    let stated = json!({"startTime": "2025-01-01 00:00:00", "timeZone": "Europe/Berlin"});
+    assert_eq!(
+        calendars(&documents),
+        [Some(&stated), Some(&stated), None],
+        "{}",
+        out.stdout
+    );
+    // The team's own start: nothing assumed, so no note and no annotation.
+    assert_eq!(out.stderr, "");
+    for document in &documents {
+        assert!(
+            document["metadata"]["annotations"]
+                .get("ownlint-calendar")
+                .is_none(),
+            "{document}"
+        );
+    }
+    insta::assert_snapshot!("calendar_openslo_configured", out.stdout);
+}
+
+#[test]
+fn without_the_setting_calendar_windows_start_at_the_assumed_start_and_a_note_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("fixtures/export/calendar/slos.md"),
+        dir.path().join("slos.md"),
+    )
+    .unwrap();
+    let (out, documents) = calendar_export(dir.path());
+    let assumed = json!({"startTime": "2024-01-01 00:00:00", "timeZone": "Etc/UTC"});
+    assert_eq!(
+        calendars(&documents),
+        [Some(&assumed), Some(&assumed), None],
+        "{}",
+        out.stdout
+    );
+    // One note for the whole export, naming the count and the setting.
+    assert_eq!(
+        out.stderr,
+        "ownlint: note: assumed start 2024-01-01 00:00:00 Etc/UTC for 2 calendar windows: \
+         the documents state none; set `calendar-start` and `time-zone` under \
+         `export.openslo` in .ownlint.yaml\n"
+    );
+    // Each document with the assumed start says so in the file, where it travels.
+    let annotated: Vec<bool> = documents
+        .iter()
+        .map(|d| {
+            d["metadata"]["annotations"]
+                .get("ownlint-calendar")
+                .is_some()
+        })
+        .collect();
+    assert_eq!(annotated, [true, true, false]);
+    assert_eq!(
+        documents[0]["metadata"]["annotations"]["ownlint-calendar"],
+        "assumed: 2024-01-01 00:00:00 Etc/UTC; neither the documents nor the configuration \
+         state a start (export.openslo in .ownlint.yaml)"
+    );
+}

@@ -8,6 +8,7 @@ use crate::app::ExitStatus;
 use crate::app::cli::{ExportArgs, ExportFormat};
 use crate::app::inputs::{Inputs, print_problems};
 use crate::error::Error;
+use crate::export::openslo::{ASSUMED_CALENDAR_START, ASSUMED_TIME_ZONE};
 use crate::export::{openslo, ownership_file, to_json, to_openslo_stream, to_yaml};
 use crate::lint::{Linted, enabled_rules};
 use crate::model::Document;
@@ -66,6 +67,17 @@ pub fn run(args: &ExportArgs) -> Result<ExitStatus, Error> {
             }
             if export.documents.is_empty() {
                 let _ = writeln!(stderr, "ownlint: note: no SLO to export to OpenSLO");
+            }
+            // A start written into a file other tools read is said once where it is made
+            // up, with the setting that states the team's own.
+            if export.assumed_calendar_starts > 0 {
+                let _ = writeln!(
+                    stderr,
+                    "ownlint: note: assumed start {ASSUMED_CALENDAR_START} {ASSUMED_TIME_ZONE} for {}: \
+                     the documents state none; set `calendar-start` and `time-zone` under \
+                     `export.openslo` in .ownlint.yaml",
+                    plural(export.assumed_calendar_starts, "calendar window")
+                );
             }
             to_openslo_stream(&export)
         }

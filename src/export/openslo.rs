@@ -2,9 +2,10 @@
 //! cannot express, with the reason.
 //!
 //! Every document counts events (`budgetingMethod: Occurrences`) over the objective's window
-//! (`over 28 days`: `28d` rolling; `monthly`: a calendar month, said to start on the first at
-//! midnight UTC in an annotation, for the document names no time zone), or over a rolling
-//! window of [`TIME_WINDOW`] when it states none. Each objective of an SLO is one document
+//! (`over 28 days`: `28d` rolling; `monthly`: a calendar month, which starts where the
+//! configuration says, `export.openslo`, for the documents never say; without it, at an
+//! assumed start that an annotation names), or over a rolling window of [`TIME_WINDOW`]
+//! when it states none. Each objective of an SLO is one document
 //! (`P95 ≤ 300ms and P99 ≤ 1s` is two). A latency with a percentile becomes a threshold objective whose target is
 //! the percentile (`P95 ≤ 300ms`: at least 95% of events at or under 300 ms); a percentage
 //! becomes a ratio objective whose target is the share (`≥ 99.9%`: 0.999 of events good; an
@@ -18,7 +19,7 @@ use super::openslo_document::{
     Calendar, Indicator, IndicatorSpec, Metadata, MetricQuery, MetricSource, Number,
     ObjectiveEntry, RatioMetric, SloDocument, SloSpec, TimeWindow,
 };
-use crate::config::Settings;
+use crate::config::{CalendarStart, Settings};
 use crate::model::{Comparator, Document, Domain, Objective, ObjectiveKind, Slo, Unit, Window};
 use crate::semantics;
 
@@ -28,10 +29,47 @@ pub const TIME_WINDOW: &str = "28d";
 /// OpenSLO's longest description.
 const MAX_DESCRIPTION_CHARS: usize = 1050;
 
+/// Where a calendar window starts when the configuration does not say: the documents name
+/// no start or time zone, and OpenSLO requires both. Each document given it says so in its
+/// `ownlint-calendar` annotation, and [`OpensloExport::assumed_calendar_starts`] counts them.
+pub const ASSUMED_CALENDAR_START: &str = "2024-01-01 00:00:00";
+pub const ASSUMED_TIME_ZONE: &str = "Etc/UTC";
+
 /// The documents, in file and domain order, and what was left out.
 pub struct OpensloExport {
     pub documents: Vec<SloDocument>,
     pub skipped: Vec<SkippedSlo>,
+    /// How many documents have a calendar window that starts at [`ASSUMED_CALENDAR_START`]
+    /// in [`ASSUMED_TIME_ZONE`], for the configuration states no start.
+    pub assumed_calendar_starts: usize,
+}
+
+/// Where the calendar windows of this export start.
+struct WindowStart {
+    calendar: Calendar,
+    /// Not configured: the assumed start.
+    assumed: bool,
+}
+
+impl WindowStart {
+    fn new(configured: Option<&CalendarStart>) -> WindowStart {
+        match configured {
+            Some(start) => WindowStart {
+                calendar: Calendar {
+                    start_time: start.start_time.clone(),
+                    time_zone: start.time_zone.clone(),
+                },
+                assumed: false,
+            },
+            None => WindowStart {
+                calendar: Calendar {
+                    start_time: ASSUMED_CALENDAR_START.to_owned(),
+                    time_zone: ASSUMED_TIME_ZONE.to_owned(),
+                },
+                assumed: true,
+            },
+        }
+    }
 }
 
 /// An SLO OpenSLO cannot express.
@@ -59,18 +97,21 @@ enum Translation {
 }
 
 /// One OpenSLO `SLO` per objective of every domain; a domain's owner is the one real owner
-/// `check` reads ([`semantics::owner`]).
+/// `check` reads ([`semantics::owner`]); calendar windows start where the configuration says
+/// ([`Settings::calendar_start`]), else at the assumed start.
 pub fn openslo(documents: &[Document<'_>], settings: &Settings) -> OpensloExport {
     let mut names = UniqueLabels::default();
+    let start = WindowStart::new(settings.calendar_start.as_ref());
     let mut export = OpensloExport {
         documents: Vec::new(),
         skipped: Vec::new(),
+        assumed_calendar_starts: 0,
     };
     for doc in documents {
         for domain in &doc.domains {
             let context = DomainContext::new(domain, settings);
             for slo in &domain.slos {
-                export_slo(&mut export, &context, slo, &mut names);
+                export_slo(&mut export, (&context, &start), slo, &mut names);
             }
         }
         for decl in &doc.shared {
@@ -90,7 +131,7 @@ pub fn openslo(documents: &[Document<'_>], settings: &Settings) -> OpensloExport
 /// Every objective of an SLO as a document, or as a note saying why it has none.
 fn export_slo(
     export: &mut OpensloExport,
-    context: &DomainContext,
+    (context, start): (&DomainContext, &WindowStart),
     slo: &Slo<'_>,
     names: &mut UniqueLabels,
 ) {
@@ -107,14 +148,18 @@ fn export_slo(
     };
     let several = objectives.len() > 1;
     for objective in objectives {
-        let translated = translate(objective).and_then(|t| Ok((t, time_window(objective)?)));
+        let translated = translate(objective).and_then(|t| Ok((t, time_window(objective, start)?)));
         match translated {
-            Ok((translation, window)) => export.documents.push(slo_document(
-                context,
-                (slo, objective),
-                (translation, window),
-                names,
-            )),
+            Ok((translation, window)) => {
+                let assumed_start = window.calendar.is_some() && start.assumed;
+                export.assumed_calendar_starts += usize::from(assumed_start);
+                export.documents.push(slo_document(
+                    context,
+                    (slo, objective),
+                    (translation, window, assumed_start),
+                    names,
+                ));
+            }
             Err(reason) => export.skipped.push(SkippedSlo {
                 domain: context.name.clone(),
                 slo: written(slo, several.then_some(objective)),
@@ -124,8 +169,9 @@ fn export_slo(
     }
 }
 
-/// The objective's window in OpenSLO's terms, or the default rolling one.
-fn time_window(objective: &Objective) -> Result<TimeWindow, &'static str> {
+/// The objective's window in OpenSLO's terms, or the default rolling one; a calendar window
+/// starts at `start`.
+fn time_window(objective: &Objective, start: &WindowStart) -> Result<TimeWindow, &'static str> {
     let Some(Window {
         amount,
         unit,
@@ -147,17 +193,9 @@ fn time_window(objective: &Objective) -> Result<TimeWindow, &'static str> {
     Ok(TimeWindow {
         duration: format!("{}{}", amount as u64, unit.shorthand()),
         is_rolling: rolling,
-        calendar: (!rolling).then_some(Calendar {
-            start_time: CALENDAR_START,
-            time_zone: CALENDAR_TIME_ZONE,
-        }),
+        calendar: (!rolling).then(|| start.calendar.clone()),
     })
 }
-
-/// Where a calendar window is said to start: the document names no time zone, and OpenSLO
-/// requires one; the annotation `ownlint-calendar` says it was assumed.
-const CALENDAR_START: &str = "2024-01-01 00:00:00";
-const CALENDAR_TIME_ZONE: &str = "Etc/UTC";
 
 /// The objective in OpenSLO's terms, or why it has none.
 fn translate(objective: &Objective) -> Result<Translation, &'static str> {
@@ -259,7 +297,7 @@ impl DomainContext {
 fn slo_document(
     domain: &DomainContext,
     (slo, objective): (&Slo<'_>, &Objective),
-    (translation, window): (Translation, TimeWindow),
+    (translation, window, assumed_start): (Translation, TimeWindow, bool),
     names: &mut UniqueLabels,
 ) -> SloDocument {
     let service = dns_label(&domain.name);
@@ -281,12 +319,14 @@ fn slo_document(
         annotations.insert("ownlint-percentile", percentile.value.to_string());
     }
     annotations.insert("ownlint-unit", unit_symbol(objective.unit.value));
-    if let Some(calendar) = &window.calendar {
+    // A configured start is the team's own statement, written as they would write it by
+    // hand; only a start ownlint made up is marked, in the file, where it travels.
+    if assumed_start {
         annotations.insert(
             "ownlint-calendar",
             format!(
-                "assumed: the document names no start or time zone; {} {}",
-                calendar.start_time, calendar.time_zone
+                "assumed: {ASSUMED_CALENDAR_START} {ASSUMED_TIME_ZONE}; neither the documents nor \
+                 the configuration state a start (export.openslo in .ownlint.yaml)"
             ),
         );
     }

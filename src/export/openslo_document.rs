@@ -105,9 +105,9 @@ pub struct TimeWindow {
 #[serde(rename_all = "camelCase")]
 pub struct Calendar {
     /// `2024-01-01 00:00:00`.
-    pub start_time: &'static str,
+    pub start_time: String,
     /// `Etc/UTC`.
-    pub time_zone: &'static str,
+    pub time_zone: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
