@@ -145,7 +145,8 @@ fn error_count(files: &[SourceFile], config: &Config) -> usize {
 #[derive(Debug, PartialEq)]
 struct Projection {
     domains: Vec<DomainProjection>,
-    ladder: Vec<(Option<u32>, Vec<String>, Vec<String>)>,
+    /// Each level: its number, roles, the links in its roles (text and target), duties.
+    ladder: Vec<LevelProjection>,
     shared: Vec<SharedProjection>,
 }
 
@@ -161,6 +162,8 @@ struct DomainProjection {
     responsibilities: Vec<String>,
     transfer: Option<String>,
 }
+
+type LevelProjection = (Option<u32>, Vec<String>, Vec<(String, String)>, Vec<String>);
 
 #[derive(Debug, PartialEq)]
 struct SharedProjection {
@@ -220,6 +223,10 @@ fn project(documents: &[Document<'_>]) -> Projection {
                 (
                     l.number,
                     l.roles.iter().map(text).collect(),
+                    l.links
+                        .iter()
+                        .map(|link| (text(&link.text), text(&link.target)))
+                        .collect(),
                     l.duties.iter().map(text).collect(),
                 )
             })
@@ -791,6 +798,9 @@ fn a_link_in_a_table_cell_is_exported_as_a_field_s_link_is() {
         "escalation_contact: \"[PagerDuty: card-payments-primary](https://acme.pagerduty.com/schedules/P8K2J1Q)\"",
         "escalation_contact: \"[#payments-oncall](https://acme.slack.com/archives/C024BE91L), \
          Jane Doe ([PagerDuty](https://acme.pagerduty.com/users/PXPGF42))\"",
+        // A ladder role keeps its link, each role apart.
+        "  roles:\n  - CTO\n  - \"[VP Engineering](https://acme.example/people/vp-engineering)\"\n",
+        "  - \"[Board liaison](https://acme.example/people/board-liaison)\"\n",
     ] {
         assert!(out.stdout.contains(written), "{written}\n{}", out.stdout);
     }

@@ -600,3 +600,58 @@ fn links_in_table_cells_keep_their_targets_with_spans() {
         assert_eq!(card.owners[0].links.len(), 1);
     });
 }
+
+/// The targets of a ladder's links, level by level, after checking each link's spans and
+/// that it lies in one of its level's roles.
+fn ladder_links<'a>(file: &SourceFile, doc: &'a Document<'_>) -> Vec<Vec<(&'a str, &'a str)>> {
+    doc.ladders[0]
+        .levels
+        .iter()
+        .map(|level| {
+            for link in &level.links {
+                assert!(link.text.is_exact() && link.target.is_exact(), "{link:?}");
+                assert!(level.roles.iter().any(|r| link.is_in(r)), "{link:?}");
+            }
+            (level.links.iter())
+                .map(|l| (text(file, &l.text), text(file, &l.target)))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn ladder_roles_keep_their_links_in_lists_tables_and_headings() {
+    let expected = [
+        vec![],
+        vec![(
+            "Payments incident commander",
+            "https://acme.example/wiki/payments-ic",
+        )],
+        vec![(
+            "VP Engineering",
+            "https://acme.example/people/vp-engineering",
+        )],
+    ];
+    // `2. **Level 2**: [Payments incident commander](https://…) (15+ min)`
+    with_doc("variations/links.md", |file, doc| {
+        assert_eq!(ladder_links(file, doc), expected);
+        let level = &doc.ladders[0].levels[2];
+        let roles: Vec<&str> = level.roles.iter().map(|r| text(file, r)).collect();
+        assert_eq!(roles, ["CTO", "VP Engineering"]);
+        assert_eq!(level.links_in(&level.roles[0]).count(), 0);
+        assert_eq!(level.links_in(&level.roles[1]).count(), 1);
+        assert_eq!(line_of(file, &level.links[0].target), 38);
+    });
+    // `| 2 | [Payments incident commander](https://…) |`, then `### Level 4: [Board liaison](…)`
+    with_doc("variations/table-links.md", |file, doc| {
+        let mut with_heading = expected.to_vec();
+        with_heading.push(vec![(
+            "Board liaison",
+            "https://acme.example/people/board-liaison",
+        )]);
+        assert_eq!(ladder_links(file, doc), with_heading);
+        let levels = &doc.ladders[0].levels;
+        assert_eq!(line_of(file, &levels[1].links[0].target), 14);
+        assert_eq!(line_of(file, &levels[3].links[0].target), 17);
+    });
+}

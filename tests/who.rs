@@ -515,6 +515,28 @@ fn who_shows_a_link_in_a_table_cell_as_it_shows_a_field_s() {
          <https://acme.slack.com/archives/C024BE91L> \
          <https://acme.pagerduty.com/users/PXPGF42>  (fixtures/variations/table-links.md:6)",
     );
+    // The ladder's roles keep theirs too: a table's cells and a level's heading.
+    for line in [
+        "2. Payments incident commander <https://acme.example/wiki/payments-ic>  \
+         (fixtures/variations/table-links.md:14)",
+        "3. CTO / VP Engineering <https://acme.example/people/vp-engineering>  \
+         (fixtures/variations/table-links.md:15)",
+        "4. Board liaison <https://acme.example/people/board-liaison>  \
+         (fixtures/variations/table-links.md:17)",
+    ] {
+        out.stdout_has(line);
+    }
+    let out = run(ownlint(root()).args(["who", "--format", "json", "payouts", table]));
+    let chain = &json(&out)["domains"][0]["escalation_chain"];
+    assert_eq!(chain[0].get("links"), None, "{chain}");
+    assert_eq!(
+        chain[2]["links"],
+        serde_json::json!(["https://acme.example/people/vp-engineering"])
+    );
+    assert_eq!(
+        chain[2]["roles"],
+        serde_json::json!(["CTO", "VP Engineering"])
+    );
 
     let card = |file: &str| {
         let out = run(ownlint(root()).args(["who", "--format", "json", "card payments", file]));

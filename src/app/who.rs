@@ -155,6 +155,9 @@ pub struct Located {
 pub struct ChainStep {
     pub level: u32,
     pub roles: Vec<String>,
+    /// The targets of the links written in the roles.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<String>,
     /// At level 1, the domain's owner team.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
@@ -404,6 +407,9 @@ impl<'a, 's> Model<'a, 's> {
                 ChainStep {
                     level: number,
                     roles: level.roles.iter().map(|r| r.as_str().to_owned()).collect(),
+                    links: (level.links.iter())
+                        .map(|l| l.target.as_str().to_owned())
+                        .collect(),
                     team: (number == 1).then(|| owner.map(str::to_owned)).flatten(),
                     file: file.path.clone(),
                     line: file.line_col(level.span.start as usize).line,
@@ -528,7 +534,8 @@ fn write_human(out: &mut dyn Write, answer: &Answer) -> io::Result<()> {
                 .iter()
                 .map(|r| escape(r).into_owned())
                 .collect::<Vec<_>>()
-                .join(" / ");
+                .join(" / ")
+                + &targets(&step.links);
             let who = match &step.team {
                 Some(team) => format!("{roles}: {}", escape(team)),
                 None => roles,

@@ -4,7 +4,7 @@ use super::ownership_file::{
     Boundaries, Boundary, DomainEntry, LadderLevelEntry, OwnershipFile, SharedOwnershipEntry,
     SloEntry, TextOrList,
 };
-use crate::model::{Document, Domain, Field, LadderLevel, SharedOwnership, Slo, Text};
+use crate::model::{Document, Domain, Field, LadderLevel, Link, SharedOwnership, Slo, Text};
 
 /// Every document's domains, ladder levels and shared-ownership declarations, in file order.
 /// Ladders from several files become one list of levels: the YAML format has one ladder.
@@ -36,7 +36,7 @@ pub fn ownership_file(documents: &[Document<'_>]) -> OwnershipFile {
 /// reads as the Markdown reader does.
 pub fn field_values(field: &Field<'_>) -> Vec<String> {
     let items: Vec<&str> = field.items.iter().map(Text::as_str).collect();
-    let written = |text: &Text<'_>| with_links(text, field);
+    let written = |text: &Text<'_>| with_links(text, field.links_in(text));
     if items.is_empty() {
         return vec![written(&field.value)];
     }
@@ -50,11 +50,14 @@ pub fn field_values(field: &Field<'_>) -> Vec<String> {
 
 /// A value with the links written in it put back as Markdown links, each around the first
 /// place its text appears after the one before.
-pub fn with_links(value: &Text<'_>, field: &Field<'_>) -> String {
+pub fn with_links<'a, 's: 'a>(
+    value: &Text<'_>,
+    links: impl IntoIterator<Item = &'a Link<'s>>,
+) -> String {
     let s = value.as_str();
     let mut out = String::with_capacity(s.len());
     let mut at = 0;
-    for link in field.links_in(value) {
+    for link in links {
         let text = link.text.as_str();
         let Some(found) = s[at..].find(text).map(|i| at + i) else {
             continue;
@@ -109,7 +112,9 @@ fn slo_entry(slo: &Slo<'_>) -> SloEntry {
 fn ladder_level_entry(level: &LadderLevel<'_>) -> LadderLevelEntry {
     LadderLevelEntry {
         level: level.number,
-        roles: texts(&level.roles),
+        roles: (level.roles.iter())
+            .map(|role| with_links(role, level.links_in(role)))
+            .collect(),
         duties: texts(&level.duties),
     }
 }

@@ -106,9 +106,7 @@ impl<'s> Field<'s> {
 
     /// The links written inside one of the field's values (its inline value or an item).
     pub fn links_in<'a>(&'a self, value: &'a Text<'_>) -> impl Iterator<Item = &'a Link<'s>> {
-        self.links
-            .iter()
-            .filter(move |l| value.span.contains_span(l.text.span))
+        self.links.iter().filter(move |l| l.is_in(value))
     }
 
     /// Whether nothing at all was written for the field.
@@ -139,6 +137,15 @@ impl<'s> Field<'s> {
 pub struct Link<'s> {
     pub text: Text<'s>,
     pub target: Text<'s>,
+}
+
+impl Link<'_> {
+    /// Whether the link is written inside `value`: its text lies within the value's span and
+    /// is part of the value's text. (A value cut out of a line read from several pieces of
+    /// markup, a ladder role in `**Level 3**: CTO / [VP](…)`, has the whole line's span.)
+    pub fn is_in(&self, value: &Text<'_>) -> bool {
+        value.span.contains_span(self.text.span) && value.as_str().contains(self.text.as_str())
+    }
 }
 
 /// The fields ownlint knows. The parser maps labels to these.

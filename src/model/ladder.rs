@@ -1,3 +1,4 @@
+use super::domain::Link;
 use super::text::Text;
 use crate::source::{FileId, Span};
 
@@ -19,7 +20,35 @@ pub struct LadderLevel<'s> {
     /// The level's heading, list item or YAML item.
     pub span: Span,
     pub roles: Vec<Text<'s>>,
+    /// The links written in the roles (`[Payments on-call](https://…)`), in order: the role
+    /// keeps the link's text, the link its target, as a contact field's do.
+    pub links: Vec<Link<'s>>,
     pub duties: Vec<Text<'s>>,
+}
+
+impl<'s> LadderLevel<'s> {
+    /// A level with its roles and no duties yet; of the links written where the roles are,
+    /// those inside a role (a time qualifier in parentheses is no role).
+    pub fn new(
+        number: Option<u32>,
+        span: Span,
+        roles: Vec<Text<'s>>,
+        mut links: Vec<Link<'s>>,
+    ) -> LadderLevel<'s> {
+        links.retain(|l| roles.iter().any(|role| l.is_in(role)));
+        LadderLevel {
+            number,
+            span,
+            roles,
+            links,
+            duties: Vec::new(),
+        }
+    }
+
+    /// The links written inside one of the level's roles.
+    pub fn links_in<'a>(&'a self, role: &'a Text<'_>) -> impl Iterator<Item = &'a Link<'s>> {
+        self.links.iter().filter(move |l| l.is_in(role))
+    }
 }
 
 impl EscalationLadder<'_> {

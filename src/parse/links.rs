@@ -1,6 +1,7 @@
 //! Markdown links written in a YAML value (`"[#payments-oncall](https://acme.slack.com/…)"`):
-//! read as in Markdown, the value keeping the link's text and the field the target, so that a
-//! link reads the same in both formats and the YAML export reads back to the same model.
+//! read as in Markdown, the value keeping the link's text and the field (or the ladder level)
+//! the target, so that a link reads the same in both formats and the YAML export reads back
+//! to the same model.
 
 use crate::model::{Field, Link, Text};
 
@@ -23,6 +24,21 @@ pub fn read_field_links(mut field: Field<'_>) -> Field<'_> {
         field.value = Text::new(joined.join(", "), field.value.span);
     }
     field
+}
+
+/// Each text with its Markdown links read out of it (a ladder level's roles), and all their
+/// links, in order.
+pub fn read_each<'s>(texts: Vec<Text<'s>>) -> (Vec<Text<'s>>, Vec<Link<'s>>) {
+    let mut all = Vec::new();
+    let texts = texts
+        .iter()
+        .map(|text| {
+            let (plain, links) = read_links(text);
+            all.extend(links);
+            plain
+        })
+        .collect();
+    (texts, all)
 }
 
 /// `text` with every `[text](target)` replaced by its text, and the links. A text without a

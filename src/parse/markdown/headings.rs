@@ -5,13 +5,14 @@
 
 use super::fields::DomainBuilder;
 use super::{Kind, Reader, Section};
-use crate::model::{Domain, DomainOrigin, FieldKind, FieldLabel, Text, UnknownField};
+use crate::model::{Domain, DomainOrigin, FieldKind, FieldLabel, Link, Text, UnknownField};
 use crate::parse::labels::with_normalized;
 use crate::source::Span;
 
 impl<'s> Reader<'s, '_> {
     pub(super) fn heading_line(&mut self, level: u8, start: usize) {
         let title = clean_title(&self.line.full_text(self.src));
+        let links = self.line.links_in(self.src, 0..self.line.text.len());
         let heading_span = Span::new(start, self.line.whole_span().end.max(start as u32) as usize);
         self.line.clear();
         self.breaks.clear();
@@ -20,12 +21,17 @@ impl<'s> Reader<'s, '_> {
         while self.sections.last().is_some_and(|s| s.level >= level) {
             self.close_section();
         }
-        let kind = self.section_kind(title, heading_span);
+        let kind = self.section_kind((title, links), heading_span);
         self.sections.push(Section { level, kind });
     }
 
-    /// What the section a heading opens is, from its title and the section it sits in.
-    fn section_kind(&mut self, title: Text<'s>, heading_span: Span) -> Kind<'s> {
+    /// What the section a heading opens is, from its title (and the links written in it)
+    /// and the section it sits in.
+    fn section_kind(
+        &mut self,
+        (title, links): (Text<'s>, Vec<Link<'s>>),
+        heading_span: Span,
+    ) -> Kind<'s> {
         let class = classify_title(title.as_str());
         let parent = self.sections.last().map(|s| &s.kind);
         // A heading named like a field (`#### SLOs`) belongs to the domain above it, when
@@ -46,7 +52,7 @@ impl<'s> Reader<'s, '_> {
             }
             Some(Kind::Ladder(l)) | Some(Kind::LadderLevel(l, _)) => {
                 let ladder = *l;
-                self.level_heading(ladder, &title, heading_span)
+                self.level_heading(ladder, (&title, links), heading_span)
             }
             // A heading that repeats the section's name (`# Shared Ownership` then
             // `## Shared Ownership (Exception)`) is the same section, one level deeper.

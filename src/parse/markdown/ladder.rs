@@ -1,11 +1,11 @@
 //! The escalation ladder: its section, its levels from headings (`### Level 1: On-call`),
 //! list items (`1. **Level 1**: Platform Team`) or an arrow chain (`NOC -> Ops -> CTO`), and
-//! the duties listed under a level.
+//! the duties listed under a level. A role keeps the links written in it, as a contact does.
 
 use std::ops::Range;
 
 use super::{Block, Kind, LineCtx, Reader};
-use crate::model::{EscalationLadder, LadderLevel, Text};
+use crate::model::{EscalationLadder, LadderLevel, Link, Text};
 use crate::source::Span;
 
 impl<'s> Reader<'s, '_> {
@@ -20,23 +20,18 @@ impl<'s> Reader<'s, '_> {
     }
 
     /// A heading inside a ladder: a level when it is named like one (`### Level 2: Lead`),
-    /// prose otherwise.
+    /// prose otherwise; `links` are the links written in the title.
     pub(super) fn level_heading(
         &mut self,
         ladder: usize,
-        title: &Text<'s>,
+        (title, links): (&Text<'s>, Vec<Link<'s>>),
         heading_span: Span,
     ) -> Kind<'s> {
         match parse_level(title.as_str()) {
             Some((number, roles_at)) => {
                 let roles = split_roles(&title.slice(roles_at..title.as_str().len()));
                 let levels = &mut self.doc.ladders[ladder].levels;
-                levels.push(LadderLevel {
-                    number: Some(number),
-                    span: heading_span,
-                    roles,
-                    duties: Vec::new(),
-                });
+                levels.push(LadderLevel::new(Some(number), heading_span, roles, links));
                 Kind::LadderLevel(ladder, levels.len() - 1)
             }
             None => Kind::Excluded,
@@ -50,7 +45,8 @@ impl<'s> Reader<'s, '_> {
         range: Range<usize>,
         ctx: LineCtx,
     ) {
-        let text = self.line.text(self.src, range);
+        let text = self.line.text(self.src, range.clone());
+        let links = self.line.links_in(self.src, range);
         let levels = &mut self.doc.ladders[ladder].levels;
         // `1. **Level 1**: Platform Team (0-15 min)` or `- Level 2: Engineering Manager`
         if ctx.item_head && ctx.depth == 1 {
@@ -63,12 +59,7 @@ impl<'s> Reader<'s, '_> {
                 && level.is_none()
             {
                 let roles = split_roles(&text.slice(roles_at..text.as_str().len()));
-                levels.push(LadderLevel {
-                    number: Some(number),
-                    span: text.span,
-                    roles,
-                    duties: Vec::new(),
-                });
+                levels.push(LadderLevel::new(Some(number), text.span, roles, links));
                 return;
             }
         }
@@ -79,12 +70,9 @@ impl<'s> Reader<'s, '_> {
                 for (i, part) in parts.into_iter().enumerate() {
                     let role = text.slice(part).trimmed();
                     if !role.is_empty() {
-                        levels.push(LadderLevel {
-                            number: Some(i as u32 + 1),
-                            span: role.span,
-                            roles: vec![role],
-                            duties: Vec::new(),
-                        });
+                        let number = Some(i as u32 + 1);
+                        let links = links.clone();
+                        levels.push(LadderLevel::new(number, role.span, vec![role], links));
                     }
                 }
                 return;

@@ -168,16 +168,12 @@ impl<'s> Reader<'s, '_> {
                 let number = row
                     .get(level_col)
                     .and_then(|c| leading_number(c.text.as_str()));
-                let roles = row
-                    .get(role_col)
-                    .map(|c| split_roles(&c.text))
-                    .unwrap_or_default();
-                self.doc.ladders[ladder].levels.push(LadderLevel {
-                    number,
-                    span,
-                    roles,
-                    duties: Vec::new(),
-                });
+                let (roles, links) = match row.get(role_col) {
+                    Some(cell) => (split_roles(&cell.text), cell.links.clone()),
+                    None => (Vec::new(), Vec::new()),
+                };
+                let level = LadderLevel::new(number, span, roles, links);
+                self.doc.ladders[ladder].levels.push(level);
             }
         }
     }

@@ -450,12 +450,7 @@ impl<'s> Reader<'s, '_> {
                 );
                 continue;
             };
-            let mut level = LadderLevel {
-                number: None,
-                span,
-                roles: Vec::new(),
-                duties: Vec::new(),
-            };
+            let mut level = LadderLevel::new(None, span, Vec::new(), Vec::new());
             if let Some((k, _)) = entries.first() {
                 level.span = self.span(k);
             }
@@ -471,7 +466,9 @@ impl<'s> Reader<'s, '_> {
                             level.span = level.span.cover(t.span);
                         }
                     }
-                    "roles" | "role" => level.roles = self.texts(v),
+                    "roles" | "role" => {
+                        (level.roles, level.links) = links::read_each(self.texts(v))
+                    }
                     "duties" => level.duties = self.texts(v),
                     _ => self.unknown_key(k_text, KEYS),
                 }
