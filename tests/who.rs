@@ -558,3 +558,16 @@ fn who_shows_a_link_in_a_table_cell_as_it_shows_a_field_s() {
         serde_json::json!(["https://acme.pagerduty.com/schedules/P8K2J1Q"])
     );
 }
+
+/// A contact written as a list under its label shows every item, with their targets, as the
+/// same contacts written in one table cell do: never an empty contact beside its links.
+#[test]
+fn who_shows_every_item_of_a_contact_written_as_a_list() {
+    let out = run(ownlint(root()).args(["who", "payouts", "fixtures/variations/links.md"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.stdout_has(
+        "  escalation contact  #payments-oncall, Jane Doe (PagerDuty) \
+         <https://acme.slack.com/archives/C024BE91L> \
+         <https://acme.pagerduty.com/users/PXPGF42>  (fixtures/variations/links.md:22)",
+    );
+}

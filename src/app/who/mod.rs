@@ -9,6 +9,8 @@
 //! SLOs, the shared-ownership agreements it takes part in and its incident authority, each
 //! with the file and line where it is written.
 
+mod human;
+
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -42,7 +44,7 @@ pub fn run(args: &WhoArgs) -> Result<ExitStatus, Error> {
         &inputs.config.settings,
     );
     let answer = model.answer(&args.query);
-    output::print_data(args.format, &answer, write_human)?;
+    output::print_data(args.format, &answer, human::write_human)?;
     if answer.domains.is_empty() {
         if args.format == DataFormat::Human {
             let mut err = io::stderr().lock();
@@ -344,13 +346,20 @@ impl<'a, 's> Model<'a, 's> {
             escalation_chain: self.chain(domain, owner.as_ref().map(|o| o.text.as_str())),
             owner,
             owner_problem,
-            escalation_contact: domain.escalation_contacts.first().map(|c| Located {
-                links: c
-                    .links
-                    .iter()
-                    .map(|l| l.target.as_str().to_owned())
-                    .collect(),
-                ..text_at(&c.value)
+            // Every value of the contact, its list items too: `(none)` beside a list of
+            // on-call channels would be a misreading.
+            escalation_contact: domain.escalation_contacts.first().map(|c| {
+                let values: Vec<&str> = c.values().map(Text::as_str).collect();
+                let first = c.values().next().unwrap_or(&c.value);
+                Located {
+                    text: values.join(", "),
+                    links: c
+                        .links
+                        .iter()
+                        .map(|l| l.target.as_str().to_owned())
+                        .collect(),
+                    ..text_at(first)
+                }
             }),
             slos: domain
                 .slos
@@ -493,112 +502,6 @@ fn words(s: &str) -> String {
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn write_human(out: &mut dyn Write, answer: &Answer) -> io::Result<()> {
-    for (i, card) in answer.domains.iter().enumerate() {
-        if i > 0 {
-            writeln!(out)?;
-        }
-        let place = |l: &Located| format!("{}:{}", escape(&l.file), l.line);
-        writeln!(out, "{}  ({})", escape(&card.name.text), place(&card.name))?;
-        if card.matched.kind != MatchKind::Domain {
-            writeln!(
-                out,
-                "  matched {}: {}",
-                card.matched.kind.describe(),
-                escape(&card.matched.text)
-            )?;
-        }
-        let row = |out: &mut dyn Write, label: &str, value: Option<&Located>| -> io::Result<()> {
-            match value {
-                Some(v) => writeln!(
-                    out,
-                    "  {label:<20}{}{}  ({})",
-                    escape(&v.text),
-                    targets(&v.links),
-                    place(v)
-                ),
-                None => writeln!(out, "  {label:<20}(none)"),
-            }
-        };
-        match (&card.owner, &card.owner_problem) {
-            (None, Some(problem)) => writeln!(out, "  {:<20}(none: {})", "owner", escape(problem))?,
-            (owner, _) => row(out, "owner", owner.as_ref())?,
-        }
-        row(out, "escalation contact", card.escalation_contact.as_ref())?;
-        for (j, step) in card.escalation_chain.iter().enumerate() {
-            let label = if j == 0 { "escalation chain" } else { "" };
-            let roles = step
-                .roles
-                .iter()
-                .map(|r| escape(r).into_owned())
-                .collect::<Vec<_>>()
-                .join(" / ")
-                + &targets(&step.links);
-            let who = match &step.team {
-                Some(team) => format!("{roles}: {}", escape(team)),
-                None => roles,
-            };
-            writeln!(
-                out,
-                "  {label:<20}{}. {who}  ({}:{})",
-                step.level,
-                escape(&step.file),
-                step.line
-            )?;
-        }
-        list(out, "SLOs", &card.slos)?;
-        shared(out, &card.shared_ownership)?;
-        list(out, "incident authority", &card.incident_authority)?;
-    }
-    Ok(())
-}
-
-/// The agreements of a domain, each with its other domains and scope, then its SLA. Nothing
-/// when there are none: shared ownership is the exception.
-fn shared(out: &mut dyn Write, agreements: &[Agreement]) -> io::Result<()> {
-    for (i, a) in agreements.iter().enumerate() {
-        let label = if i == 0 { "shared ownership" } else { "" };
-        let with: Vec<String> = a.with.iter().map(|d| escape(d).into_owned()).collect();
-        let mut what = format!("with {}", with.join(" + "));
-        if let Some(scope) = &a.scope {
-            what = format!("{what}: {}", escape(scope));
-        }
-        writeln!(out, "  {label:<20}{what}  ({}:{})", escape(&a.file), a.line)?;
-        let sla = a.sla.as_ref();
-        let (text, place) = match sla {
-            Some(s) => (
-                escape(&s.text),
-                format!("  ({}:{})", escape(&s.file), s.line),
-            ),
-            None => ("(none)".into(), String::new()),
-        };
-        writeln!(out, "  {:<20}  shared SLA: {text}{place}", "")?;
-    }
-    Ok(())
-}
-
-/// Link targets after a value, each escaped and in angle brackets: ` <https://…>`.
-fn targets(links: &[String]) -> String {
-    links.iter().map(|l| format!(" <{}>", escape(l))).collect()
-}
-
-fn list(out: &mut dyn Write, label: &str, items: &[Located]) -> io::Result<()> {
-    if items.is_empty() {
-        return writeln!(out, "  {label:<20}(none)");
-    }
-    for (i, item) in items.iter().enumerate() {
-        let label = if i == 0 { label } else { "" };
-        writeln!(
-            out,
-            "  {label:<20}{}  ({}:{})",
-            escape(&item.text),
-            escape(&item.file),
-            item.line
-        )?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
