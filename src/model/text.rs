@@ -88,24 +88,41 @@ pub fn is_blank(s: &str) -> bool {
 }
 
 /// White space around `s`: how much leads, and how long the rest is. ASCII white space is
-/// skipped byte by byte; other white space (a no-break space) the general way.
+/// skipped byte by byte (`u8::is_ascii_whitespace`); a character outside ASCII is decoded only
+/// where it stands at an end, and skipped when it is white space (a no-break space; not the
+/// `≥` that half of all objectives start with).
 pub fn trim_bounds(s: &str) -> (usize, usize) {
     let bytes = s.as_bytes();
     let mut start = 0;
-    while start < bytes.len() && bytes[start].is_ascii_whitespace() {
-        start += 1;
-    }
-    if bytes.get(start).is_some_and(|b| *b >= 0x80) {
-        start = s.len() - s.trim_start().len();
+    while let Some(&b) = bytes.get(start) {
+        if b.is_ascii_whitespace() {
+            start += 1;
+            continue;
+        }
+        if b < 0x80 {
+            break;
+        }
+        match s[start..].chars().next() {
+            Some(c) if c.is_whitespace() => start += c.len_utf8(),
+            _ => break,
+        }
     }
     let mut end = bytes.len();
-    while end > start && bytes[end - 1].is_ascii_whitespace() {
-        end -= 1;
+    while end > start {
+        let b = bytes[end - 1];
+        if b.is_ascii_whitespace() {
+            end -= 1;
+            continue;
+        }
+        if b < 0x80 {
+            break;
+        }
+        match s[..end].chars().next_back() {
+            Some(c) if c.is_whitespace() => end -= c.len_utf8(),
+            _ => break,
+        }
     }
-    if end > start && bytes[end - 1] >= 0x80 {
-        end = s[..end].trim_end().len();
-    }
-    (start, end.max(start) - start)
+    (start, end - start)
 }
 
 impl std::fmt::Display for Text<'_> {
@@ -177,5 +194,22 @@ mod tests {
         assert_eq!(exact.trimmed().as_str(), "Team A");
         let owned = Text::new(String::from("Team A"), Span::new(10, 19));
         assert_eq!(owned.slice(0..4).span, Span::new(10, 19));
+    }
+
+    #[test]
+    fn trim_bounds_skips_white_space_outside_ascii_and_nothing_else() {
+        let cases = [
+            ("", (0, 0)),
+            ("   ", (3, 0)),
+            (" ≥ 99.9% ", (1, 9)),
+            ("≥ 99.9%", (0, 9)),
+            ("\u{a0}Team\u{3000}", (2, 4)),
+            ("\t\u{2003} a ≤\u{a0}\n", (5, 5)),
+            ("\u{a0}", (2, 0)),
+            ("é", (0, 2)),
+        ];
+        for (s, expected) in cases {
+            assert_eq!(trim_bounds(s), expected, "{s:?}");
+        }
     }
 }
