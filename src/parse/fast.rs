@@ -334,8 +334,16 @@ fn starts_plain(content: &[u8]) -> bool {
 /// `[Engineering Manager]` is text: no link reference definition exists to make it a link.
 fn plain(text: &str) -> bool {
     let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        match MARKUP[b as usize] {
+    let mut from = 0;
+    // Nearly every byte is text: find the next one that is not in a tight loop, then see
+    // what it starts.
+    while let Some(offset) = bytes[from..]
+        .iter()
+        .position(|&b| !matches!(MARKUP[b as usize], Markup::None))
+    {
+        let i = from + offset;
+        from = i + 1;
+        match MARKUP[bytes[i] as usize] {
             Markup::None => {}
             Markup::Always => return false,
             // Brackets are text when no link can form: a document in the plain subset has no
