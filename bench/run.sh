@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The benchmark: ownlint against a parse-only reference on generated ownership repositories.
 #
-#   bench/run.sh            all corpora: 1k, 10k, 100k domains, Markdown and mixed
-#   bench/run.sh --quick    1k and 10k only
+#   bench/run.sh                   all corpora: 1k, 10k, 100k domains, Markdown and mixed
+#   bench/run.sh --quick           1k and 10k only
+#   bench/run.sh --against REV     then the same corpora checked by REV's ownlint and this one,
+#                                  runs interleaved (bench/compare.py): the change in per cent
 #
 # Builds ownlint and the benchmark programs (bench/gen_corpus.rs, bench/parse_reference.rs) in
 # release mode, generates each corpus once under target/bench/ (deterministic: seed 1, 1% of
@@ -18,7 +20,21 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 quick=false
-[[ "${1:-}" == "--quick" ]] && quick=true
+against=""
+while (($#)); do
+  case $1 in
+    --quick) quick=true ;;
+    --against)
+      against=${2:?--against needs a revision}
+      shift
+      ;;
+    *)
+      echo "bench: unknown argument $1 (--quick, --against REV)" >&2
+      exit 2
+      ;;
+  esac
+  shift
+done
 
 cargo build --release --locked --quiet --bin ownlint --example gen_corpus --example parse_reference
 bin=target/release
@@ -103,6 +119,22 @@ if ! $quick; then
     awk -v a="${ownlint_ms[$format-100k]}" -v b="${ownlint_ms[$format-10k]}" -v f="$format" \
       'BEGIN {printf "Growth, %s: 100k domains take %.1fx the time of 10k.\n", f, a / b}'
   done
+fi
+if [[ -n "$against" ]]; then
+  # REV's ownlint, built once in a worktree of its own under target/bench.
+  rev=$(git rev-parse --verify "$against^{commit}")
+  tree="$out/rev-${rev:0:12}"
+  [[ -d "$tree" ]] || git worktree add --quiet --detach "$tree" "$rev"
+  CARGO_TARGET_DIR="$out/rev-target" cargo build --release --locked --quiet --bin ownlint \
+    --manifest-path "$tree/Cargo.toml"
+  corpora=()
+  for format in md mixed; do
+    for n in "${sizes[@]}"; do corpora+=("$out/$format-$((n / 1000))k"); done
+  done
+  echo
+  echo "Against ${rev:0:12} (\`git describe\`: $(git describe --always "$rev")), runs interleaved, medians of 30:"
+  echo
+  python3 bench/compare.py "$out/rev-target/release/ownlint" "$bin/ownlint" 30 "${corpora[@]}"
 fi
 echo
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo); $(rustc --version | cut -d' ' -f1-2); $(date -u +%Y-%m-%d)."
