@@ -3,7 +3,9 @@
 the machine's drift falls on both alike: the median wall and CPU time of each, and the
 change. Used by `bench/run.sh --against REV`; the comparison that a "within N%" claim rests on.
 
-    bench/compare.py BASE_BIN NEW_BIN RUNS CORPUS...
+    bench/compare.py BASE_BIN NEW_BIN RUNS CORPUS[=RUNS]...
+
+A corpus may name its own number of runs: a small one needs more for a steady median.
 """
 
 import os
@@ -33,8 +35,10 @@ def main():
     with tempfile.TemporaryDirectory() as scratch:
         report = os.path.join(scratch, "report.json")
         for corpus in corpora:
+            corpus, _, own_runs = corpus.partition("=")
+            runs_here = int(own_runs) if own_runs else runs
             times = {base: ([], []), new: ([], [])}
-            for i in range(runs + 2):
+            for i in range(runs_here + 2):
                 order = (base, new) if i % 2 == 0 else (new, base)
                 for binary in order:
                     wall, cpu = run_once(binary, corpus, report)

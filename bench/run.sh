@@ -129,10 +129,11 @@ if [[ -n "$against" ]]; then
     --manifest-path "$tree/Cargo.toml"
   corpora=()
   for format in md mixed; do
-    for n in "${sizes[@]}"; do corpora+=("$out/$format-$((n / 1000))k"); done
+    # Five times the runs of the timing above: a change of a few per cent needs them.
+    for n in "${sizes[@]}"; do corpora+=("$out/$format-$((n / 1000))k=$((5 * $(runs "$n")))"); done
   done
   echo
-  echo "Against ${rev:0:12} (\`git describe\`: $(git describe --always "$rev")), runs interleaved, medians of 30:"
+  echo "Against ${rev:0:12} (\`git describe\`: $(git describe --always "$rev")), runs interleaved (150, 100 and 50 by size), medians:"
   echo
   python3 bench/compare.py "$out/rev-target/release/ownlint" "$bin/ownlint" 30 "${corpora[@]}"
 fi
