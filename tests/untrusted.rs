@@ -481,11 +481,81 @@ fn a_configuration_above_the_repository_root_is_never_read() {
     fs::write(repo.join("ownership/doc.md"), CLEAN).unwrap();
     let out = concise(&repo, &[]);
     assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
-    // Without a repository boundary the parent configuration is found, and refused clearly.
-    fs::remove_dir(repo.join(".git")).unwrap();
-    let out = concise(&repo, &[]);
-    assert_eq!(out.code, 2, "{}", out.stderr);
-    out.stderr_has("configuration");
+    // Nor from a folder inside the repository.
+    let out = concise(&repo.join("ownership"), &["doc.md"]);
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+}
+
+#[test]
+fn a_configuration_in_a_shared_parent_folder_is_never_read_outside_a_repository() {
+    // /tmp/…/.ownlint.yaml, invalid, two folders above a working folder that is in no
+    // repository: the run does not read it, and its exit code is the documents' alone.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(".ownlint.yaml"), "rules: [\n").unwrap();
+    fs::write(dir.path().join(".ownlint.yml"), "rules: [\n").unwrap();
+    let work = dir.path().join("shared/work");
+    fs::create_dir_all(work.join("ownership")).unwrap();
+    fs::write(work.join("ownership/clean.md"), CLEAN).unwrap();
+    let out = concise(&work, &[]);
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+    assert!(!out.stderr.contains("configuration"), "{}", out.stderr);
+
+    fs::write(work.join("ownership/broken.md"), BROKEN).unwrap();
+    let out = concise(&work, &[]);
+    assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
+    out.stdout_has("ownership/broken.md:3:12: error[OWN101 orphaned-domain]");
+    assert!(!out.stderr.contains("configuration"), "{}", out.stderr);
+    // The same from a folder below the working folder, naming the files.
+    let out = concise(&work.join("ownership"), &["clean.md"]);
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+
+    // The working folder's own configuration is read.
+    fs::write(
+        work.join(".ownlint.yaml"),
+        "rules: {orphaned-domain: off}\n",
+    )
+    .unwrap();
+    let out = concise(&work, &[]);
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+    assert!(!out.stdout.contains("OWN101"), "{}", out.stdout);
+}
+
+#[test]
+fn inside_a_repository_the_configuration_at_its_root_is_found_from_any_folder() {
+    // `.git` is a folder in a clone, a file in a worktree or a submodule.
+    for git_is_a_file in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = dir.path().join("repo");
+        let deep = repo.join("teams/payments");
+        fs::create_dir_all(&deep).unwrap();
+        if git_is_a_file {
+            fs::write(
+                repo.join(".git"),
+                "gitdir: /elsewhere/.git/worktrees/repo\n",
+            )
+            .unwrap();
+        } else {
+            fs::create_dir(repo.join(".git")).unwrap();
+        }
+        fs::write(
+            repo.join(".ownlint.yaml"),
+            "rules: {orphaned-domain: warning}\n",
+        )
+        .unwrap();
+        fs::write(deep.join("broken.md"), BROKEN).unwrap();
+        let out = concise(&deep, &["broken.md"]);
+        assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+        out.stdout_has("broken.md:3:12: warning[OWN101 orphaned-domain]");
+        // A configuration nearer the working folder wins.
+        fs::write(
+            repo.join("teams/.ownlint.yaml"),
+            "rules: {orphaned-domain: off}\n",
+        )
+        .unwrap();
+        let out = concise(&deep, &["broken.md"]);
+        assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+        assert!(!out.stdout.contains("OWN101"), "{}", out.stdout);
+    }
 }
 
 #[test]

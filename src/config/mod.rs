@@ -104,9 +104,9 @@ impl Config {
         }
     }
 
-    /// Load `--config PATH`, or the first configuration file found walking up from `cwd`
-    /// (stopping at the repository root), or the defaults. `catalog` is every rule the
-    /// configuration may name (the rule registry's metadata).
+    /// Load `--config PATH`, or the configuration file found from `cwd` (up to the
+    /// repository's root inside one, `cwd`'s own outside one), or the defaults. `catalog` is
+    /// every rule the configuration may name (the rule registry's metadata).
     pub fn load(
         explicit: Option<&Path>,
         cwd: &Path,
@@ -154,9 +154,17 @@ impl Config {
     }
 }
 
-/// Walk up from `start` looking for a configuration file; stop after the folder that holds
-/// `.git`, so that a configuration above the repository is never picked up.
+/// The configuration file for a run in `start`, the current folder. Inside a git repository
+/// (a folder from `start` up holds `.git`, a folder or, in a worktree or submodule, a file)
+/// the first one found walking up from `start` to the repository's root; outside one, only
+/// `start`'s own. A configuration in a folder above the repository, or in a shared parent of
+/// a folder that is in none (`/tmp`), is never read: whoever can write there cannot steer
+/// the run.
 fn discover(start: &Path) -> Option<PathBuf> {
+    let top = start
+        .ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .unwrap_or(start);
     for dir in start.ancestors() {
         for name in FILE_NAMES {
             let candidate = dir.join(name);
@@ -164,8 +172,8 @@ fn discover(start: &Path) -> Option<PathBuf> {
                 return Some(candidate);
             }
         }
-        if dir.join(".git").exists() {
-            return None;
+        if dir == top {
+            break;
         }
     }
     None
