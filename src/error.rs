@@ -1,59 +1,89 @@
 //! Errors that stop ownlint from doing its job (exit code 2). Lint findings are not errors:
 //! they are [`crate::diagnostic::Diagnostic`]s.
+//!
+//! The errors are data; `app::message` is the one place that says them, in ownlint's voice.
 
 use std::io;
+use std::ops::Range;
 use std::path::PathBuf;
 
-use miette::{NamedSource, SourceSpan};
+/// A configuration file that ownlint cannot accept: every problem found in it, each at its
+/// place, so that one run shows them all.
+#[derive(Debug)]
+pub struct ConfigErrors {
+    /// The file's path and text as shown, with control characters escaped.
+    pub path: String,
+    pub text: String,
+    /// In the order of the file; never empty.
+    pub problems: Vec<ConfigProblem>,
+}
 
-/// A configuration file that ownlint cannot accept, with the place that is wrong.
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
-#[error("invalid configuration: {message}")]
-#[diagnostic(code(ownlint::config::invalid))]
-pub struct ConfigError {
+/// One thing wrong in a configuration file.
+#[derive(Debug)]
+pub struct ConfigProblem {
     pub message: String,
-    #[source_code]
-    pub source_code: NamedSource<String>,
-    #[label("{label}")]
-    pub span: SourceSpan,
+    /// The bytes of [`ConfigErrors::text`] that are wrong.
+    pub span: Range<usize>,
+    /// What the underline says.
     pub label: String,
-    #[help]
     pub help: Option<String>,
 }
 
-#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+/// A run that found nothing to lint, with what it knows of why: where it looked and what it
+/// left out.
+#[derive(Debug)]
+pub struct NothingToLint {
+    /// The paths looked in: as given, and as absolute paths.
+    pub looked_in: Vec<(String, String)>,
+    /// Whether one of them is a folder, walked.
+    pub walked_folders: bool,
+    /// Markdown and YAML files read that hold no ownership content.
+    pub without_ownership_content: usize,
+    /// Files met in a walk that are neither Markdown nor YAML.
+    pub not_markdown_or_yaml: usize,
+    /// Files met in a walk that the configuration's `include` and `exclude` leave out.
+    pub left_out_by_configuration: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error(transparent)]
-    #[diagnostic(transparent)]
-    Config(Box<ConfigError>),
+    #[error("invalid configuration: {}", .0.problems.first().map_or("", |p| p.message.as_str()))]
+    Config(Box<ConfigErrors>),
 
     #[error("could not read configuration file {}", path.display())]
-    #[diagnostic(code(ownlint::config::read))]
     ConfigRead {
         path: PathBuf,
         #[source]
         source: io::Error,
     },
 
+    /// A command line clap rejected; kept whole, for its suggestions and usage line.
+    #[error("{}", .0.kind())]
+    CommandLine(clap::Error),
+
     #[error("{message}")]
-    #[diagnostic(code(ownlint::usage))]
     Usage {
         message: String,
-        #[help]
         help: Option<String>,
     },
 
+    #[error("no domain found in {}", looked_in(.0))]
+    NothingToLint(Box<NothingToLint>),
+
     #[error("could not write the report")]
-    #[diagnostic(code(ownlint::io::write))]
     Write(#[source] io::Error),
 
     #[error("could not write {}", path.display())]
-    #[diagnostic(code(ownlint::io::output))]
     Output {
         path: PathBuf,
         #[source]
         source: io::Error,
     },
+}
+
+fn looked_in(nothing: &NothingToLint) -> String {
+    let paths: Vec<&str> = nothing.looked_in.iter().map(|(p, _)| p.as_str()).collect();
+    paths.join(", ")
 }
 
 impl Error {
@@ -76,6 +106,12 @@ impl Error {
     /// not a failure.
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Write(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+impl From<clap::Error> for Error {
+    fn from(err: clap::Error) -> Error {
+        Error::CommandLine(err)
     }
 }
 

@@ -227,6 +227,75 @@ fn usage_errors_are_exit_2() {
     not_ownership.stderr_has("not a Markdown");
 }
 
+/// ownlint's own errors have one voice, whoever finds them: clap (an unknown option, a bad
+/// value, a missing argument), a command (an unknown rule), the configuration. The first
+/// line is `ownlint: error: …`; clap's suggestions and usage line follow as `help:` and
+/// `usage:` lines; no internal code path (`ownlint::usage`) is shown. Exit 2.
+#[test]
+fn every_error_speaks_in_one_voice() {
+    let cases: [&[&str]; 7] = [
+        &["check", "--formt", "json"],
+        &["check", "--format", "xml"],
+        &["chek"],
+        &["explain"],
+        &[
+            "check",
+            "--baseline",
+            "a.json",
+            "--write-baseline",
+            "b.json",
+        ],
+        &["explain", "orphaned-domains"],
+        &[
+            "check",
+            "--config",
+            "bad-config/.ownlint.yaml",
+            "bad-config",
+        ],
+    ];
+    let mut shown = String::new();
+    for args in cases {
+        let out = run(ownlint(&cli_case("")).args(args));
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        assert_eq!(out.stdout, "", "{args:?}");
+        assert!(
+            out.stderr.starts_with("ownlint: error: "),
+            "{args:?}:\n{}",
+            out.stderr
+        );
+        assert!(
+            !out.stderr.contains("ownlint::"),
+            "{args:?}:\n{}",
+            out.stderr
+        );
+        assert!(
+            !out.stderr
+                .lines()
+                .any(|l| l.starts_with("error:") || l.contains('×')),
+            "{args:?}:\n{}",
+            out.stderr
+        );
+        shown.push_str(&format!("$ ownlint {}\n{}\n", args.join(" "), out.stderr));
+    }
+    insta::assert_snapshot!(shown);
+}
+
+/// `--help` and `--version` are answers, not errors: on stdout, exit 0.
+#[test]
+fn help_and_version_exit_0_on_stdout() {
+    for args in [
+        &["--help"][..],
+        &["--version"],
+        &["check", "--help"],
+        &["help", "explain"],
+    ] {
+        let out = run(ownlint(root()).args(args));
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        assert_eq!(out.stderr, "", "{args:?}");
+        assert!(out.stdout.contains("ownlint"), "{args:?}: {}", out.stdout);
+    }
+}
+
 #[test]
 fn nothing_to_lint_is_exit_2_and_says_so() {
     let dir = tempfile::tempdir().unwrap();

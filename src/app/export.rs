@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use crate::app::ExitStatus;
 use crate::app::cli::{ExportArgs, ExportFormat};
 use crate::app::inputs::{Inputs, print_problems};
+use crate::app::message::{Level, Message};
 use crate::error::Error;
 use crate::export::openslo::{ASSUMED_CALENDAR_START, ASSUMED_TIME_ZONE};
 use crate::export::{openslo, ownership_file, to_json, to_openslo_stream, to_yaml};
@@ -32,13 +33,14 @@ pub fn run(args: &ExportArgs) -> Result<ExitStatus, Error> {
     if errors > 0 {
         let found = plural(errors, "error");
         if !args.allow_errors {
-            let _ = writeln!(
-                stderr,
-                "ownlint: error: not exporting: the ownership documents have {found}; run `ownlint check` to see them, or pass --allow-errors"
-            );
+            Message::error(format!(
+                "not exporting: the ownership documents have {found}"
+            ))
+            .help("run `ownlint check` to see them, or pass --allow-errors")
+            .print(&mut stderr);
             return Ok(ExitStatus::Failure);
         }
-        let _ = writeln!(stderr, "ownlint: warning: exporting despite {found}");
+        Message::new(Level::Warning, format!("exporting despite {found}")).print(&mut stderr);
     }
 
     if !documents.iter().any(Document::has_ownership_content) {
@@ -57,27 +59,31 @@ pub fn run(args: &ExportArgs) -> Result<ExitStatus, Error> {
         ExportFormat::Openslo => {
             let export = openslo(documents, &inputs.config.settings);
             for skipped in &export.skipped {
-                let _ = writeln!(
-                    stderr,
-                    "ownlint: note: not exported to OpenSLO: `{}` SLO `{}`: {}",
-                    escape(&skipped.domain),
-                    escape(&skipped.slo),
-                    skipped.reason
-                );
+                Message::new(
+                    Level::Note,
+                    format!(
+                        "not exported to OpenSLO: `{}` SLO `{}`: {}",
+                        skipped.domain, skipped.slo, skipped.reason
+                    ),
+                )
+                .print(&mut stderr);
             }
             if export.documents.is_empty() {
-                let _ = writeln!(stderr, "ownlint: note: no SLO to export to OpenSLO");
+                Message::new(Level::Note, "no SLO to export to OpenSLO").print(&mut stderr);
             }
             // A start written into a file other tools read is said once where it is made
             // up, with the setting that states the team's own.
             if export.assumed_calendar_starts > 0 {
-                let _ = writeln!(
-                    stderr,
-                    "ownlint: note: assumed start {ASSUMED_CALENDAR_START} {ASSUMED_TIME_ZONE} for {}: \
-                     the documents state none; set `calendar-start` and `time-zone` under \
-                     `export.openslo` in .ownlint.yaml",
-                    plural(export.assumed_calendar_starts, "calendar window")
-                );
+                Message::new(
+                    Level::Note,
+                    format!(
+                        "assumed start {ASSUMED_CALENDAR_START} {ASSUMED_TIME_ZONE} for {}: \
+                         the documents state none; set `calendar-start` and `time-zone` under \
+                         `export.openslo` in .ownlint.yaml",
+                        plural(export.assumed_calendar_starts, "calendar window")
+                    ),
+                )
+                .print(&mut stderr);
             }
             to_openslo_stream(&export)
         }

@@ -6,13 +6,13 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::app::cli::InputArgs;
+use crate::app::message::{Level, Message};
 use crate::config::Config;
 use crate::error::{Error, IoProblem};
 use crate::lint::{self, EnabledRule, Linted, Run};
 use crate::source::SourceFile;
 use crate::source::read;
 use crate::source::walk::{self, io_message};
-use crate::util::sanitize::escape;
 
 /// The files of one run, read, with what could not be read.
 pub struct Inputs {
@@ -68,18 +68,13 @@ impl Inputs {
 /// Print the skipped links and the files that could not be read on stderr.
 pub fn print_problems(skipped_links: &[String], problems: &[IoProblem], stderr: &mut dyn Write) {
     for link in skipped_links {
-        let _ = writeln!(
-            stderr,
-            "ownlint: note: skipped symbolic link {} (--follow-links follows links)",
-            escape(link)
-        );
+        Message::new(
+            Level::Note,
+            format!("skipped symbolic link {link} (--follow-links follows links)"),
+        )
+        .print(stderr);
     }
     for p in problems {
-        let _ = writeln!(
-            stderr,
-            "ownlint: error: cannot read {}: {}",
-            escape(&p.path),
-            escape(&p.message)
-        );
+        Message::error(format!("cannot read {}: {}", p.path, p.message)).print(stderr);
     }
 }

@@ -10,15 +10,16 @@ pub mod cli;
 pub mod export;
 pub mod init;
 pub mod inputs;
+pub mod message;
 pub mod output;
 pub mod schema;
 pub mod stats;
 pub mod who;
 
-use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use crate::error::Error;
+pub use message::print_error;
 
 /// How a run ended, as an exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,6 +67,19 @@ impl From<ExitStatus> for ExitCode {
     }
 }
 
+/// Whether clap's answer to a command line is for clap to print as it is: `--help` and
+/// `--version` (exit 0), and the help shown when no command is given (exit 2). Every other
+/// is a usage error, which ownlint says in its own voice.
+pub fn is_help(err: &clap::Error) -> bool {
+    use clap::error::ErrorKind;
+    matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    )
+}
+
 /// Run a parsed command line.
 pub fn run(cli: cli::Cli) -> Result<ExitStatus, Error> {
     match cli.command {
@@ -82,24 +96,6 @@ pub fn run(cli: cli::Cli) -> Result<ExitStatus, Error> {
         }
         cli::Command::Stats(args) => stats::run(&args),
     }
-}
-
-/// Print a fatal error on stderr.
-pub fn print_error(err: &Error) {
-    let color = cli::ColorChoice::Auto.enabled(std::io::stderr().is_terminal());
-    let theme = if color {
-        miette::GraphicalTheme::unicode()
-    } else {
-        miette::GraphicalTheme::unicode_nocolor()
-    };
-    let handler = miette::GraphicalReportHandler::new_themed(theme)
-        .with_links(false)
-        .with_width(terminal_width(std::io::stderr().is_terminal()));
-    let mut out = String::new();
-    if handler.render_report(&mut out, err).is_err() {
-        out = format!("error: {err}\n");
-    }
-    let _ = std::io::stderr().write_all(out.as_bytes());
 }
 
 /// The width to render human output at: `COLUMNS`, else the terminal's, else 100.

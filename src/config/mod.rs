@@ -24,12 +24,11 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
-use miette::{NamedSource, SourceSpan};
 use serde_saphyr::Spanned;
 
 use crate::diagnostic::Severity;
 use crate::diagnostic::{RuleMeta, closest_rule_name, find_rule};
-use crate::error::{ConfigError, Error};
+use crate::error::{ConfigErrors, ConfigProblem, Error};
 use crate::model::FieldKind;
 use crate::parse::labels::LabelTable;
 use crate::parse::yaml::{Node, parse_tree};
@@ -198,12 +197,15 @@ impl Validator<'_> {
         // The configuration is input too: its text is shown with control characters escaped.
         let shown = DisplayText::new(&self.file.text);
         let span = shown.range(span.range());
-        Error::Config(Box::new(ConfigError {
-            message: escape(&message.into()).into_owned(),
-            source_code: NamedSource::new(escape(&self.file.path), shown.text.into_owned()),
-            span: SourceSpan::new(span.start.into(), span.len()),
-            label: label.to_owned(),
-            help: help.map(|h| escape(&h).into_owned()),
+        Error::Config(Box::new(ConfigErrors {
+            path: escape(&self.file.path).into_owned(),
+            text: shown.text.into_owned(),
+            problems: vec![ConfigProblem {
+                message: escape(&message.into()).into_owned(),
+                span,
+                label: label.to_owned(),
+                help: help.map(|h| escape(&h).into_owned()),
+            }],
         }))
     }
 
@@ -517,7 +519,10 @@ mod tests {
     #[test]
     fn a_bad_openslo_setting_is_an_error_at_its_place() {
         let message = |text: &str| match load(text) {
-            Err(Error::Config(e)) => (e.message.clone(), e.label.clone(), e.help.clone()),
+            Err(Error::Config(e)) => {
+                let p = &e.problems[0];
+                (p.message.clone(), p.label.clone(), p.help.clone())
+            }
             other => panic!("{text}: {other:?}"),
         };
         let (text, label, help) = message(
