@@ -182,6 +182,44 @@ fn an_invalid_configuration_is_exit_2_with_its_place() {
     out.stderr_has("did you mean `rules`?");
 }
 
+/// A configuration file with several problems has them all reported in one run, each at its
+/// place with its snippet, in the order of the file: fixing one does not reveal the next.
+#[test]
+fn every_problem_of_the_configuration_is_reported_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(".ownlint.yaml"),
+        "include: [\"ownership/[a\"]\n\
+         rules:\n  orphaned-domian: error\n  missing-slo: errror\n\
+         teams: [Payments]\n\
+         labels:\n  ownr: [Verantwortlich]\n\
+         exclud: [\"drafts/**\"]\n",
+    )
+    .unwrap();
+    let out = run(ownlint(dir.path()).args(["check", "--config", ".ownlint.yaml", "."]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+    let places: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("╭─["))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ".ownlint.yaml:1:11]",
+            ".ownlint.yaml:3:3]",
+            ".ownlint.yaml:4:16]",
+            ".ownlint.yaml:7:3]",
+            ".ownlint.yaml:8:1]",
+        ],
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.stderr.matches("ownlint: error: ").count(), 5);
+    insta::assert_snapshot!(out.stderr);
+}
+
 /// A calendar start the OpenSLO export cannot use is a configuration error at its value,
 /// with what to write instead: a date-time that is not OpenSLO's form or no date at all, a
 /// zone that is not an IANA `Area/Location`, and half of a start.
