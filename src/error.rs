@@ -37,7 +37,9 @@ pub struct NothingToLint {
     pub looked_in: Vec<(String, String)>,
     /// Whether one of them is a folder, walked.
     pub walked_folders: bool,
-    /// Markdown and YAML files read that hold no ownership content.
+    /// Markdown and YAML files read.
+    pub files_read: usize,
+    /// Of those, the ones that hold no ownership content.
     pub without_ownership_content: usize,
     /// Files met in a walk that are neither Markdown nor YAML.
     pub not_markdown_or_yaml: usize,

@@ -334,17 +334,57 @@ fn help_and_version_exit_0_on_stdout() {
     }
 }
 
+/// A run that finds nothing to lint says so once, on stderr, with where it looked and what
+/// it read and skipped, and what to do: one error, no summary on stdout, exit 2. A folder
+/// with a README and files of other kinds, an empty folder, a README named on the command
+/// line (its `no-domains` finding would say the same again), a missing path (said alone).
 #[test]
-fn nothing_to_lint_is_exit_2_and_says_so() {
+fn nothing_to_lint_is_one_error_that_says_where_ownlint_looked() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("README.md"), "# Hello\n\nNothing here.\n").unwrap();
-    let out = run(ownlint(dir.path()).args(["check", "."]));
-    assert_eq!(out.code, 2);
-    out.stderr_has("no domain found in .");
-    // Named on the command line, the same file is a `no-domains` finding as well.
-    let named = run(ownlint(dir.path()).args(["check", "--format", "concise", "README.md"]));
-    assert_eq!(named.code, 2);
-    named.stdout_has("README.md:1:1: warning[OWN002 no-domains]");
+    let p = dir.path();
+    std::fs::write(p.join("README.md"), "# Hello\n\nNothing here.\n").unwrap();
+    std::fs::write(p.join("notes.txt"), "Payments: ask Alice\n").unwrap();
+    std::fs::create_dir_all(p.join("docs/drafts")).unwrap();
+    std::fs::write(
+        p.join("docs/drafts/payments.md"),
+        "## Payments Domain\n\n**Owner:** Payments Team\n",
+    )
+    .unwrap();
+    std::fs::write(p.join(".ownlint.yaml"), "exclude: [\"docs/drafts/**\"]\n").unwrap();
+    std::fs::create_dir(p.join("empty")).unwrap();
+    let resolved = p.canonicalize().unwrap().display().to_string();
+    let cases: [&[&str]; 5] = [
+        &["check", "."],
+        &["check", "docs", "empty"],
+        &["check", "--format", "json", "README.md"],
+        &["check", "no/such/folder"],
+        &["export", "."],
+    ];
+    let mut shown = String::new();
+    for args in cases {
+        let out = run(ownlint(p).args(args));
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        assert_eq!(out.stdout, "", "{args:?}");
+        assert_eq!(
+            out.stderr.matches("ownlint: error: ").count(),
+            1,
+            "{args:?}: {}",
+            out.stderr
+        );
+        let stderr = out.stderr.replace(&resolved, "[dir]");
+        shown.push_str(&format!("$ ownlint {}\n{stderr}\n", args.join(" ")));
+    }
+    insta::assert_snapshot!(shown);
+
+    // `--verbose`, which the error suggests, lists each file with why it was skipped.
+    let out = run(ownlint(p).args(["check", "--verbose", "."]));
+    out.stderr_has("ownlint: skipped (no ownership content): README.md");
+    out.stderr_has("ownlint: skipped (not Markdown or YAML): notes.txt");
+    let out = run(ownlint(p).args(["check", "--verbose", "docs"]));
+    out.stderr_has(
+        "ownlint: skipped (left out by the configuration's `include` and `exclude`): \
+         docs/drafts/payments.md",
+    );
 }
 
 #[test]

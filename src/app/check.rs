@@ -8,8 +8,8 @@ use crate::app::inputs::{Inputs, print_problems};
 use crate::app::{ExitStatus, output, terminal_width};
 use crate::config::Config;
 use crate::diagnostic::RuleMeta;
-use crate::error::Error;
-use crate::lint::{self, Run, baseline, selected_rules};
+use crate::error::{Error, NothingToLint};
+use crate::lint::{self, Linted, Run, baseline, selected_rules};
 use crate::report::{Findings, Github, HumanOptions, Reporter, reporter};
 use crate::source::{FileId, Origin, SourceFile, git, walk};
 use crate::util::fs::write_atomically;
@@ -23,6 +23,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
         mut files,
         problems,
         skipped_links,
+        skipped_files,
     } = Inputs::load(&args.input)?;
     let rules = selected_rules(&config.settings, &args.select, &args.ignore)?;
     let current_count = files.len();
@@ -44,7 +45,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
 
     let mut stderr = io::stderr().lock();
     if args.verbose {
-        list_files(&files, &linted.skipped, &mut stderr);
+        list_files(&files, &linted.skipped, &skipped_files, &mut stderr);
     }
     print_problems(&skipped_links, &problems, &mut stderr);
 
@@ -67,36 +68,74 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
     }
 
     let summary = linted.summary();
-    let catalog = crate::rules::catalog();
-    let findings = Findings {
-        files: &files,
-        catalog: &catalog,
-        linted: linted.checked_files(),
-        diagnostics: &linted.diagnostics,
-        fingerprints: &linted.fingerprints,
-        summary,
-        unreadable: &problems,
-    };
-    report(args, &findings, run.rules_run())?;
-
-    if !problems.is_empty() {
-        return Ok(ExitStatus::Error);
+    // Nothing was checked: a mistyped path must not pass as a clean run.
+    let found_nothing = summary.domains == 0 && summary.errors == 0;
+    // A run that read no ownership content at all has no findings worth a report: the
+    // error below says what it looked at, once.
+    if !found_nothing || linted.found_ownership_content() {
+        let catalog = crate::rules::catalog();
+        let findings = Findings {
+            files: &files,
+            catalog: &catalog,
+            linted: linted.checked_files(),
+            diagnostics: &linted.diagnostics,
+            fingerprints: &linted.fingerprints,
+            summary,
+            unreadable: &problems,
+        };
+        report(args, &findings, run.rules_run())?;
     }
-    if summary.domains == 0 && summary.errors == 0 {
-        // Nothing was checked: a mistyped path must not pass as a clean run.
-        let searched: Vec<String> = paths.iter().map(|p| walk::display(p)).collect();
-        let _ = writeln!(
-            stderr,
-            "ownlint: error: no domain found in {}",
-            escape(&searched.join(", "))
-        );
+
+    if found_nothing && let Some(nothing) = nothing_to_lint(&paths, &cwd, &skipped_files, &linted) {
+        return Err(nothing);
+    }
+    if !problems.is_empty() {
         return Ok(ExitStatus::Error);
     }
     Ok(ExitStatus::of(&summary, args.deny_warnings))
 }
 
-/// `--verbose`: each file, checked or skipped.
-fn list_files(files: &[SourceFile], skipped: &[bool], stderr: &mut dyn Write) {
+/// The error of a run that found nothing to lint in `paths`: where it looked (the paths that
+/// exist; the others were said unreadable), and what it read and skipped. `None` when no path
+/// exists: the unreadable paths were the whole story.
+pub fn nothing_to_lint(
+    paths: &[PathBuf],
+    cwd: &Path,
+    skipped: &[walk::Skipped],
+    linted: &Linted<'_>,
+) -> Option<Error> {
+    let existing: Vec<&PathBuf> = paths
+        .iter()
+        .filter(|p| std::fs::symlink_metadata(p).is_ok())
+        .collect();
+    if existing.is_empty() {
+        return None;
+    }
+    let skipped_for = |why| skipped.iter().filter(|s| s.why == why).count();
+    Some(Error::NothingToLint(Box::new(NothingToLint {
+        looked_in: existing
+            .iter()
+            .map(|p| {
+                let absolute = std::path::absolute(cwd.join(p)).unwrap_or_else(|_| cwd.join(p));
+                (walk::display(p), absolute.display().to_string())
+            })
+            .collect(),
+        walked_folders: existing.iter().any(|p| p.is_dir()),
+        // One flag per current file.
+        files_read: linted.skipped.len(),
+        without_ownership_content: linted.files_without_ownership_content(),
+        not_markdown_or_yaml: skipped_for(walk::Skip::NotMarkdownOrYaml),
+        left_out_by_configuration: skipped_for(walk::Skip::LeftOutByConfiguration),
+    })))
+}
+
+/// `--verbose`: each file, checked or skipped, and the files the walk did not read.
+fn list_files(
+    files: &[SourceFile],
+    skipped: &[bool],
+    not_read: &[walk::Skipped],
+    stderr: &mut dyn Write,
+) {
     for (file, skip) in files.iter().zip(skipped) {
         let what = if *skip {
             "skipped (no ownership content)"
@@ -104,6 +143,14 @@ fn list_files(files: &[SourceFile], skipped: &[bool], stderr: &mut dyn Write) {
             "checked"
         };
         let _ = writeln!(stderr, "ownlint: {what}: {}", escape(&file.path));
+    }
+    for file in not_read {
+        let _ = writeln!(
+            stderr,
+            "ownlint: skipped ({}): {}",
+            file.why.describe(),
+            escape(&walk::display(&file.path))
+        );
     }
 }
 

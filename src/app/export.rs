@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 
 use crate::app::ExitStatus;
+use crate::app::check::nothing_to_lint;
 use crate::app::cli::{ExportArgs, ExportFormat};
 use crate::app::inputs::{Inputs, print_problems};
 use crate::app::message::{Level, Message};
@@ -12,10 +13,7 @@ use crate::error::Error;
 use crate::export::openslo::{ASSUMED_CALENDAR_START, ASSUMED_TIME_ZONE};
 use crate::export::{openslo, ownership_file, to_json, to_openslo_stream, to_yaml};
 use crate::lint::{Linted, enabled_rules};
-use crate::model::Document;
 use crate::report::{Summary, plural};
-use crate::source::walk;
-use crate::util::sanitize::escape;
 
 pub fn run(args: &ExportArgs) -> Result<ExitStatus, Error> {
     let inputs = Inputs::load(&args.input)?;
@@ -43,14 +41,9 @@ pub fn run(args: &ExportArgs) -> Result<ExitStatus, Error> {
         Message::new(Level::Warning, format!("exporting despite {found}")).print(&mut stderr);
     }
 
-    if !documents.iter().any(Document::has_ownership_content) {
-        let searched: Vec<String> = inputs.paths.iter().map(|p| walk::display(p)).collect();
-        let _ = writeln!(
-            stderr,
-            "ownlint: error: nothing to export: no domain found in {}",
-            escape(&searched.join(", "))
-        );
-        return Ok(ExitStatus::Error);
+    if !linted.found_ownership_content() {
+        let nothing = nothing_to_lint(&inputs.paths, &inputs.cwd, &inputs.skipped_files, &linted);
+        return nothing.map_or(Ok(ExitStatus::Error), Err);
     }
 
     let text = match args.format {

@@ -24,6 +24,8 @@ pub struct Inputs {
     pub problems: Vec<IoProblem>,
     /// Symbolic links not followed.
     pub skipped_links: Vec<String>,
+    /// Files met in a walk and not read, with why.
+    pub skipped_files: Vec<walk::Skipped>,
 }
 
 impl Inputs {
@@ -51,6 +53,7 @@ impl Inputs {
             files,
             problems,
             skipped_links: discovery.skipped_links,
+            skipped_files: discovery.skipped_files,
         })
     }
 

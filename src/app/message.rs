@@ -26,7 +26,8 @@ use miette::{
 
 use crate::app::{cli::ColorChoice, terminal_width};
 use crate::error::{ConfigErrors, ConfigProblem, Error, NothingToLint};
-use crate::source::walk::io_message;
+use crate::source::walk::{Skip, io_message};
+use crate::util::plural;
 use crate::util::sanitize::escape;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -263,22 +264,25 @@ fn nothing_to_lint<'a>(err: &Error, nothing: &NothingToLint) -> Message<'a> {
     } else {
         message.note(format!("looked in {}", looked_in.join(", ")))
     };
-    let mut skipped = Vec::new();
-    for (count, why) in [
-        (
-            nothing.without_ownership_content,
-            "without ownership content",
-        ),
-        (nothing.not_markdown_or_yaml, "not Markdown or YAML"),
+    message = match (nothing.files_read, nothing.without_ownership_content) {
+        (0, _) => message.note("read no Markdown or YAML file"),
+        (read, 0) => message.note(format!("read {}", plural(read, "Markdown or YAML file"))),
+        (read, without) => message.note(format!(
+            "read {}: {without} without ownership content",
+            plural(read, "Markdown or YAML file")
+        )),
+    };
+    let skipped: Vec<String> = [
+        (nothing.not_markdown_or_yaml, Skip::NotMarkdownOrYaml),
         (
             nothing.left_out_by_configuration,
-            "left out by the configuration's `include` and `exclude`",
+            Skip::LeftOutByConfiguration,
         ),
-    ] {
-        if count > 0 {
-            skipped.push(format!("{} {why}", crate::util::plural(count, "file")));
-        }
-    }
+    ]
+    .into_iter()
+    .filter(|(count, _)| *count > 0)
+    .map(|(count, why)| format!("{} {}", plural(count, "file"), why.describe()))
+    .collect();
     if !skipped.is_empty() {
         message = message.note(format!("skipped {}", skipped.join(", ")));
     }

@@ -165,6 +165,20 @@ impl Linted<'_> {
         summary
     }
 
+    /// How many current files hold no ownership content: no domain, no escalation ladder,
+    /// no shared-ownership declaration.
+    pub fn files_without_ownership_content(&self) -> usize {
+        self.workspace
+            .all_facts()
+            .filter(|(_, facts)| !facts.ownership)
+            .count()
+    }
+
+    /// Whether a current file holds ownership content.
+    pub fn found_ownership_content(&self) -> bool {
+        self.workspace.all_facts().any(|(_, facts)| facts.ownership)
+    }
+
     /// The indices of the files the run checked (not skipped).
     pub fn checked_files(&self) -> Vec<usize> {
         (0..self.skipped.len())

@@ -39,6 +39,35 @@ pub struct Discovery {
     /// Symbolic links met in a walk and not followed (without `--follow-links`): links to a
     /// folder, or named like an ownership file.
     pub skipped_links: Vec<String>,
+    /// Files met in a walk and not read, in walk order; for `--verbose`, and for saying why
+    /// a run found nothing.
+    pub skipped_files: Vec<Skipped>,
+}
+
+/// A file met in a walk and not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub why: Skip,
+}
+
+/// Why a walk does not read a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    NotMarkdownOrYaml,
+    /// The configuration's `include` and `exclude` globs leave it out.
+    LeftOutByConfiguration,
+}
+
+impl Skip {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Skip::NotMarkdownOrYaml => "not Markdown or YAML",
+            Skip::LeftOutByConfiguration => {
+                "left out by the configuration's `include` and `exclude`"
+            }
+        }
+    }
 }
 
 /// The folder linted when no path is given: `ownership/` beside the configuration file or in
@@ -149,9 +178,17 @@ fn walk(root: &Path, config: &Selection<'_>, cwd: &Path, follow_links: bool, out
             continue;
         }
         let Some(format) = Format::from_path(path) else {
+            out.skipped_files.push(Skipped {
+                path: entry.into_path(),
+                why: Skip::NotMarkdownOrYaml,
+            });
             continue;
         };
         if !selected(path, config, cwd) {
+            out.skipped_files.push(Skipped {
+                path: entry.into_path(),
+                why: Skip::LeftOutByConfiguration,
+            });
             continue;
         }
         let origin = if config.include.is_some() {
