@@ -710,6 +710,41 @@ fn rules_and_explain() {
     unknown.stderr_has("did you mean `orphaned-domain`?");
 }
 
+/// A rule name or code that names no rule gets the rules it may mean, wherever it is typed:
+/// the closest name or code, else every rule whose name has its words (`escalaton`).
+#[test]
+fn a_misspelt_rule_gets_the_rules_it_may_mean() {
+    let escalation = "did you mean `missing-escalation-contact`, `placeholder-escalation-contact`, \
+                      `unknown-escalation-role` or `malformed-escalation-ladder`?";
+    let cases: [(&[&str], &str); 5] = [
+        (&["explain", "escalaton"], escalation),
+        (&["explain", "OWN2O1"], "did you mean `OWN201`?"),
+        (
+            &["explain", "escalation-contact"],
+            "did you mean `missing-escalation-contact` or `placeholder-escalation-contact`?",
+        ),
+        (&["check", "--select", "escalaton", "."], escalation),
+        (
+            &["check", "--ignore", "slo-range", "."],
+            "did you mean `slo-out-of-range`?",
+        ),
+    ];
+    for (args, help) in cases {
+        let out = run(ownlint(root()).args(args));
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);
+        out.stderr_has(&format!("  help: {help}\n"));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(".ownlint.yaml"),
+        "rules:\n  escalaton: off\n",
+    )
+    .unwrap();
+    let out = run(ownlint(dir.path()).args(["check", "--config", ".ownlint.yaml", "."]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    out.stderr_has(&format!("  help: {escalation}\n"));
+}
+
 /// A domain pasted twice is one `duplicate-domain` finding on the copy, pointing at both;
 /// nothing the original has is reported again for the copy, and the copy's claims are the
 /// domain's (no "listed by both `Search` and `Search`").

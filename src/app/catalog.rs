@@ -9,6 +9,7 @@ use crate::app::ExitStatus;
 use crate::app::cli::RulesFormat;
 use crate::error::Error;
 use crate::rules::{self, ALL, RuleMeta};
+use crate::util::suggest::did_you_mean;
 
 pub fn list(format: RulesFormat) -> Result<ExitStatus, Error> {
     let text = match format {
@@ -21,8 +22,7 @@ pub fn list(format: RulesFormat) -> Result<ExitStatus, Error> {
 
 pub fn explain(rule: &str) -> Result<ExitStatus, Error> {
     let Some(rule) = rules::find(rule) else {
-        let help = rules::closest_name(rule)
-            .map(|n| format!("did you mean `{n}`?"))
+        let help = did_you_mean(&rules::suggestions(rule))
             .or_else(|| Some("`ownlint rules` lists the rules".to_owned()));
         return Err(Error::Usage {
             message: format!("unknown rule `{rule}`"),

@@ -10,14 +10,14 @@ use serde_saphyr::Spanned;
 
 use super::{CalendarStart, Config, KEYS, OPENSLO_KEYS, Settings, calendar};
 use crate::diagnostic::Severity;
-use crate::diagnostic::{RuleMeta, closest_rule_name, find_rule};
+use crate::diagnostic::{RuleMeta, find_rule, rule_suggestions};
 use crate::error::{ConfigErrors, ConfigProblem};
 use crate::model::FieldKind;
 use crate::parse::labels::LabelTable;
 use crate::parse::yaml::{Node, parse_tree};
 use crate::source::{SourceFile, Span};
 use crate::util::sanitize::{DisplayText, escape};
-use crate::util::suggest::closest_match;
+use crate::util::suggest::{closest_match, did_you_mean};
 
 /// The entries of a YAML mapping.
 type Entries = [(Spanned<Node>, Spanned<Node>)];
@@ -323,8 +323,7 @@ impl Validator<'_> {
     fn rule(&self, key: &Spanned<Node>) -> Read<&'static RuleMeta> {
         let name = self.string(key, "a rule name or code")?;
         find_rule(self.catalog, &name).ok_or_else(|| {
-            let help =
-                closest_rule_name(self.catalog, &name).map(|n| format!("did you mean `{n}`?"));
+            let help = did_you_mean(&rule_suggestions(self.catalog, &name));
             self.problem(
                 self.span(key),
                 format!("unknown rule `{name}`"),

@@ -227,3 +227,37 @@ pub fn closest_rule_name(catalog: &[&'static RuleMeta], word: &str) -> Option<&'
     crate::util::suggest::closest_match(&word, catalog.iter().map(|m| (m.name, m.name)))
         .map(|(_, name)| name)
 }
+
+/// What to suggest for a word that names no rule of `catalog`: the closest name
+/// ([`closest_rule_name`]), else the closest code (`OWN201` for `OWN2O1`), else the name of
+/// every rule whose name has the words of `word`, each exact or misspelt (`escalaton`: the
+/// four escalation rules; `slo-range`: `slo-out-of-range`), in the catalog's order.
+pub fn rule_suggestions(catalog: &[&'static RuleMeta], word: &str) -> Vec<&'static str> {
+    use crate::util::suggest::closest_match;
+    if let Some(name) = closest_rule_name(catalog, word) {
+        return vec![name];
+    }
+    let code = word.to_ascii_uppercase();
+    if let Some((code, _)) = closest_match(&code, catalog.iter().map(|m| (m.code, ()))) {
+        return vec![code];
+    }
+    let word = word.to_ascii_lowercase();
+    let name_words = || catalog.iter().flat_map(|m| m.name.split('-'));
+    let Some(wanted) = word
+        .split(|c: char| c == '-' || c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| match name_words().find(|n| *n == w) {
+            Some(exact) => Some(exact),
+            None => closest_match(w, name_words().map(|n| (n, ()))).map(|(n, _)| n),
+        })
+        .collect::<Option<Vec<&str>>>()
+        .filter(|wanted| !wanted.is_empty())
+    else {
+        return Vec::new();
+    };
+    catalog
+        .iter()
+        .map(|m| m.name)
+        .filter(|name| wanted.iter().all(|w| name.split('-').any(|n| n == *w)))
+        .collect()
+}

@@ -73,7 +73,7 @@ fn resolve(selectors: &[String]) -> Result<Vec<&'static str>, crate::Error> {
             .map(|m| m.code)
             .collect();
         if matched.is_empty() {
-            let help = crate::rules::closest_name(selector).map(|n| format!("did you mean `{n}`?"));
+            let help = crate::util::suggest::did_you_mean(&crate::rules::suggestions(selector));
             return Err(crate::Error::Usage {
                 message: format!("unknown rule or code prefix `{selector}`"),
                 help: help.or_else(|| Some("`ownlint rules` lists the rules".to_owned())),

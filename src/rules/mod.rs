@@ -225,6 +225,12 @@ pub fn closest_name(word: &str) -> Option<&'static str> {
     crate::diagnostic::closest_rule_name(&catalog(), word)
 }
 
+/// What to suggest for a word that names no rule
+/// ([`crate::diagnostic::rule_suggestions`]).
+pub fn suggestions(word: &str) -> Vec<&'static str> {
+    crate::diagnostic::rule_suggestions(&catalog(), word)
+}
+
 /// Declare a rule: a unit struct carrying its documentation and metadata.
 ///
 /// `checker` says what runs the rule: `Document` and `Workspace` rules implement

@@ -23,3 +23,14 @@ pub fn closest_match<'a, T: Copy>(
         .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
         .map(|(_, c, v)| (c, v))
 }
+
+/// "did you mean `a`?", or "did you mean `a`, `b` or `c`?"; `None` without candidates.
+pub fn did_you_mean(candidates: &[&str]) -> Option<String> {
+    let quoted: Vec<String> = candidates.iter().map(|c| format!("`{c}`")).collect();
+    let list = match quoted.as_slice() {
+        [] => return None,
+        [one] => one.clone(),
+        [first @ .., last] => format!("{} or {last}", first.join(", ")),
+    };
+    Some(format!("did you mean {list}?"))
+}
