@@ -135,6 +135,7 @@ pub enum RulesFormat {
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// The rule, by name (`orphaned-domain`) or code (`OWN101`).
+    #[arg(value_parser = RuleParser, hide_possible_values = true)]
     pub rule: String,
 }
 
@@ -175,11 +176,11 @@ pub struct CheckArgs {
     pub base: Option<String>,
 
     /// Run only these rules: names, codes or code prefixes (`OWN3`), comma-separated.
-    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    #[arg(long, value_name = "RULES", value_delimiter = ',', value_parser = RuleParser, hide_possible_values = true)]
     pub select: Vec<String>,
 
     /// Do not run these rules: names, codes or code prefixes, comma-separated.
-    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    #[arg(long, value_name = "RULES", value_delimiter = ',', value_parser = RuleParser, hide_possible_values = true)]
     pub ignore: Vec<String>,
 
     /// List the files read and the files skipped on stderr.
@@ -229,6 +230,38 @@ impl ColorChoice {
                 is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
         }
+    }
+}
+
+/// A rule, as typed on the command line: taken as it is, for the command to look up (ignoring
+/// case, with code prefixes, and with its own "did you mean"), and offered to shell
+/// completion as every rule's name and code.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleParser;
+
+impl clap::builder::TypedValueParser for RuleParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        use clap::builder::PossibleValue;
+        Some(Box::new(crate::rules::ALL.iter().flat_map(|rule| {
+            let m = rule.meta();
+            [
+                PossibleValue::new(m.name).help(m.code),
+                PossibleValue::new(m.code).help(m.name),
+            ]
+        })))
     }
 }
 
