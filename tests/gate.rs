@@ -248,22 +248,6 @@ fn output_file_gets_the_report_and_stdout_the_summary() {
             "--format",
             "sarif",
             "--output-file",
-            "out/ownlint.sarif",
-        ])
-        .arg(&seed));
-    assert_eq!(
-        out.code, 2,
-        "a missing folder is an error, not a half-written file"
-    );
-    out.stderr_has("could not write out/ownlint.sarif");
-    assert!(!dir.path().join("out").exists());
-
-    let out = run(ownlint(dir.path())
-        .args([
-            "check",
-            "--format",
-            "sarif",
-            "--output-file",
             "ownlint.sarif",
         ])
         .arg(&seed));
@@ -301,6 +285,46 @@ fn output_file_gets_the_report_and_stdout_the_summary() {
     assert!(
         out.stdout
             .ends_with("0 errors, 13 warnings in 1 file, 9 domains\n")
+    );
+}
+
+#[test]
+fn output_file_makes_missing_folders_and_says_which_file_is_in_the_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = root().join("fixtures/seed/OWNERSHIP.md");
+    let check_into = |output_file: &str| {
+        run(ownlint(dir.path())
+            .args(["check", "--format", "sarif", "--output-file", output_file])
+            .arg(&seed))
+    };
+
+    let out = check_into("out/ci/ownlint.sarif");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "0 errors, 13 warnings in 1 file, 9 domains\n");
+    let written: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("out/ci/ownlint.sarif")).unwrap(),
+    )
+    .unwrap();
+    assert_valid_sarif(&written);
+    assert_eq!(written["runs"][0]["results"].as_array().unwrap().len(), 13);
+    let in_folder: Vec<String> = std::fs::read_dir(dir.path().join("out/ci"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(in_folder, ["ownlint.sarif"], "no temporary file is left");
+
+    // A file where a folder must be cannot be made into one: exit 2, naming it.
+    std::fs::write(dir.path().join("report"), "not a folder").unwrap();
+    for output_file in ["report/ownlint.sarif", "report/ci/ownlint.sarif"] {
+        let out = check_into(output_file);
+        assert_eq!(out.code, 2, "{output_file}: {}", out.stdout);
+        out.stderr_has(&format!("could not write {output_file}"));
+        out.stderr_has("report is a file, not a folder");
+        assert!(out.stdout.is_empty(), "{}", out.stdout);
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("report")).unwrap(),
+        "not a folder"
     );
 }
 

@@ -156,8 +156,9 @@ pub struct CheckArgs {
     #[arg(long)]
     pub deny_warnings: bool,
 
-    /// Write the report to this file (atomically) instead of stdout; stdout then gets the
-    /// summary, and inside GitHub Actions an annotation per finding as well.
+    /// Write the report to this file (atomically, making missing folders) instead of stdout;
+    /// stdout then gets the summary, and inside GitHub Actions an annotation per finding as
+    /// well.
     #[arg(long, value_name = "PATH")]
     pub output_file: Option<PathBuf>,
 
