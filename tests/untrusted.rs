@@ -10,7 +10,7 @@ mod common;
 use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::Output;
@@ -21,7 +21,12 @@ const CLEAN: &str = "## Search Domain\n\n**Owner:** Search Team\n**Escalation Co
 const BROKEN: &str = "## Billing Domain\n\n**Owner:** TBD\n**Escalation Contact:** Ann Lee\n";
 
 fn ownlint(dir: &Path) -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("ownlint"));
+    ownlint_at(&assert_cmd::cargo::cargo_bin("ownlint"), dir)
+}
+
+/// The binary `bin` in `dir`, as [`ownlint`] runs it.
+fn ownlint_at(bin: &Path, dir: &Path) -> Command {
+    let mut cmd = Command::new(bin);
     cmd.current_dir(dir)
         .env("NO_COLOR", "1")
         .env("COLUMNS", "100")
@@ -32,11 +37,15 @@ fn ownlint(dir: &Path) -> Command {
 
 /// Run with a time limit, so that a run that blocks fails the test instead of hanging it.
 fn run(cmd: &mut Command) -> Output {
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    wait(spawn(cmd).unwrap())
+}
+
+fn spawn(cmd: &mut Command) -> std::io::Result<Child> {
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn()
+}
+
+/// Wait for a child started by [`spawn`], for at most a minute.
+fn wait(mut child: Child) -> Output {
     let started = Instant::now();
     let (tx, rx) = std::sync::mpsc::channel();
     let mut stdout = child.stdout.take().unwrap();
@@ -76,9 +85,43 @@ fn mkfifo(path: &Path) {
     assert!(Command::new("mkfifo").arg(path).status().unwrap().success());
 }
 
-fn is_root() -> bool {
-    // SAFETY: geteuid has no preconditions.
-    unsafe { libc::geteuid() == 0 }
+/// The user and group ids of `nobody`, when the system has such a user.
+fn nobody() -> Option<(u32, u32)> {
+    // SAFETY: `getpwnam_r` writes only into `user` and `buffer`, whose size it is given, and
+    // sets `found` to null or to `user`; the strings it points `user` at are not read.
+    unsafe {
+        let mut user: libc::passwd = std::mem::zeroed();
+        let mut buffer = vec![0 as libc::c_char; 16 * 1024];
+        let mut found = std::ptr::null_mut();
+        let rc = libc::getpwnam_r(
+            c"nobody".as_ptr(),
+            &mut user,
+            buffer.as_mut_ptr(),
+            buffer.len(),
+            &mut found,
+        );
+        (rc == 0 && !found.is_null()).then_some((user.pw_uid, user.pw_gid))
+    }
+}
+
+/// A fresh temporary folder, mode 0755, that any user can reach: under the first of the usual
+/// temporary folders whose every ancestor lets others through. A clone in a private folder
+/// (`mktemp -d`, `/root`) builds its binary where another user cannot reach it.
+fn open_to_others_tempdir() -> Option<tempfile::TempDir> {
+    use std::os::unix::fs::PermissionsExt;
+    let open_to_others = |dir: &Path| {
+        dir.canonicalize().is_ok_and(|dir| {
+            dir.ancestors().all(|a| {
+                fs::metadata(a).is_ok_and(|m| m.is_dir() && m.permissions().mode() & 0o001 != 0)
+            })
+        })
+    };
+    let parent = [std::env::temp_dir(), "/tmp".into(), "/var/tmp".into()]
+        .into_iter()
+        .find(|p| open_to_others(p))?;
+    let dir = tempfile::tempdir_in(parent).ok()?;
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).ok()?;
+    Some(dir)
 }
 
 // ---------------------------------------------------------------- the file system
@@ -132,23 +175,61 @@ fn a_symlink_out_of_the_root_is_not_followed_unless_asked() {
 
 #[test]
 fn a_file_without_read_permission_is_exit_2_and_the_rest_is_reported() {
-    let dir = tempfile::tempdir().unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let mode = |path: &Path, mode: u32| {
+        fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+    };
+    // In a folder every user can reach when there is one, should the run need another user.
+    let (dir, open_to_others) = match open_to_others_tempdir() {
+        Some(dir) => (dir, true),
+        None => (tempfile::tempdir().unwrap(), false),
+    };
     let root = dir.path().join("ownership");
     fs::create_dir(&root).unwrap();
+    mode(&root, 0o755);
     fs::write(root.join("broken.md"), BROKEN).unwrap();
+    mode(&root.join("broken.md"), 0o644);
     fs::write(root.join("secret.md"), CLEAN).unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    fs::set_permissions(root.join("secret.md"), fs::Permissions::from_mode(0o000)).unwrap();
+    mode(&root.join("secret.md"), 0o000);
+
     let mut cmd = ownlint(dir.path());
-    if is_root() {
-        // Root reads any file: run as `nobody`, for whom the folders are open.
-        for p in [dir.path(), root.as_path()] {
-            fs::set_permissions(p, fs::Permissions::from_mode(0o755)).unwrap();
+    let mut as_nobody = false;
+    if fs::File::open(root.join("secret.md")).is_ok() {
+        // Root (or a user with CAP_DAC_OVERRIDE) reads any file: run as `nobody`, from a copy
+        // of the binary beside the files, which `nobody` can reach wherever the repository is.
+        let Some((uid, gid)) = nobody() else {
+            eprintln!(
+                "skipped: this user reads files without permission, and there is no `nobody` to run as"
+            );
+            return;
+        };
+        if !open_to_others {
+            eprintln!(
+                "skipped: this user reads files without permission, and no temporary folder lets `nobody` reach a copy of ownlint"
+            );
+            return;
         }
-        use std::os::unix::process::CommandExt;
-        cmd.uid(65534).gid(65534);
+        let bin = dir.path().join("bin");
+        fs::create_dir(&bin).unwrap();
+        mode(&bin, 0o755);
+        let copy = bin.join("ownlint");
+        fs::copy(assert_cmd::cargo::cargo_bin("ownlint"), &copy).unwrap();
+        mode(&copy, 0o755);
+        cmd = ownlint_at(&copy, dir.path());
+        cmd.uid(uid).gid(gid);
+        as_nobody = true;
     }
-    let out = run(cmd.args(["check", "--format", "concise", "ownership"]));
+    let child = match spawn(cmd.args(["check", "--format", "concise", "ownership"])) {
+        Ok(child) => child,
+        // EPERM, EINVAL: this process may not switch to `nobody` (a user namespace without it).
+        Err(e) if as_nobody && matches!(e.raw_os_error(), Some(libc::EPERM | libc::EINVAL)) => {
+            eprintln!("skipped: cannot run ownlint as `nobody`: {e}");
+            return;
+        }
+        Err(e) => panic!("cannot run ownlint (as nobody: {as_nobody}): {e}"),
+    };
+    let out = wait(child);
     assert_eq!(out.code, 2, "{}\n{}", out.stdout, out.stderr);
     out.stderr_has("ownlint: error: cannot read ownership/secret.md: permission denied");
     out.stdout_has("ownership/broken.md:3:");
