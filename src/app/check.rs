@@ -86,7 +86,11 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
         report(args, &findings, run.rules_run())?;
     }
 
-    if found_nothing && let Some(nothing) = nothing_to_lint(&paths, &cwd, &skipped_files, &linted) {
+    // No path is left when the only one was stdin under a name the configuration
+    // excludes: nothing was asked.
+    if found_nothing
+        && !paths.is_empty()
+        && let Some(nothing) = nothing_to_lint(&paths, &cwd, &skipped_files, &linted) {
         return Err(nothing);
     }
     if !problems.is_empty() {

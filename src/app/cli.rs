@@ -192,8 +192,9 @@ pub struct CheckArgs {
 /// Which files to read, for every command that reads ownership documents.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Files or folders to read. Default: the `ownership/` folder beside the configuration
-    /// file or in the current folder, else the current folder.
+    /// Files or folders to read; `-` reads one document from stdin (see --stdin-filename).
+    /// Default: the `ownership/` folder beside the configuration file or in the current
+    /// folder, else the current folder.
     pub paths: Vec<PathBuf>,
 
     /// Use this configuration file instead of looking for `.ownlint.yaml`.
@@ -209,6 +210,19 @@ pub struct InputArgs {
     /// listed on stderr), so a link cannot pull files from outside the folders given.
     #[arg(long)]
     pub follow_links: bool,
+
+    /// Name the document read from stdin (`-`): reports show the name, its extension sets the
+    /// format, and the document stands in for the file at that path.
+    ///
+    /// For editors checking an unsaved buffer. `.yaml` and `.yml` make the document YAML, any
+    /// other name Markdown, as does no name (reports then show `<stdin>`). The configuration,
+    /// found from the current folder as for every run, applies its include and exclude globs
+    /// to the name as to a file met in a folder: an excluded document is said on stderr and
+    /// not linted. The file at that path is not read, the document takes its place: so
+    /// `--stdin-filename ownership/payments.md - ownership/` checks the buffer against the
+    /// rest of the folder.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
 }
 
 /// The output formats are the reports' own: one list, in `report`.

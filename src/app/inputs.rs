@@ -12,13 +12,16 @@ use crate::error::{Error, IoProblem};
 use crate::lint::{self, EnabledRule, Linted, Run};
 use crate::source::SourceFile;
 use crate::source::read;
+use crate::source::stdin::{StdinDocument, UNNAMED, is_stdin};
 use crate::source::walk::{self, io_message};
 
 /// The files of one run, read, with what could not be read.
 pub struct Inputs {
     pub config: Config,
     pub cwd: PathBuf,
-    /// The paths given, or the default folder.
+    /// The paths given, `-` by the name of the document read from stdin, or the default
+    /// folder. Empty when the only path given was `-` and the configuration excludes its name:
+    /// nothing was asked of the run.
     pub paths: Vec<PathBuf>,
     pub files: Vec<SourceFile>,
     pub problems: Vec<IoProblem>,
@@ -37,15 +40,30 @@ impl Inputs {
             ))
         })?;
         let config = Config::load(args.config.as_deref(), &cwd, &crate::rules::catalog())?;
-        let paths: Vec<PathBuf> = if args.paths.is_empty() {
+        let stdin = stdin_document(args)?
+            .filter(|doc| included(doc, &config, &cwd, &mut std::io::stderr().lock()));
+        let on_disk: Vec<PathBuf> = if args.paths.is_empty() {
             walk::default_paths(&config.selection(), &cwd)
         } else {
-            args.paths.clone()
+            args.paths
+                .iter()
+                .filter(|p| !is_stdin(p))
+                .cloned()
+                .collect()
         };
-        let discovery = walk::discover(&paths, &config.selection(), &cwd, args.follow_links);
+        let mut discovery = walk::discover(&on_disk, &config.selection(), &cwd, args.follow_links);
         let mut problems = discovery.problems;
-        let (files, read_problems) = read::read_all(discovery.files, args.max_file_size);
+        if let Some(doc) = &stdin {
+            doc.stand_in(&mut discovery.files);
+        }
+        let (mut files, read_problems) = read::read_all(discovery.files, args.max_file_size);
         problems.extend(read_problems);
+        if let Some(doc) = &stdin
+            && let Err(problem) = doc.read_into(&mut files, args.max_file_size)
+        {
+            problems.push(problem);
+        }
+        let paths = shown_paths(args, on_disk, stdin.as_ref());
         Ok(Inputs {
             config,
             cwd,
@@ -66,6 +84,73 @@ impl Inputs {
         };
         lint::run(&self.files, &run)
     }
+}
+
+/// The document `-` reads from stdin, when a path is `-`.
+fn stdin_document(args: &InputArgs) -> Result<Option<StdinDocument<'_>>, Error> {
+    let name = args.stdin_filename.as_deref();
+    if !args.paths.iter().any(|p| is_stdin(p)) {
+        return match name {
+            Some(_) => Err(Error::Usage {
+                message: "--stdin-filename names the document read from stdin, and no path is `-`"
+                    .to_owned(),
+                help: Some("add `-` to the paths: `--stdin-filename PATH -`".to_owned()),
+            }),
+            None => Ok(None),
+        };
+    }
+    Ok(Some(StdinDocument { name }))
+}
+
+/// Whether the configuration lets the stdin document in; when it does not, say so: an editor's
+/// buffer that is not an ownership document is left alone, not reported.
+fn included(
+    doc: &StdinDocument<'_>,
+    config: &Config,
+    cwd: &std::path::Path,
+    stderr: &mut dyn Write,
+) -> bool {
+    if doc.selected(&config.selection(), cwd) {
+        return true;
+    }
+    let config_file = config
+        .path
+        .as_deref()
+        .map(walk::display)
+        .unwrap_or_default();
+    let _ = writeln!(
+        stderr,
+        "ownlint: note: stdin not linted: the include and exclude globs of {} leave out {}",
+        escape(&config_file),
+        escape(&doc.display())
+    );
+    false
+}
+
+/// The paths as given, `-` replaced by the stdin document's name (dropped when excluded), or
+/// the default folder.
+fn shown_paths(
+    args: &InputArgs,
+    on_disk: Vec<PathBuf>,
+    stdin: Option<&StdinDocument<'_>>,
+) -> Vec<PathBuf> {
+    if args.paths.is_empty() {
+        return on_disk;
+    }
+    let mut stdin_shown = false;
+    let mut paths = Vec::with_capacity(args.paths.len());
+    for path in &args.paths {
+        if !is_stdin(path) {
+            paths.push(path.clone());
+        } else if let Some(doc) = stdin.filter(|_| !stdin_shown) {
+            stdin_shown = true;
+            paths.push(
+                doc.name
+                    .map_or_else(|| PathBuf::from(UNNAMED), PathBuf::from),
+            );
+        }
+    }
+    paths
 }
 
 /// Print the skipped links and the files that could not be read on stderr.

@@ -1,5 +1,6 @@
-//! The inputs of one run: finding the files ([`walk`]), reading them safely ([`read`]) or from
-//! a git revision ([`git`]), the files themselves, their ids, and byte spans into them.
+//! The inputs of one run: finding the files ([`walk`]), reading them safely ([`read`]), from
+//! stdin ([`stdin`]) or from a git revision ([`git`]), the files themselves, their ids, and
+//! byte spans into them.
 //!
 //! Every value in the model carries a [`Span`], a byte range into the text of the file it
 //! came from. Lines and columns are derived from spans only when a report is rendered.
@@ -8,6 +9,7 @@
 
 pub mod git;
 pub mod read;
+pub mod stdin;
 pub mod walk;
 
 use std::ops::Range;

@@ -51,13 +51,41 @@ fn read_limited(candidate: &Candidate, max_size: u64) -> Result<Vec<u8>, String>
     if meta.len() > max_size {
         return Err(too_large(meta.len(), max_size));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
     // A file that grows while it is read stops at the limit all the same.
-    file.take(max_size + 1)
+    read_within(file, meta.len(), max_size).map_err(|why| match why {
+        Unread::Io(e) => io_message(&e),
+        Unread::TooLarge(size) => too_large(size, max_size),
+    })
+}
+
+/// The bytes of stdin, at most `max_size` of them, or why not: a file's limit, checked as the
+/// bytes arrive since a pipe has no size to look at first.
+pub fn read_stdin(max_size: u64) -> Result<Vec<u8>, String> {
+    read_within(io::stdin().lock(), 0, max_size).map_err(|why| match why {
+        Unread::Io(e) => io_message(&e),
+        Unread::TooLarge(_) => format!(
+            "stdin is larger than the limit of {} (raise it with --max-file-size)",
+            human_size(max_size)
+        ),
+    })
+}
+
+/// Why bytes were not read.
+enum Unread {
+    Io(io::Error),
+    /// More than the limit: the bytes read when reading stopped.
+    TooLarge(u64),
+}
+
+/// Read to the end, stopping one byte past `max_size`; `expected` is the size, when known.
+fn read_within(reader: impl Read, expected: u64, max_size: u64) -> Result<Vec<u8>, Unread> {
+    let mut bytes = Vec::with_capacity(expected.min(max_size) as usize);
+    reader
+        .take(max_size + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| io_message(&e))?;
+        .map_err(Unread::Io)?;
     if bytes.len() as u64 > max_size {
-        return Err(too_large(bytes.len() as u64, max_size));
+        return Err(Unread::TooLarge(bytes.len() as u64));
     }
     Ok(bytes)
 }
