@@ -139,6 +139,31 @@ fn stdin_stands_in_for_the_file_of_its_name_in_cross_file_rules() {
     assert_eq!(out.stdout, "0 errors, 0 warnings in 2 files, 2 domains\n");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_stdin_filename_through_a_symbolic_link_is_the_file_it_leads_to() {
+    // Editors may name the buffer through a link to the repository (a linked home folder).
+    let dir = two_domains();
+    fs::write(
+        dir.path().join(".ownlint.yaml"),
+        "include: [\"ownership/**\"]\n",
+    )
+    .unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let link = elsewhere.path().join("repo");
+    std::os::unix::fs::symlink(dir.path(), &link).unwrap();
+    let name = link.join("ownership/payments.md");
+    let buffer = format!("{}\n{}", clean("Payments"), clean("Refunds"));
+    let out = check(
+        dir.path(),
+        buffer,
+        &["--stdin-filename", name.to_str().unwrap(), "-", "ownership"],
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    out.stdout_has("error[OWN103 duplicate-domain] domain `Refunds` is defined twice");
+    out.stdout_has("1 error, 0 warnings in 2 files, 3 domains");
+}
+
 #[test]
 fn a_stdin_filename_the_configuration_excludes_is_said_and_not_linted() {
     let dir = two_domains();
