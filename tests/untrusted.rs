@@ -214,7 +214,15 @@ fn a_file_without_read_permission_is_exit_2_and_the_rest_is_reported() {
         fs::create_dir(&bin).unwrap();
         mode(&bin, 0o755);
         let copy = bin.join("ownlint");
-        fs::copy(assert_cmd::cargo::cargo_bin("ownlint"), &copy).unwrap();
+        // Copied by `cp`, not `fs::copy`: a file this process holds open for writing can be
+        // inherited by a child another test forks meanwhile, and running it then fails with
+        // "Text file busy" (ETXTBSY).
+        let copied = Command::new("cp")
+            .arg(assert_cmd::cargo::cargo_bin("ownlint"))
+            .arg(&copy)
+            .status()
+            .unwrap();
+        assert!(copied.success());
         mode(&copy, 0o755);
         cmd = ownlint_at(&copy, dir.path());
         cmd.uid(uid).gid(gid);
