@@ -90,7 +90,14 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
     // excludes: nothing was asked.
     if found_nothing
         && !paths.is_empty()
-        && let Some(nothing) = nothing_to_lint(&paths, &cwd, &skipped_files, &linted) {
+        && let Some(nothing) = nothing_to_lint(
+            &paths,
+            &files[..current_count],
+            &cwd,
+            &skipped_files,
+            &linted,
+        )
+    {
         return Err(nothing);
     }
     if !problems.is_empty() {
@@ -104,13 +111,18 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
 /// exists: the unreadable paths were the whole story.
 pub fn nothing_to_lint(
     paths: &[PathBuf],
+    files: &[SourceFile],
     cwd: &Path,
     skipped: &[walk::Skipped],
     linted: &Linted<'_>,
 ) -> Option<Error> {
+    // A path is looked in when it exists, or names a document read from elsewhere (stdin
+    // under `--stdin-filename`); a missing one was said already, as a file not read.
     let existing: Vec<&PathBuf> = paths
         .iter()
-        .filter(|p| std::fs::symlink_metadata(p).is_ok())
+        .filter(|p| {
+            std::fs::symlink_metadata(p).is_ok() || files.iter().any(|f| Path::new(&f.path) == *p)
+        })
         .collect();
     if existing.is_empty() {
         return None;
@@ -120,8 +132,13 @@ pub fn nothing_to_lint(
         looked_in: existing
             .iter()
             .map(|p| {
-                let absolute = std::path::absolute(cwd.join(p)).unwrap_or_else(|_| cwd.join(p));
-                (walk::display(p), absolute.display().to_string())
+                let place = if std::fs::symlink_metadata(p).is_ok() {
+                    let absolute = std::path::absolute(cwd.join(p)).unwrap_or_else(|_| cwd.join(p));
+                    absolute.display().to_string()
+                } else {
+                    "read from stdin".to_owned()
+                };
+                (walk::display(p), place)
             })
             .collect(),
         walked_folders: existing.iter().any(|p| p.is_dir()),

@@ -42,7 +42,13 @@ pub fn run(args: &ExportArgs) -> Result<ExitStatus, Error> {
     }
 
     if !linted.found_ownership_content() {
-        let nothing = nothing_to_lint(&inputs.paths, &inputs.cwd, &inputs.skipped_files, &linted);
+        let nothing = nothing_to_lint(
+            &inputs.paths,
+            &inputs.files,
+            &inputs.cwd,
+            &inputs.skipped_files,
+            &linted,
+        );
         return nothing.map_or(Ok(ExitStatus::Error), Err);
     }
 

@@ -118,12 +118,14 @@ fn included(
         .as_deref()
         .map(walk::display)
         .unwrap_or_default();
-    let _ = writeln!(
-        stderr,
-        "ownlint: note: stdin not linted: the include and exclude globs of {} leave out {}",
-        escape(&config_file),
-        escape(&doc.display())
-    );
+    Message::new(
+        Level::Note,
+        format!(
+            "stdin not linted: the include and exclude globs of {config_file} leave out {}",
+            doc.display()
+        ),
+    )
+    .print(stderr);
     false
 }
 
