@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use ownlint::config::Config;
 use ownlint::diagnostic::Diagnostic;
 use ownlint::lint::{self, EnabledRule, Run};
-use ownlint::report::{Human, HumanOptions, ShownFiles};
+use ownlint::report::{Human, HumanOptions};
 use ownlint::source::{FileId, Format, Origin, SourceFile};
 
 /// `ownlint` in `dir`, with a fixed width, no colour and outside GitHub Actions, so that the
@@ -115,10 +115,9 @@ pub fn render(files: &[SourceFile], diagnostics: &[Diagnostic]) -> String {
         color: false,
         width: 80,
     });
-    let mut shown = ShownFiles::new(files);
     diagnostics
         .iter()
-        .map(|d| human.render(files, &mut shown, d))
+        .map(|d| human.render(files, d))
         .collect::<Vec<_>>()
         .join("\n")
 }

@@ -23,7 +23,7 @@ pub use crate::util::plural;
 pub use concise::Concise;
 pub use github::{Github, annotation};
 pub use gitlab::Gitlab;
-pub use human::{Human, HumanOptions, ShownFiles};
+pub use human::{Human, HumanOptions};
 pub use json::Json;
 pub use junit::Junit;
 pub use sarif::{Sarif, uri};

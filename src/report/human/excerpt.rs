@@ -1,0 +1,364 @@
+//! What a finding shows of a file: the lines of its labels and their context, escaped for a
+//! terminal, in a text of the excerpt's own that miette reads.
+//!
+//! miette draws every line of the text a snippet reads, underlines by offsets into that text,
+//! and merges two snippets whose lines meet. So the excerpt holds only the lines to show, in
+//! runs of consecutive lines of the file, and a span never reads across two runs: each label
+//! gets a snippet of its own lines and context, and only labels whose context meets share
+//! one. The run of the primary label comes first, so that the first place miette names is the
+//! finding's own. Lines and columns are the file's, as every other format counts them.
+
+use std::ops::Range;
+
+use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+
+use crate::source::{SourceFile, Span, floor_char_boundary};
+use crate::util::sanitize::DisplayText;
+
+/// Lines shown above and below each label (the report's handler is set to the same).
+pub const CONTEXT_LINES: usize = 1;
+
+pub struct Excerpt<'a> {
+    name: String,
+    file: &'a SourceFile,
+    /// The shown lines, each with a line break: miette draws no empty line without one, and
+    /// the file's last line may have none.
+    text: String,
+    lines: Vec<ShownLine<'a>>,
+    /// Runs of consecutive lines of the file, as ranges of `lines`, in the order shown.
+    runs: Vec<Range<usize>>,
+}
+
+/// One line of the file as the excerpt shows it.
+struct ShownLine<'a> {
+    /// The 0-based line number in the file.
+    number: usize,
+    /// Where the line starts in the file, where its text ends, and where the next one starts.
+    start: usize,
+    end: usize,
+    next: usize,
+    /// The line's text as shown.
+    display: DisplayText<'a>,
+    /// Where the line starts in the excerpt, and where its text is.
+    at: usize,
+    text_at: Range<usize>,
+}
+
+impl ShownLine<'_> {
+    /// Where the next line starts in the excerpt.
+    fn line_end(&self) -> usize {
+        self.text_at.end + 1
+    }
+
+    /// Where an offset of the file on this line is in the excerpt.
+    fn to_excerpt(&self, offset: usize) -> usize {
+        if offset <= self.end {
+            let local = offset - self.start;
+            self.text_at.start + self.display.range(local..local).start
+        } else if self.next > self.end && offset >= self.next {
+            self.line_end()
+        } else {
+            self.text_at.end
+        }
+    }
+
+    /// Where an offset of the excerpt on this line is in the file: the start of the
+    /// character shown there.
+    fn to_file(&self, at: usize, text: &str) -> usize {
+        if at <= self.text_at.end {
+            let shown = at - self.text_at.start;
+            let line = &text[self.start..self.end];
+            let boundaries = line.char_indices().map(|(i, _)| i).chain([line.len()]);
+            let local = boundaries
+                .take_while(|&i| self.display.range(i..i).start <= shown)
+                .last()
+                .unwrap_or(0);
+            self.start + local
+        } else if at < self.line_end() {
+            self.end
+        } else {
+            self.next
+        }
+    }
+}
+
+impl<'a> Excerpt<'a> {
+    /// The excerpt of `file` that shows `labels`, and the labels' spans in it.
+    pub fn new(
+        file: &'a SourceFile,
+        name: String,
+        labels: &[Span],
+    ) -> (Excerpt<'a>, Vec<SourceSpan>) {
+        let text = file.text.as_str();
+        let starts = file.line_starts();
+        let line_of = |offset: usize| starts.partition_point(|&s| s as usize <= offset) - 1;
+        // A file that ends with a line break has an empty last line: shown only when labelled.
+        let last_line = starts.len()
+            - 1
+            - usize::from(starts.len() > 1 && starts[starts.len() - 1] as usize == text.len());
+        let spans: Vec<Range<usize>> = labels
+            .iter()
+            .map(|span| {
+                let start = floor_char_boundary(text, span.start as usize);
+                start..floor_char_boundary(text, span.end as usize).max(start)
+            })
+            .collect();
+        // The first and last line of each label: the line of its last character.
+        let label_lines: Vec<(usize, usize)> = spans
+            .iter()
+            .map(|s| (line_of(s.start), line_of(s.end.max(s.start + 1) - 1)))
+            .collect();
+        let runs = runs(&label_lines, last_line);
+
+        let mut excerpt = Excerpt {
+            name,
+            file,
+            text: String::new(),
+            lines: Vec::new(),
+            runs: Vec::new(),
+        };
+        for run in runs {
+            let first = excerpt.lines.len();
+            for number in run {
+                excerpt.push_line(number);
+            }
+            excerpt.runs.push(first..excerpt.lines.len());
+        }
+        let spans = spans
+            .iter()
+            .zip(&label_lines)
+            .map(|(span, &(first, last))| {
+                let from = excerpt.line(first).to_excerpt(span.start);
+                let to = excerpt.line(last).to_excerpt(span.end).max(from);
+                SourceSpan::new(from.into(), to - from)
+            })
+            .collect();
+        (excerpt, spans)
+    }
+
+    fn line(&self, number: usize) -> &ShownLine<'a> {
+        self.lines
+            .iter()
+            .find(|l| l.number == number)
+            .expect("every labelled line is shown")
+    }
+
+    fn push_line(&mut self, number: usize) {
+        let file: &'a SourceFile = self.file;
+        let starts = file.line_starts();
+        let start = starts[number] as usize;
+        let next = starts
+            .get(number + 1)
+            .map_or(file.text.len(), |&s| s as usize);
+        let line = &file.text[start..next];
+        let end = start + line.trim_end_matches('\n').trim_end_matches('\r').len();
+        let display = DisplayText::new(&file.text[start..end]);
+        let at = self.text.len();
+        self.text.push_str(&display.text);
+        let text_at = at..self.text.len();
+        self.text.push('\n');
+        self.lines.push(ShownLine {
+            number,
+            start,
+            end,
+            next,
+            display,
+            at,
+            text_at,
+        });
+    }
+}
+
+/// The runs of lines to show: each label's lines and their context, windows that overlap or
+/// meet joined (miette would show them as one snippet), the primary label's run first.
+fn runs(label_lines: &[(usize, usize)], last_line: usize) -> Vec<Range<usize>> {
+    let mut windows: Vec<(usize, usize)> = label_lines
+        .iter()
+        .map(|&(first, last)| {
+            let to = (last + CONTEXT_LINES).min(last_line).max(last);
+            (first.saturating_sub(CONTEXT_LINES), to)
+        })
+        .collect();
+    windows.sort_unstable();
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    for (from, to) in windows {
+        match runs.last_mut() {
+            Some(run) if from <= run.end => run.end = run.end.max(to + 1),
+            _ => runs.push(from..to + 1),
+        }
+    }
+    if let Some(&(primary, _)) = label_lines.first()
+        && let Some(i) = runs.iter().position(|run| run.contains(&primary))
+    {
+        let run = runs.remove(i);
+        runs.insert(0, run);
+    }
+    runs
+}
+
+impl SourceCode for Excerpt<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let start = span.offset();
+        let end = start + span.len();
+        let bounds =
+            |run: &Range<usize>| self.lines[run.start].at..self.lines[run.end - 1].line_end();
+        let holds = |run: &&Range<usize>| {
+            let b = bounds(run);
+            b.start <= start && end <= b.end
+        };
+        // A span reads within one run of lines; one that starts where a run ends is the next's.
+        let run = self
+            .runs
+            .iter()
+            .filter(holds)
+            .find(|run| start < bounds(run).end)
+            .or_else(|| self.runs.iter().find(holds))
+            .ok_or(MietteError::OutOfBounds)?;
+        let lines = &self.lines[run.clone()];
+        let line_at = |offset: usize| lines.partition_point(|l| l.at <= offset).max(1) - 1;
+        let first = line_at(start);
+        let last = if end > start { line_at(end - 1) } else { first };
+        let from_line = first.saturating_sub(before);
+        let to_line = (last + after).min(lines.len() - 1).max(first);
+        // As miette's own: without lines before, the contents start at the span.
+        let from = if before == 0 {
+            start
+        } else {
+            lines[from_line].at
+        };
+        let to = lines[to_line].line_end();
+        let in_file = lines[from_line].to_file(from, &self.file.text);
+        let column = self.file.line_col(in_file).column - 1;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            &self.text.as_bytes()[from..to],
+            SourceSpan::new(from.into(), to - from),
+            lines[from_line].number,
+            column,
+            // The lines read: miette merges the next snippet into this one when its first line
+            // is at most this line plus this count.
+            to_line + 1 - from_line,
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::source::{FileId, Format, Origin};
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile::new(
+            FileId(0),
+            "f".to_owned(),
+            PathBuf::from("f"),
+            Format::Markdown,
+            Origin::Explicit,
+            text.as_bytes().to_vec(),
+        )
+    }
+
+    fn lines(data: &[u8]) -> Vec<&str> {
+        std::str::from_utf8(data)
+            .unwrap()
+            .split_terminator('\n')
+            .collect()
+    }
+
+    /// A label's snippet, read with the context the report shows, holds its lines and as many
+    /// more above and below, escaped, and counts them (miette's own count runs from the start
+    /// of the text, which merges snippets far apart). These are the lines
+    /// miette reads of the whole text, but where the label's last character is a line break
+    /// or an empty label stands on one (miette reads a line more after it, though it draws the
+    /// label on the line the break ends), and but for the empty line after a last line break,
+    /// which miette leaves out, and so never draws a label on it. Read alone, as miette reads it for the snippet's
+    /// header, the label is at the file's line and column in characters, as the other formats
+    /// count them (miette's column counts bytes).
+    #[test]
+    fn a_label_reads_its_lines_and_context_at_the_files_place() {
+        let texts = [
+            "one\ntwo\nthree\n\nfive\nsix\nseven\neight\n",
+            "a\r\nbb\r\nccc\rdddd\r\n\r\neeeee\nf",
+            "no line break at all",
+            "\n\n\nx\n\n\n",
+            "- Zürich ≤ 5ms\n- 東京: P95 ≤ 1s\n\n## Ünïcode\n",
+            "a\u{0}b\u{1b}[2J\nc\u{202e}d\n",
+        ];
+        let c = CONTEXT_LINES;
+        for raw in texts {
+            let file = file(raw);
+            let shown = DisplayText::new(raw);
+            let whole: &str = &shown.text;
+            let shown_lines: Vec<&str> = whole.split('\n').collect();
+            // A last line break ends the last line; the empty line after it is shown if labelled.
+            let last_line = shown_lines.len() - 1 - usize::from(whole.ends_with('\n'));
+            // No value starts or ends between the two characters of a CRLF.
+            let in_crlf = |i: usize| raw[..i].ends_with('\r') && raw[i..].starts_with('\n');
+            for start in (0..=raw.len()).filter(|&i| raw.is_char_boundary(i) && !in_crlf(i)) {
+                for len in [0, 1, 3, 9, 20] {
+                    let end = floor_char_boundary(raw, (start + len).min(raw.len()));
+                    if in_crlf(end) {
+                        continue;
+                    }
+                    let at = (raw, start, end);
+                    let (excerpt, spans) =
+                        Excerpt::new(&file, "f".to_owned(), &[Span::new(start, end)]);
+                    let snippet = excerpt.read_span(&spans[0], c, c).unwrap();
+
+                    let last_char = raw[start..end]
+                        .char_indices()
+                        .last()
+                        .map_or(start, |(i, _)| start + i);
+                    let first = file.line_col(start).line - 1;
+                    let last = file.line_col(last_char).line - 1;
+                    let to = (last + c).min(last_line).max(last);
+                    let from = first.saturating_sub(c);
+                    assert_eq!(lines(snippet.data()), shown_lines[from..=to], "{at:?}");
+                    assert_eq!(snippet.line(), from, "{at:?}");
+                    assert_eq!(snippet.line_count(), to + 1 - from, "{at:?}");
+
+                    if first <= last_line && !raw[last_char..].starts_with(['\n', '\r']) {
+                        let display = shown.range(start..end);
+                        let span = SourceSpan::new(display.start.into(), display.len());
+                        let theirs = whole.read_span(&span, c, c).unwrap();
+                        assert_eq!(lines(snippet.data()), lines(theirs.data()), "{at:?}");
+                    }
+
+                    let header = excerpt.read_span(&spans[0], 0, 0).unwrap();
+                    assert_eq!(header.name(), Some("f"));
+                    let place = file.line_col(start);
+                    assert_eq!(header.line() + 1, place.line, "{at:?}");
+                    assert_eq!(header.column() + 1, place.column, "{at:?}");
+                }
+            }
+        }
+    }
+
+    /// Each label's lines with a line of context each side; lines that overlap or meet are one
+    /// run, and the primary label's run (the first label's) comes first.
+    #[test]
+    fn labels_whose_context_meets_share_a_run_and_the_primarys_comes_first() {
+        // Runs as (first line, line after), of a file of 100 lines or of `last` + 1.
+        let runs_of = |lines: &[(usize, usize)], last: usize| -> Vec<(usize, usize)> {
+            runs(lines, last)
+                .into_iter()
+                .map(|r| (r.start, r.end))
+                .collect()
+        };
+        let labels = [(40, 40), (3, 3), (5, 5), (10, 10)];
+        assert_eq!(runs_of(&labels, 99), [(39, 42), (2, 7), (9, 12)]);
+        assert_eq!(runs_of(&[(3, 3), (6, 6)], 99), [(2, 8)]);
+        assert_eq!(runs_of(&[(3, 3), (7, 7)], 99), [(2, 5), (6, 9)]);
+        assert_eq!(runs_of(&[(0, 0), (5, 30)], 99), [(0, 2), (4, 32)]);
+        // The context stops at the file's last line, but a label past it is shown.
+        assert_eq!(runs_of(&[(0, 0)], 0), [(0, 1)]);
+        assert_eq!(runs_of(&[(4, 4)], 3), [(3, 5)]);
+    }
+}
