@@ -1,11 +1,15 @@
 //! The human report read as a person reads it: each label shows its own lines and their
-//! context, never the lines between two labels far apart; and the place a finding's first
+//! context, never the lines between two labels far apart; a long line is cut around its
+//! label, with the underline still under the labelled text; and the place a finding's first
 //! snippet names is the finding's own, the one every other format names.
 
 use ownlint::testing::{Run, check};
+use unicode_width::UnicodeWidthChar;
 
 /// Lines of context the human report shows above and below a label.
 const CONTEXT: usize = 1;
+/// The width the test oracle renders human output at.
+const WIDTH: usize = 100;
 
 const SEED: &str = include_str!("../ownership/OWNERSHIP.md");
 
@@ -24,9 +28,10 @@ struct Snippet {
     lines: Vec<Shown>,
 }
 
-/// A source line as shown: its number, and the underline drawn beneath it, if any.
+/// A source line as shown, and the underline drawn beneath it, if any.
 struct Shown {
     number: usize,
+    text: String,
     underline: Option<String>,
 }
 
@@ -56,9 +61,10 @@ fn snippets(human: &str) -> Vec<Snippet> {
             if trimmed.starts_with("╰─") {
                 break;
             }
-            if let Some((number, _)) = numbered(line) {
+            if let Some((number, text)) = numbered(line) {
                 snippet.lines.push(Shown {
                     number,
+                    text: text.to_owned(),
                     underline: None,
                 });
             } else if let Some(below) = trimmed.strip_prefix('·')
@@ -72,6 +78,30 @@ fn snippets(human: &str) -> Vec<Snippet> {
         snippets.push(snippet);
     }
     snippets
+}
+
+fn columns(text: &str) -> usize {
+    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// The text drawn above a line's underline, by display columns.
+fn underlined(shown: &Shown) -> String {
+    let underline = shown.underline.as_deref().expect("an underlined line");
+    let from = underline.chars().take_while(|&c| c == ' ').count();
+    let to = from
+        + underline[from..]
+            .chars()
+            .take_while(|&c| matches!(c, '─' | '┬' | '▲'))
+            .count();
+    let mut column = 0;
+    let mut text = String::new();
+    for c in shown.text.chars() {
+        if (from..to).contains(&column) {
+            text.push(c);
+        }
+        column += c.width().unwrap_or(0);
+    }
+    text
 }
 
 /// A domain, `n` making its names its own.
@@ -142,6 +172,62 @@ fn the_repositorys_own_report_is_under_200_lines() {
     assert!(human.lines().count() < 200, "{human}");
 }
 
+/// A table row of 3,000 characters and more (wide characters, letters of two bytes, a bell
+/// shown escaped) with `TBD` as its owner, in the middle of the row or at its end.
+fn long_rows() -> [(&'static str, String); 2] {
+    let filler = "Zürich 東京\u{7} ".repeat(140);
+    [
+        (
+            "middle",
+            format!(
+                "| Domain | Notes | Owner | More |\n|---|---|---|---|\n| Billing | {filler} | TBD | {filler} |\n"
+            ),
+        ),
+        (
+            "end",
+            format!(
+                "| Domain | Notes | Owner |\n|---|---|---|\n| Billing | {filler}{filler} | TBD |\n"
+            ),
+        ),
+    ]
+}
+
+#[test]
+fn a_long_line_is_cut_around_its_label() {
+    for (place, doc) in long_rows() {
+        assert!(doc.chars().count() > 3000);
+        let run = check(&[("long.md", doc.as_bytes())]);
+        let human = report(&run, "human");
+        for line in human.lines() {
+            assert!(
+                columns(line) <= WIDTH,
+                "{place}: {line:?} is wider than {WIDTH}"
+            );
+        }
+        let snippets = snippets(&human);
+        let tbd = snippets
+            .iter()
+            .flat_map(|s| &s.lines)
+            .find(|l| l.underline.is_some() && l.text.contains("TBD"))
+            .unwrap_or_else(|| panic!("{place}: TBD is not shown:\n{human}"));
+        assert_eq!(underlined(tbd), "TBD", "{place}:\n{human}");
+        assert!(tbd.text.starts_with('…'), "{place}: {}", tbd.text);
+        assert_eq!(tbd.text.ends_with('…'), place == "middle", "{}", tbd.text);
+        insta::assert_snapshot!(format!("long_line_{place}"), human);
+    }
+}
+
+#[test]
+fn a_file_of_nul_bytes_is_shown_in_one_short_line() {
+    let run = check(&[("x.md", &[0u8; 2500][..])]);
+    let human = report(&run, "human");
+    assert!(human.len() < 1500, "{} bytes:\n{human}", human.len());
+    for line in human.lines() {
+        assert!(columns(line) <= WIDTH, "{line:?} is wider than {WIDTH}");
+    }
+    insta::assert_snapshot!("nul_file", human);
+}
+
 /// The first place each finding's report names: its first snippet's header.
 fn first_places(human: &str) -> Vec<String> {
     let mut places = Vec::new();
@@ -165,13 +251,16 @@ fn the_first_place_named_is_the_findings_own_as_in_every_other_format() {
     binary.extend([0u8; 17]);
     binary.extend(b"\xe0a2");
     binary.extend([0u8; 400]);
-    // A column after letters of two and three bytes.
+    // A column after letters of two and three bytes; columns in lines that are cut.
     let accents = "### Überweisungen Domain\n\n**Owner:** Zahlungsverkehr für Bücher\n\
         **Escalation Contact:** @zahlungen\n**SLO Responsibility:**\n- Überweisung für Kunden: ≤ 200ms\n";
+    let [(_, middle), (_, end)] = long_rows();
     for (name, bytes) in [
         ("pasted.md", pasted.as_bytes()),
         ("x.md", &binary[..]),
         ("accents.md", accents.as_bytes()),
+        ("middle.md", middle.as_bytes()),
+        ("end.md", end.as_bytes()),
     ] {
         let run = check(&[(name, bytes)]);
         let concise: Vec<String> = report(&run, "concise")

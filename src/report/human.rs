@@ -3,7 +3,7 @@
 //!
 //! Only this module knows about miette: it adapts a [`Diagnostic`] and its source file to
 //! `miette::Diagnostic`, with the file seen through an [`Excerpt`]: the lines to show, escaped
-//! so that document text cannot control the terminal.
+//! so that document text cannot control the terminal, long lines cut to the report's width.
 
 mod excerpt;
 
@@ -14,9 +14,9 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
 use super::{Findings, Reporter};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::source::{SourceFile, Span};
+use crate::source::SourceFile;
 use crate::util::sanitize::escape;
-use excerpt::{CONTEXT_LINES, Excerpt};
+use excerpt::{CONTEXT_LINES, Excerpt, Mark, TAB_WIDTH};
 
 #[derive(Clone, Copy, Debug)]
 pub struct HumanOptions {
@@ -26,6 +26,7 @@ pub struct HumanOptions {
 
 pub struct Human {
     handler: GraphicalReportHandler,
+    width: usize,
 }
 
 impl Human {
@@ -40,13 +41,17 @@ impl Human {
             .with_links(false)
             .with_urls(false)
             .with_context_lines(CONTEXT_LINES)
+            .tab_width(TAB_WIDTH)
             .without_syntax_highlighting();
-        Human { handler }
+        Human {
+            handler,
+            width: options.width,
+        }
     }
 
     /// Render one finding (used by the fixture tests as well).
     pub fn render(&self, files: &[SourceFile], d: &Diagnostic) -> String {
-        let adapter = Adapter::new(files, d);
+        let adapter = Adapter::new(files, d, self.width);
         let mut out = String::new();
         if self.handler.render_report(&mut out, &adapter).is_err() {
             out = format!("{}: {}\n", d.rule.code, escape(&d.message));
@@ -78,7 +83,7 @@ struct Adapter<'a> {
 }
 
 impl<'a> Adapter<'a> {
-    fn new(files: &'a [SourceFile], d: &Diagnostic) -> Adapter<'a> {
+    fn new(files: &'a [SourceFile], d: &Diagnostic, width: usize) -> Adapter<'a> {
         // The primary label first: its lines are shown first, under the finding's own place.
         let mut labelled = vec![(d.span, d.label.as_deref().map(|l| escape(l).into_owned()))];
         let mut related = Vec::new();
@@ -87,8 +92,12 @@ impl<'a> Adapter<'a> {
                 labelled.push((l.span, Some(escape(&l.message).into_owned())));
             } else {
                 let file = &files[l.file.index()];
-                let (source, spans) =
-                    Excerpt::new(file, escape(&file.path).into_owned(), &[l.span]);
+                let (source, spans) = Excerpt::new(
+                    file,
+                    escape(&file.path).into_owned(),
+                    &[(l.span, None)],
+                    width,
+                );
                 related.push(Adapter {
                     message: escape(&l.message).into_owned(),
                     code: String::new(),
@@ -100,9 +109,12 @@ impl<'a> Adapter<'a> {
                 });
             }
         }
-        let at: Vec<Span> = labelled.iter().map(|(span, _)| *span).collect();
+        let marks: Vec<Mark<'_>> = labelled
+            .iter()
+            .map(|(span, text)| (*span, text.as_deref()))
+            .collect();
         let file = &files[d.file.index()];
-        let (source, spans) = Excerpt::new(file, escape(&file.path).into_owned(), &at);
+        let (source, spans) = Excerpt::new(file, escape(&file.path).into_owned(), &marks, width);
         let labels = labelled
             .into_iter()
             .zip(spans)
