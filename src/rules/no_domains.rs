@@ -25,7 +25,9 @@ declare_rule! {
     /// shared-ownership declaration.
     ///
     /// Markdown files without ownership content met while walking a folder (a README, a
-    /// changelog) are skipped silently instead; `--verbose` lists them.
+    /// changelog) are skipped silently instead; `--verbose` lists them. When no input at all
+    /// has ownership content there is no finding: the run is one error that says where
+    /// ownlint looked and what it skipped (exit 2).
     ///
     /// ## Why is this bad?
     /// A file you asked ownlint to check that yields nothing usually means the document is
