@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::app::cli::{CheckArgs, OutputFormat};
 use crate::app::inputs::{Inputs, print_problems};
+use crate::app::message::{Level, Message};
 use crate::app::{ExitStatus, output, terminal_width};
 use crate::config::Config;
 use crate::diagnostic::RuleMeta;
@@ -51,20 +52,12 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
 
     if let Some(path) = &args.write_baseline {
         let count = baseline::write(path, &files, &linted.diagnostics, &linted.fingerprints)?;
-        let _ = writeln!(
-            stderr,
-            "ownlint: wrote {count} findings to the baseline {}",
-            escape(&path.display().to_string())
-        );
+        let wrote = format!("wrote {count} findings to the baseline {}", path.display());
+        Message::new(Level::Note, wrote).print(&mut stderr);
         return Ok(ExitStatus::read_all(&problems));
     }
-    if let Some(path) = args.baseline.as_ref().filter(|_| linted.stale > 0) {
-        let _ = writeln!(
-            stderr,
-            "ownlint: {} baseline entries no longer match a finding; shrink the baseline with `ownlint check --write-baseline {}`",
-            linted.stale,
-            escape(&path.display().to_string())
-        );
+    if let Some(path) = args.baseline.as_ref() {
+        warn_stale_baseline(path, linted.stale, &mut stderr);
     }
 
     let summary = linted.summary();
@@ -85,7 +78,6 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
         };
         report(args, &findings, run.rules_run())?;
     }
-
     // No path is left when the only one was stdin under a name the configuration
     // excludes: nothing was asked.
     if found_nothing
@@ -148,6 +140,22 @@ pub fn nothing_to_lint(
         not_markdown_or_yaml: skipped_for(walk::Skip::NotMarkdownOrYaml),
         left_out_by_configuration: skipped_for(walk::Skip::LeftOutByConfiguration),
     })))
+}
+
+/// Baseline entries that match no finding any more: the baseline can shrink.
+fn warn_stale_baseline(path: &Path, stale: usize, stderr: &mut dyn Write) {
+    if stale == 0 {
+        return;
+    }
+    Message::new(
+        Level::Warning,
+        format!("{stale} baseline entries no longer match a finding"),
+    )
+    .help(format!(
+        "shrink the baseline with `ownlint check --write-baseline {}`",
+        path.display()
+    ))
+    .print(stderr);
 }
 
 /// `--verbose`: each file, checked or skipped, and the files the walk did not read.
