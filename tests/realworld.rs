@@ -24,6 +24,9 @@ fn real_world_documents() {
         .filter(|p| ownlint::source::Format::from_path(p).is_some())
         .collect();
     paths.sort();
+    // Where the documents are is this machine's: the nothing-to-lint error names the absolute
+    // path it looked in.
+    let absolute = dir.canonicalize().unwrap().display().to_string();
     let mut report = String::new();
     for path in paths {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -39,7 +42,7 @@ fn real_world_documents() {
             "== {name} (exit {})\n{}{}",
             out.status.code().unwrap_or(-1),
             String::from_utf8_lossy(&out.stdout),
-            stderr
+            stderr.replace(&absolute, "<realworld>")
         ));
     }
     insta::assert_snapshot!(report);
