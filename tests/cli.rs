@@ -334,6 +334,24 @@ fn help_and_version_exit_0_on_stdout() {
     }
 }
 
+/// `--version` (and `-V`) names the version and, when built from a git
+/// checkout, the commit (build.rs): `ownlint 0.1.0 (1a2b3c4)`.
+#[test]
+fn version_names_the_release_and_the_commit() {
+    let shape = regex::Regex::new(r"^ownlint \d+\.\d+\.\d+( \([0-9a-f]{7,}\))?\n$").unwrap();
+    for args in [&["--version"][..], &["-V"]] {
+        let out = run(ownlint(root()).args(args));
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        assert!(shape.is_match(&out.stdout), "{args:?}: {:?}", out.stdout);
+        assert!(
+            out.stdout
+                .starts_with(&format!("ownlint {}", env!("CARGO_PKG_VERSION"))),
+            "{args:?}: {:?}",
+            out.stdout
+        );
+    }
+}
+
 /// A run that finds nothing to lint says so once, on stderr, with where it looked and what
 /// it read and skipped, and what to do: one error, no summary on stdout, exit 2. A folder
 /// with a README and files of other kinds, an empty folder, a README named on the command

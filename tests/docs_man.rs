@@ -10,7 +10,10 @@ use clap::CommandFactory;
 fn man_page() -> Vec<u8> {
     // As `clap_mangen::generate_to` does: no page for the built-in `help` subcommand, and
     // built so that subcommands carry their full names (`ownlint-check`) and the version.
-    let mut command = ownlint::app::cli::Cli::command().disable_help_subcommand(true);
+    // The page is committed, so it names the release, not the commit `--version` adds.
+    let mut command = ownlint::app::cli::Cli::command()
+        .version(env!("CARGO_PKG_VERSION"))
+        .disable_help_subcommand(true);
     command.build();
     // Every page names the program, not the subcommand, as its source: `ownlint 0.1.0`.
     let source = format!("ownlint {}", command.get_version().unwrap_or_default());

@@ -7,7 +7,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// Lint ownership documents kept as code: one owner per domain, escalation contacts, SLOs,
 /// incident authority and shared-ownership agreements.
 #[derive(Debug, Parser)]
-#[command(name = "ownlint", version, propagate_version = true)]
+// The version with the commit it was built from, when built from git: build.rs.
+#[command(name = "ownlint", version = env!("OWNLINT_VERSION"), propagate_version = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
