@@ -26,10 +26,18 @@ fn main() {
 /// files that change when HEAD moves named for cargo to rerun this script on.
 fn commit_of_this_checkout() -> Option<String> {
     let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR")?);
-    let top = git(&manifest_dir, &["rev-parse", "--show-toplevel"])?;
+    let top = git(&manifest_dir, &["rev-parse", "--show-toplevel"]);
     // A copy of the crate inside some other repository (`target/package/ownlint-X.Y.Z`
     // while `cargo package` verifies) must not take that repository's commit.
-    if Path::new(&top).canonicalize().ok()? != manifest_dir.canonicalize().ok()? {
+    let is_top = |top: &str| Path::new(top).canonicalize().ok() == manifest_dir.canonicalize().ok();
+    if !top.as_deref().is_some_and(is_top) {
+        // `cargo package` verifies its copy in this checkout's target folder, where its
+        // build-script output takes the place of this checkout's: a `.git` that does not
+        // exist makes cargo run the script again on the next build (here, or of the copy).
+        println!(
+            "cargo:rerun-if-changed={}",
+            manifest_dir.join(".git").display()
+        );
         return None;
     }
     let absolute = |path: String| manifest_dir.join(path);
