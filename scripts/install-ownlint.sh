@@ -118,10 +118,12 @@ case "$target" in
 esac
 release="$base/v$version"
 
+# Hashes stdin: with a file name, sha256sum escapes the line when the name holds a
+# backslash, as a Windows runner's temp folder does.
 if command -v sha256sum > /dev/null; then
-    sha256() { sha256sum -- "$1" | cut -d ' ' -f 1; }
+    sha256() { sha256sum < "$1" | cut -d ' ' -f 1; }
 elif command -v shasum > /dev/null; then
-    sha256() { shasum -a 256 -- "$1" | cut -d ' ' -f 1; }
+    sha256() { shasum -a 256 < "$1" | cut -d ' ' -f 1; }
 else
     die "neither sha256sum nor shasum is installed"
 fi
@@ -179,7 +181,15 @@ actual="$(sha256 "$staging/$archive")"
 # (`ownlint-TARGET/ownlint`); a zip may hold it at the top.
 mkdir -- "$staging/unpacked"
 case "$archive" in
-*.zip) unzip -q -- "$staging/$archive" -d "$staging/unpacked" ;;
+*.zip)
+    if command -v unzip > /dev/null; then
+        unzip -q "$staging/$archive" -d "$staging/unpacked"
+    elif command -v 7z > /dev/null; then
+        7z x -bd -y "-o$staging/unpacked" -- "$staging/$archive" > /dev/null
+    else
+        die "neither unzip nor 7z is installed to unpack $archive"
+    fi
+    ;;
 *) tar -xJf "$staging/$archive" -C "$staging/unpacked" ;;
 esac
 binary=""

@@ -106,6 +106,8 @@ done
 port="$(cat "$work/port.tmp")"
 server="http://127.0.0.1:$port"
 
+# The install parent has a space and a backslash, as a Windows runner's temp folder does.
+parent="$work/install \\parent"
 failures=0
 fail() {
     printf 'FAIL %s: %s\n' "$case" "$*" >&2
@@ -118,14 +120,14 @@ run() {
     case="$1"
     local folder="$2"
     shift 2
-    rm -rf "$work/parent" "$work/github"
-    mkdir -p "$work/parent" "$work/github"
+    rm -rf "$parent" "$work/github"
+    mkdir -p "$parent" "$work/github"
     : > "$work/github/path"
     : > "$work/github/output"
     status=0
     env -i PATH="$PATH" HOME="$HOME" \
         GITHUB_PATH="$work/github/path" GITHUB_OUTPUT="$work/github/output" \
-        OWNLINT_INSTALL_PARENT="$work/parent" OWNLINT_ACTION_PATH="$root" \
+        OWNLINT_INSTALL_PARENT="$parent" OWNLINT_ACTION_PATH="$root" \
         OWNLINT_DOWNLOAD_BASE="$server/$folder" RUNNER_OS=Linux RUNNER_ARCH=X64 \
         "$@" bash "$script" > "$work/stdout" 2> "$work/stderr" || status=$?
 }
@@ -143,8 +145,8 @@ installed() {
     [ "$(output method)" = download ] || fail "method=$(output method)"
     [ "$(output path)" = "$dir/$1" ] || fail "path=$(output path)"
     # Only the install folder is left in the parent: the staging folder is gone.
-    [ "$(find "$work/parent" -mindepth 1 -maxdepth 1 | wc -l)" = 1 ] ||
-        fail "left in the install parent: $(ls -A "$work/parent")"
+    [ "$(find "$parent" -mindepth 1 -maxdepth 1 | wc -l)" = 1 ] ||
+        fail "left in the install parent: $(ls -A "$parent")"
     local shown
     shown="$(PATH="$dir:/usr/bin:/bin" "$1" --version)"
     [ "$shown" = "ownlint $version" ] || fail "--version says $shown"
@@ -160,7 +162,7 @@ refused() {
     grep -qF -- "$1" "$work/stderr" || fail "no \`$1\` on stderr"
     [ ! -s "$work/github/path" ] || fail "GITHUB_PATH got: $(cat "$work/github/path")"
     [ -z "$(output path)" ] || fail "an output path: $(output path)"
-    [ -z "$(ls -A "$work/parent")" ] || fail "left in the install parent: $(ls -A "$work/parent")"
+    [ -z "$(ls -A "$parent")" ] || fail "left in the install parent: $(ls -A "$parent")"
     show
 }
 
@@ -169,7 +171,7 @@ from_source() {
     [ "$status" = 0 ] || fail "exit $status"
     [ "$(output method)" = source ] || fail "method=$(output method)"
     [ ! -s "$work/github/path" ] || fail "GITHUB_PATH got: $(cat "$work/github/path")"
-    [ -z "$(ls -A "$work/parent")" ] || fail "left in the install parent: $(ls -A "$work/parent")"
+    [ -z "$(ls -A "$parent")" ] || fail "left in the install parent: $(ls -A "$parent")"
     show
 }
 
