@@ -50,6 +50,8 @@ http://127.0.0.1:* | http://127.0.0.1/* | http://localhost:* | http://localhost/
 *) die "OWNLINT_DOWNLOAD_BASE must be an https:// URL: $base" ;;
 esac
 
+command -v curl > /dev/null || die "curl is not installed; set \`version: source\` to build ownlint with cargo"
+
 # Fetches URL into FILE; prints the HTTP status (000 when there was no answer).
 fetch() {
     local status
@@ -183,14 +185,14 @@ mkdir -- "$staging/unpacked"
 case "$archive" in
 *.zip)
     if command -v unzip > /dev/null; then
-        unzip -q "$staging/$archive" -d "$staging/unpacked"
+        unzip -q "$staging/$archive" -d "$staging/unpacked" || die "could not unpack $archive"
     elif command -v 7z > /dev/null; then
-        7z x -bd -y "-o$staging/unpacked" -- "$staging/$archive" > /dev/null
+        7z x -bd -y "-o$staging/unpacked" -- "$staging/$archive" > /dev/null || die "could not unpack $archive"
     else
         die "neither unzip nor 7z is installed to unpack $archive"
     fi
     ;;
-*) tar -xJf "$staging/$archive" -C "$staging/unpacked" ;;
+*) tar -xJf "$staging/$archive" -C "$staging/unpacked" || die "could not unpack $archive (tar and xz are needed)" ;;
 esac
 binary=""
 for candidate in "$staging/unpacked/ownlint-$target/$exe" "$staging/unpacked/$exe"; do
