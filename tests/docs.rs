@@ -413,6 +413,19 @@ fn the_documented_hook_is_this_repository_at_this_version() {
             .any(|h| h["id"].as_str() == Some(id)),
         "no hook `{id}` in .pre-commit-hooks.yaml"
     );
+    // That hook installs the `ownlint` wheel of this version: the root pyproject.toml, its
+    // shim, pins it.
+    let shim = read("pyproject.toml");
+    let version = env!("CARGO_PKG_VERSION");
+    for line in [
+        format!("version = \"{version}\""),
+        format!("dependencies = [\"ownlint=={version}\"]"),
+    ] {
+        assert!(
+            shim.lines().any(|l| l == line),
+            "pyproject.toml (the hook's shim) lacks `{line}`"
+        );
+    }
     // The action is this repository too.
     let action = pins(&workflow())
         .into_iter()
