@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Proves the `ownlint` pre-commit hook (.pre-commit-hooks.yaml) with the real
-# pre-commit client: in a throwaway git repository that uses this repository as
+# Proves the `ownlint-source` pre-commit hook (.pre-commit-hooks.yaml), the one
+# built from source with cargo, with the real pre-commit client: in a throwaway git repository that uses this repository as
 # a hook repository, a broken ownership document must make `pre-commit run`
 # fail, and the fixed document must make it pass.
 #
@@ -47,7 +47,7 @@ repos:
   - repo: $repo_yaml
     rev: $rev
     hooks:
-      - id: ownlint
+      - id: ownlint-source
 EOF
 
 # Writes ownership/OWNERSHIP.md with the given owner; `TBD` is a placeholder
@@ -126,4 +126,4 @@ if ! grep -q "^ownlint\.*Passed" "$work/run2.log"; then
     exit 1
 fi
 
-echo "precommit.sh: OK: the ownlint hook failed on the broken document and passed on the fixed one"
+echo "precommit.sh: OK: the ownlint-source hook failed on the broken document and passed on the fixed one"
