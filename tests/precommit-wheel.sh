@@ -58,91 +58,26 @@ export PIP_NO_INDEX=1
 export PIP_FIND_LINKS="$wheelhouse"
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
-# A throwaway repository with its own identity, so no global git config is needed.
-mkdir "$work/repo"
-cd "$work/repo"
-git init -q .
-git config user.name "ownlint pre-commit test"
-git config user.email "precommit-test@ownlint.invalid"
-git config commit.gpgsign false
-
-# YAML single-quoted scalar: a quote inside the path is written twice.
-repo_yaml="'${root//\'/\'\'}'"
-cat > .pre-commit-config.yaml <<EOF
-repos:
-  - repo: $repo_yaml
-    rev: $rev
-    hooks:
-      - id: ownlint
-EOF
-
-# Writes ownership/OWNERSHIP.md with the given owner; `TBD` is a placeholder
-# owner, an error-severity `orphaned-domain` (OWN101) finding.
-write_ownership() {
-    mkdir -p ownership
-    cat > ownership/OWNERSHIP.md <<EOF
-# Ownership Model
-
-## Domain Ownership
-
-### Payments Domain
-
-**Owner:** $1
-**Escalation Contact:** @payments-oncall
-**SLO Responsibility:**
-- Payment processing: P95 ≤ 500ms
-
-**Incident Authority:**
-- Can disable payment processing during incidents
-
-**Responsibilities:**
-- Payment processing
-EOF
-}
-
-commit_all() {
-    git add -A
-    git commit -q -m "$1"
-}
-
-# Runs the hooks on all files; the output goes to the named log and is shown.
-# Sets $status to pre-commit's exit code.
-run_hooks() {
-    local log="$work/$1.log"
-    status=0
-    pre-commit run --all-files --color never >"$log" 2>&1 || status=$?
-    sed 's/^/    | /' "$log"
-}
+me=precommit-wheel.sh
+# shellcheck source=tests/precommit-common.sh
+. "$root/tests/precommit-common.sh"
+hook_repo ownlint
 
 # 1. Broken document: the first run installs the hook, which must fail, and
 #    for the right reason.
-write_ownership "TBD"
-commit_all "broken ownership document"
+commit_ownership "TBD"
 echo "precommit-wheel.sh: run 1 (first install; placeholder owner, the hook must fail)"
 start=$(date +%s%N)
 run_hooks run1
 elapsed_ms=$((($(date +%s%N) - start) / 1000000))
 echo "precommit-wheel.sh: run 1 took $((elapsed_ms / 1000)).$(printf '%03d' $((elapsed_ms % 1000)))s, including the first install of the hook environment"
-if ! grep -q "Installing environment for" "$work/run1.log"; then
-    echo "precommit-wheel.sh: FAILED: run 1 did not install the hook environment" >&2
-    exit 1
-fi
-if [ "$status" -eq 0 ]; then
-    echo "precommit-wheel.sh: FAILED: pre-commit passed on a document with a placeholder owner" >&2
-    exit 1
-fi
-if ! grep -q "orphaned-domain" "$work/run1.log"; then
-    echo "precommit-wheel.sh: FAILED: pre-commit failed (exit $status) but not with ownlint's orphaned-domain finding" >&2
-    exit 1
-fi
+grep -q "Installing environment for" "$work/run1.log" || fail "run 1 did not install the hook environment"
+expect_caught run1
 
 # The binary in the hook environment is the one in the wheel, byte for byte:
 # installed, not compiled.
 installed="$(find "$PRE_COMMIT_HOME" -path '*/py_env-*/bin/ownlint' -type f | head -n 1)"
-if [ -z "$installed" ]; then
-    echo "precommit-wheel.sh: FAILED: no ownlint binary in the hook environment" >&2
-    exit 1
-fi
+[ -n "$installed" ] || fail "no ownlint binary in the hook environment"
 in_wheel="$(python3 - "$wheel" <<'EOF'
 import hashlib, sys, zipfile
 with zipfile.ZipFile(sys.argv[1]) as wheel:
@@ -150,27 +85,14 @@ with zipfile.ZipFile(sys.argv[1]) as wheel:
     print(hashlib.sha256(wheel.read(name)).hexdigest())
 EOF
 )"
-if [ "$(sha256sum "$installed" | cut -d' ' -f1)" != "$in_wheel" ]; then
-    echo "precommit-wheel.sh: FAILED: the hook's ownlint ($installed) is not the wheel's binary" >&2
-    exit 1
-fi
-if [ "$elapsed_ms" -ge 15000 ]; then
-    echo "precommit-wheel.sh: FAILED: the first run took ${elapsed_ms}ms, over the 15 s budget" >&2
-    exit 1
-fi
+[ "$(sha256sum "$installed" | cut -d' ' -f1)" = "$in_wheel" ] ||
+    fail "the hook's ownlint ($installed) is not the wheel's binary"
+[ "$elapsed_ms" -lt 15000 ] || fail "the first run took ${elapsed_ms}ms, over the 15 s budget"
 
 # 2. Fixed document: the same hook must pass.
-write_ownership "Payment Service Team"
-commit_all "fix the owner"
+commit_ownership "Payment Service Team"
 echo "precommit-wheel.sh: run 2 (real owner; the hook must pass)"
 run_hooks run2
-if [ "$status" -ne 0 ]; then
-    echo "precommit-wheel.sh: FAILED: pre-commit failed (exit $status) on a clean document" >&2
-    exit 1
-fi
-if ! grep -q "^ownlint\.*Passed" "$work/run2.log"; then
-    echo "precommit-wheel.sh: FAILED: the ownlint hook did not report Passed" >&2
-    exit 1
-fi
+expect_passed run2
 
 echo "precommit-wheel.sh: OK: the wheel hook installed in ${elapsed_ms}ms with the first run, failed on the broken document and passed on the fixed one"
