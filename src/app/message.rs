@@ -20,8 +20,7 @@ use std::fmt::{self, Write as _};
 use std::io::{IsTerminal, Write};
 
 use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
-    SourceCode, SourceSpan, SpanContents,
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode, SourceSpan,
 };
 
 use crate::app::{cli::ColorChoice, terminal_width};
@@ -187,8 +186,7 @@ fn with_causes(err: &Error) -> String {
 fn configuration<'a>(config: &'a ConfigErrors, problem: &'a ConfigProblem) -> Message<'a> {
     let mut message = Message::error(format!("invalid configuration: {}", problem.message));
     message.snippet = Some(Snippet {
-        path: &config.path,
-        text: &config.text,
+        source: NamedSource::new(&config.path, config.text.clone()),
         span: SourceSpan::new(problem.span.start.into(), problem.span.len()),
         label: &problem.label,
     });
@@ -298,8 +296,9 @@ fn nothing_to_lint<'a>(err: &Error, nothing: &NothingToLint) -> Message<'a> {
 /// The configuration's text at a place, drawn by miette.
 #[derive(Debug)]
 struct Snippet<'a> {
-    path: &'a str,
-    text: &'a str,
+    /// The configuration's text under its path (miette wants it owned; a problem of the
+    /// configuration is rare and its file small).
+    source: NamedSource<String>,
     span: SourceSpan,
     label: &'a str,
 }
@@ -338,30 +337,11 @@ impl std::error::Error for Snippet<'_> {}
 
 impl miette::Diagnostic for Snippet<'_> {
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(self)
+        Some(&self.source)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let label = LabeledSpan::new_primary_with_span(Some(self.label.to_owned()), self.span);
         Some(Box::new(std::iter::once(label)))
-    }
-}
-
-impl SourceCode for Snippet<'_> {
-    fn read_span<'b>(
-        &'b self,
-        span: &SourceSpan,
-        before: usize,
-        after: usize,
-    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let contents = self.text.read_span(span, before, after)?;
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.path.to_owned(),
-            contents.data(),
-            *contents.span(),
-            contents.line(),
-            contents.column(),
-            contents.line_count(),
-        )))
     }
 }
