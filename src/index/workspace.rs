@@ -173,11 +173,7 @@ impl<'s> Workspace<'s> {
             // The hashes agree; the names decide.
             let mut by_key: Vec<(String, Vec<DomainId>)> = Vec::new();
             for id in group {
-                let key = names::key(self.domain_name(id).as_str());
-                match by_key.iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, ids)) => ids.push(id),
-                    None => by_key.push((key, vec![id])),
-                }
+                names::group_of(&mut by_key, self.domain_name(id).as_str()).push(id);
             }
             out.extend(
                 by_key

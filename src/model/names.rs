@@ -7,6 +7,20 @@ use rustc_hash::FxHasher;
 
 use super::text::AsciiFold;
 
+/// The group of `name` among groups of names that compare equal, in first-seen order: a
+/// new, empty one at the end when no group has its key yet. For splitting names whose
+/// hashes agree by the names themselves.
+pub fn group_of<'g, T>(groups: &'g mut Vec<(String, Vec<T>)>, name: &str) -> &'g mut Vec<T> {
+    let key = key(name);
+    match groups.iter().position(|(k, _)| *k == key) {
+        Some(i) => &mut groups[i].1,
+        None => {
+            groups.push((key, Vec::new()));
+            &mut groups.last_mut().expect("just pushed").1
+        }
+    }
+}
+
 /// The key two names are compared by.
 pub fn key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());

@@ -45,14 +45,7 @@ pub fn shared_names<'a>(ws: &'a Workspace<'_>) -> Vec<Vec<Claim<'a>>> {
         let mut by_key: Vec<(String, Vec<Claim<'a>>)> = Vec::new();
         for (domain_id, name_id) in claimed {
             let text = ws.name_text(name_id);
-            let key = names::key(text.as_str());
-            let slot = match by_key.iter().position(|(k, _)| *k == key) {
-                Some(i) => &mut by_key[i].1,
-                None => {
-                    by_key.push((key, Vec::new()));
-                    &mut by_key.last_mut().expect("just pushed").1
-                }
-            };
+            let slot = names::group_of(&mut by_key, text.as_str());
             // One claim per domain; a domain defined twice is one domain, which
             // `duplicate-domain` reports.
             let domain = display_name(ws.domain_name(domain_id).as_str()).to_owned();
