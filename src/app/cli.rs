@@ -44,6 +44,13 @@ pub enum Command {
     /// for its one real owner; one with a placeholder owner (`TBD`) or several owners counts
     /// as "(no single owner)".
     Stats(StatsArgs),
+    /// Run the language server on stdin and stdout, for editors: every finding as you type,
+    /// the `who` card on hover, go to definition, the outline and quick fixes.
+    ///
+    /// The server lints the workspace folders the editor opens as `ownlint check` run in each
+    /// would, with the configuration found there (`.ownlint.yaml`, reloaded when it changes).
+    /// docs/editors.md shows how to set up VS Code, Neovim, Helix and Zed.
+    Server,
 }
 
 #[derive(Debug, Args)]

@@ -95,6 +95,11 @@ impl<'a> Message<'a> {
         }
     }
 
+    /// What the message says, without its level and advice.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     pub fn error(text: impl Into<String>) -> Message<'a> {
         Message::new(Level::Error, text)
     }

@@ -13,6 +13,7 @@ pub mod inputs;
 pub mod message;
 pub mod output;
 pub mod schema;
+pub mod server;
 pub mod stats;
 pub mod who;
 
@@ -95,6 +96,7 @@ pub fn run(cli: cli::Cli) -> Result<ExitStatus, Error> {
             Ok(ExitStatus::Success)
         }
         cli::Command::Stats(args) => stats::run(&args),
+        cli::Command::Server => server::run(),
     }
 }
 

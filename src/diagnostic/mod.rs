@@ -137,7 +137,15 @@ pub struct RuleMeta {
     pub docs: &'static str,
 }
 
+/// Where ownlint lives on the web: its repository.
+pub const HOME: &str = "https://github.com/ownlint/ownlint";
+
 impl RuleMeta {
+    /// The rule's page in the published documentation (`docs/rules.md`, one heading per rule).
+    pub fn docs_url(&self) -> String {
+        format!("{HOME}/blob/main/docs/rules.md#{}", self.name)
+    }
+
     /// The documentation as Markdown, without the leading space rustdoc keeps on each line.
     pub fn documentation(&self) -> String {
         let mut out = String::with_capacity(self.docs.len());

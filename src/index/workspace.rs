@@ -77,6 +77,11 @@ impl<'s> Workspace<'s> {
         }
     }
 
+    /// The facts back, for a run that keeps them for the next ([`crate::lint::Session`]).
+    pub fn into_facts(self) -> Vec<Facts> {
+        self.facts
+    }
+
     pub fn file(&self, id: FileId) -> &'s SourceFile {
         &self.files[id.index()]
     }

@@ -229,8 +229,8 @@ pub fn run<'s>(files: &'s [SourceFile], run: &Run<'_>) -> Linted<'s> {
 /// Lint `files[range]` (the other files are there for the file ids of the range to index).
 /// Each file is parsed once, checked by the per-file rules and reduced to its facts, in
 /// parallel, and its document kept only when the run asks; then the cross-file rules run on
-/// the facts, and the suppressions apply. Returns the workspace, the findings in order, and how many were
-/// suppressed.
+/// the facts, and the suppressions apply. Returns the workspace, the findings in order, and how
+/// many were suppressed.
 fn lint_range<'s>(
     files: &'s [SourceFile],
     range: Range<usize>,
@@ -255,16 +255,97 @@ fn lint_range<'s>(
     }
     let documents = run.keep_documents.then_some(documents);
     let workspace = Workspace::new(files, range.start, all_facts, documents);
+    let (diagnostics, suppressed) = check_together(&workspace, diagnostics, run);
+    (workspace, diagnostics, suppressed)
+}
+
+/// The second half of a run, once every file has been checked on its own: the cross-file
+/// rules on the workspace's facts, then the suppressions, then the repeats left out, in order.
+/// `diagnostics` are the per-file rules' findings. Returns the findings and how many were
+/// suppressed.
+fn check_together(
+    workspace: &Workspace<'_>,
+    mut diagnostics: Vec<Diagnostic>,
+    run: &Run<'_>,
+) -> (Vec<Diagnostic>, usize) {
     let mut cx = Context::new(run.settings, run.rules);
     for (rule, severity) in run.rules {
         cx.set_severity(*severity);
-        rule.check_workspace(&workspace, &mut cx);
+        rule.check_workspace(workspace, &mut cx);
     }
     diagnostics.extend(cx.into_diagnostics());
-    let applied = suppressions::apply(&workspace, diagnostics, |code| run.severity_of(code));
-    let mut diagnostics = copies::leave_out_repeats(&workspace, applied.diagnostics);
+    let applied = suppressions::apply(workspace, diagnostics, |code| run.severity_of(code));
+    let mut diagnostics = copies::leave_out_repeats(workspace, applied.diagnostics);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    (workspace, diagnostics, applied.suppressed)
+    (diagnostics, applied.suppressed)
+}
+
+/// The pipeline kept between runs, for a client that changes one file at a time (the language
+/// server): each file's facts and per-file findings are kept, a changed file is checked again
+/// on its own, and the cross-file rules run again over every file's facts. The findings are
+/// those [`run`] gives for the same files, without a base or a baseline.
+pub struct Session {
+    files: Vec<SourceFile>,
+    facts: Vec<Facts>,
+    per_file: Vec<Vec<Diagnostic>>,
+}
+
+impl Session {
+    /// Check every file on its own, in parallel. The files' ids are their indices.
+    pub fn new(files: Vec<SourceFile>, run: &Run<'_>) -> Session {
+        let checked = crate::util::parallel::map(&files, |file| check_file(file, run));
+        let (facts, per_file) = checked.into_iter().unzip();
+        Session {
+            files,
+            facts,
+            per_file,
+        }
+    }
+
+    pub fn files(&self) -> &[SourceFile] {
+        &self.files
+    }
+
+    /// Put `file` in place of the file of its id, or after the last one when its id is the
+    /// next, and check it on its own.
+    pub fn set_file(&mut self, file: SourceFile, run: &Run<'_>) {
+        let index = file.id.index();
+        assert!(index <= self.files.len(), "file ids follow one another");
+        let (facts, diagnostics) = check_file(&file, run);
+        if index == self.files.len() {
+            self.files.push(file);
+            self.facts.push(facts);
+            self.per_file.push(diagnostics);
+        } else {
+            self.files[index] = file;
+            self.facts[index] = facts;
+            self.per_file[index] = diagnostics;
+        }
+    }
+
+    /// Every file's findings: the cross-file rules run on the kept facts, and the findings of
+    /// skipped files are left out, as in [`run`]. Sorted by file, then place, then rule.
+    pub fn lint(&mut self, run: &Run<'_>) -> Vec<Diagnostic> {
+        let per_file: Vec<Diagnostic> = self.per_file.iter().flatten().cloned().collect();
+        let facts = std::mem::take(&mut self.facts);
+        let workspace = Workspace::new(&self.files, 0, facts, None);
+        let (mut diagnostics, _) = check_together(&workspace, per_file, run);
+        let skipped = workspace.skipped_files();
+        diagnostics.retain(|d| !skipped[d.file.index()]);
+        self.facts = workspace.into_facts();
+        diagnostics
+    }
+
+    /// A file's facts: for a reader of the workspace between runs.
+    pub fn facts(&self, file: crate::source::FileId) -> &Facts {
+        &self.facts[file.index()]
+    }
+}
+
+/// Parse one file and check it on its own: its facts, and the per-file rules' findings.
+fn check_file(file: &SourceFile, run: &Run<'_>) -> (Facts, Vec<Diagnostic>) {
+    let doc = parse::parse(file, &run.settings.labels);
+    check_document(&doc, run)
 }
 
 /// The per-file rules' findings in one document, and its facts for the cross-file rules.

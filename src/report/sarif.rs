@@ -15,7 +15,7 @@ pub struct Sarif;
 
 const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-const INFORMATION_URI: &str = "https://github.com/ownlint/ownlint";
+const INFORMATION_URI: &str = crate::diagnostic::HOME;
 
 #[derive(Serialize)]
 struct Log<'a> {
@@ -220,7 +220,7 @@ fn descriptor(m: &RuleMeta) -> RuleDescriptor {
             text: docs.clone(),
             markdown: docs,
         },
-        help_uri: format!("{INFORMATION_URI}/blob/main/docs/rules.md#{}", m.name),
+        help_uri: m.docs_url(),
         default_configuration: Configuration {
             level: level(m.default_severity),
         },

@@ -215,7 +215,7 @@ impl SourceFile {
     }
 }
 
-fn line_starts(text: &str) -> Vec<u32> {
+pub fn line_starts(text: &str) -> Vec<u32> {
     let bytes = text.as_bytes();
     let mut starts = Vec::with_capacity(bytes.len() / 32 + 1);
     starts.push(0u32);

@@ -1,0 +1,159 @@
+//! One workspace folder as `ownlint check` run in it would see it: its configuration, the
+//! files the walk finds, and the pipeline's [`Session`] over them, with the open documents'
+//! unsaved texts in place of the files on disk.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::error::Error;
+use crate::lint::{EnabledRule, Run, Session, enabled_rules};
+use crate::source::read::read_all;
+use crate::source::walk;
+use crate::source::{FileId, Format, Origin, SourceFile};
+
+/// The largest file read, as `ownlint check`'s default `--max-file-size`.
+const MAX_FILE_SIZE: u64 = 16 << 20;
+
+pub struct Folder {
+    /// The workspace folder: where `ownlint check` would run.
+    pub root: PathBuf,
+    pub config: Config,
+    /// Why the configuration file could not be used (the folder is then linted with the
+    /// defaults, and the client told).
+    pub config_error: Option<Error>,
+    rules: Vec<EnabledRule>,
+    session: Session,
+    /// Each file's absolute path, by id.
+    paths: Vec<PathBuf>,
+    ids: HashMap<PathBuf, FileId>,
+}
+
+impl Folder {
+    /// Load the configuration found from `root`, walk the folders `ownlint check` would walk
+    /// there, read and check every file.
+    pub fn load(root: PathBuf) -> Folder {
+        let catalog = crate::rules::catalog();
+        let (config, config_error) = match Config::load(None, &root, &catalog) {
+            Ok(config) => (config, None),
+            Err(err) => (
+                Config {
+                    root: root.clone(),
+                    ..Config::default()
+                },
+                Some(err),
+            ),
+        };
+        let selection = config.selection();
+        let paths: Vec<PathBuf> = walk::default_paths(&selection, &root)
+            .into_iter()
+            .map(|p| root.join(p))
+            .collect();
+        let mut candidates = walk::discover(&paths, &selection, &root, false).files;
+        for c in &mut candidates {
+            c.display = shown(&c.fs_path, &root);
+        }
+        // Files that cannot be read are left out, as `check` leaves them out of its findings
+        // (it says so on stderr, which an editor does not show).
+        let (files, _) = read_all(candidates, MAX_FILE_SIZE);
+        let rules = enabled_rules(&config.settings);
+        let paths: Vec<PathBuf> = files.iter().map(|f| f.fs_path.clone()).collect();
+        let ids = paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (key(p), FileId(i as u32)))
+            .collect();
+        let session = Session::new(files, &Run::new(&config.settings, &rules));
+        Folder {
+            root,
+            config,
+            config_error,
+            rules,
+            session,
+            paths,
+            ids,
+        }
+    }
+
+    /// Whether `path` lies in this folder.
+    pub fn holds(&self, path: &Path) -> bool {
+        path.starts_with(&self.root)
+    }
+
+    pub fn file(&self, id: FileId) -> &SourceFile {
+        &self.session.files()[id.index()]
+    }
+
+    pub fn path(&self, id: FileId) -> &Path {
+        &self.paths[id.index()]
+    }
+
+    pub fn id(&self, path: &Path) -> Option<FileId> {
+        self.ids.get(&key(path)).copied()
+    }
+
+    /// Whether the configuration lets `path` in, were it met in a walk: an open document that
+    /// `check` would not read is left alone, as `check --stdin-filename` leaves it.
+    pub fn selects(&self, path: &Path) -> bool {
+        Format::from_path(path).is_some()
+            && walk::selected(path, &self.config.selection(), &self.root)
+    }
+
+    /// Put `text` in place of the file at `path` (an open document's unsaved text), or add it
+    /// as a file met in a walk. Returns its id, or `None` when the folder does not lint it.
+    pub fn set_text(&mut self, path: &Path, text: String) -> Option<FileId> {
+        self.set_bytes(path, text.into_bytes())
+    }
+
+    fn set_bytes(&mut self, path: &Path, bytes: Vec<u8>) -> Option<FileId> {
+        let (id, origin) = match self.id(path) {
+            Some(id) => (id, self.file(id).origin),
+            None if self.selects(path) => (FileId(self.paths.len() as u32), Origin::Walked),
+            None => return None,
+        };
+        let format = Format::from_path(path)?;
+        let file = SourceFile::new(
+            id,
+            shown(path, &self.root),
+            path.to_path_buf(),
+            format,
+            origin,
+            bytes,
+        );
+        if id.index() == self.paths.len() {
+            self.paths.push(path.to_path_buf());
+            self.ids.insert(key(path), id);
+        }
+        let run = Run::new(&self.config.settings, &self.rules);
+        self.session.set_file(file, &run);
+        Some(id)
+    }
+
+    /// The file at `path` as it is on disk (a document closed without saving, or changed by
+    /// another program); empty when it is gone, which leaves it out like a README.
+    pub fn reread(&mut self, path: &Path) -> Option<FileId> {
+        self.id(path)?;
+        let bytes = std::fs::read(path)
+            .ok()
+            .filter(|bytes| bytes.len() as u64 <= MAX_FILE_SIZE)
+            .unwrap_or_default();
+        self.set_bytes(path, bytes)
+    }
+
+    /// Every file's findings, as `ownlint check` in this folder reports them.
+    pub fn lint(&mut self) -> Vec<Diagnostic> {
+        let run = Run::new(&self.config.settings, &self.rules);
+        self.session.lint(&run)
+    }
+}
+
+/// A file's path as `check` in `root` shows it.
+fn shown(path: &Path, root: &Path) -> String {
+    walk::display(path.strip_prefix(root).unwrap_or(path))
+}
+
+/// The key a path is known by: the same file by two spellings (a symbolic link, `..`) is one.
+fn key(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}

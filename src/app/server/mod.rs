@@ -1,0 +1,559 @@
+//! `ownlint server`: the language server. Editors start it over stdio; it lints the ownership
+//! documents of the workspace folders the editor opens, found and configured as `ownlint
+//! check` run in each folder would find and configure them, and publishes every file's
+//! findings as the documents are typed, the cross-file findings included.
+//!
+//! One thread answers the client. Each file's parse is kept between edits (the pipeline's
+//! [`crate::lint::Session`]): a change parses the changed document again, then the cross-file
+//! rules run over every file's kept facts, and only the files whose findings changed are sent
+//! again. Edits that arrive together are linted once.
+
+mod convert;
+mod folder;
+mod position;
+mod transport;
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Receiver;
+
+use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
+use lsp_types::notification::{self as note, Notification as _};
+use lsp_types::request::{self as req, Request as _};
+use lsp_types::{
+    self as lsp, DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
+    DidChangeWatchedFilesRegistrationOptions, DidChangeWorkspaceFoldersParams,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DidSaveTextDocumentParams,
+    FileSystemWatcher, GlobPattern, InitializeParams, PublishDiagnosticsParams, Registration,
+    RegistrationParams, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextDocumentSyncOptions, Uri,
+};
+
+use crate::app::ExitStatus;
+use crate::error::Error;
+use folder::Folder;
+use position::Encoding;
+use transport::{Incoming, Writer};
+
+/// Serve the client on stdin and stdout until it says `exit`: success when it asked for a
+/// `shutdown` first, as the protocol has it.
+pub fn run() -> Result<ExitStatus, Error> {
+    let incoming = transport::stdin_channel();
+    let stdout = io::stdout();
+    let mut server = Server::new(Writer::new(stdout.lock()));
+    Ok(if server.serve(&incoming) {
+        ExitStatus::Success
+    } else {
+        ExitStatus::Failure
+    })
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    /// Before `initialize`: only `initialize` and `exit` are answered.
+    Starting,
+    Running,
+    /// After `shutdown`: only `exit` is.
+    ShuttingDown,
+}
+
+/// A document the client has open.
+struct Open {
+    path: PathBuf,
+    version: i32,
+    text: String,
+}
+
+struct Server<W: Write> {
+    out: Writer<W>,
+    phase: Phase,
+    encoding: Encoding,
+    /// The workspace folders the client opened, loaded at `initialized`.
+    roots: Vec<PathBuf>,
+    folders: Vec<Folder>,
+    /// By URI as the client wrote it.
+    open: HashMap<String, Open>,
+    /// What was last sent for each URI that has findings (or had them), as sent.
+    published: HashMap<String, Vec<lsp::Diagnostic>>,
+    /// Whether a change waits to be linted.
+    dirty: bool,
+    /// The open documents changed since the last publication: their findings are sent again
+    /// even when unchanged, for the new version of the text.
+    touched: Vec<String>,
+    /// The client can watch files for the server (`workspace/didChangeWatchedFiles`).
+    can_watch: bool,
+    next_id: i32,
+}
+
+/// What handling one message leaves to do.
+#[derive(PartialEq, Eq)]
+enum Next {
+    Go,
+    Exit,
+}
+
+impl<W: Write> Server<W> {
+    fn new(out: Writer<W>) -> Server<W> {
+        Server {
+            out,
+            phase: Phase::Starting,
+            encoding: Encoding::Utf16,
+            roots: Vec::new(),
+            folders: Vec::new(),
+            open: HashMap::new(),
+            published: HashMap::new(),
+            dirty: false,
+            touched: Vec::new(),
+            can_watch: false,
+            next_id: 0,
+        }
+    }
+
+    /// Answer messages until `exit` or the end of the input; whether `shutdown` came first.
+    fn serve(&mut self, incoming: &Receiver<Incoming>) -> bool {
+        while let Ok(first) = incoming.recv() {
+            if self.take(first) == Next::Exit {
+                return self.phase == Phase::ShuttingDown;
+            }
+            // What else already waits is taken before linting, so that a burst of edits is
+            // linted once.
+            while let Ok(more) = incoming.try_recv() {
+                if self.take(more) == Next::Exit {
+                    return self.phase == Phase::ShuttingDown;
+                }
+            }
+            if self.dirty {
+                self.dirty = false;
+                self.publish();
+            }
+        }
+        false
+    }
+
+    fn take(&mut self, incoming: Incoming) -> Next {
+        match incoming {
+            Incoming::Message(Message::Request(request)) => {
+                let id = request.id.clone();
+                let method = request.method.clone();
+                let answer = catch_unwind(AssertUnwindSafe(|| self.request(request)));
+                let response = answer.unwrap_or_else(|_| {
+                    Response::new_err(
+                        id,
+                        ErrorCode::InternalError as i32,
+                        format!("ownlint failed while answering {method}; this is a bug"),
+                    )
+                });
+                self.send(response.into());
+                Next::Go
+            }
+            Incoming::Message(Message::Notification(notification)) => {
+                if notification.method == note::Exit::METHOD {
+                    return Next::Exit;
+                }
+                let method = notification.method.clone();
+                if catch_unwind(AssertUnwindSafe(|| self.notification(notification))).is_err() {
+                    self.log(format!(
+                        "ownlint failed while handling {method}; this is a bug"
+                    ));
+                }
+                Next::Go
+            }
+            // Answers to the server's own requests (the watcher registration) need no action.
+            Incoming::Message(Message::Response(_)) => Next::Go,
+            Incoming::Invalid { id, code, message } => {
+                let _ = self.out.send_error(id, code, &message);
+                Next::Go
+            }
+        }
+    }
+
+    fn request(&mut self, request: Request) -> Response {
+        let id = request.id.clone();
+        match (self.phase, request.method.as_str()) {
+            (Phase::Starting, req::Initialize::METHOD) => {
+                match request.extract(req::Initialize::METHOD) {
+                    Ok((id, params)) => self.initialize(id, params),
+                    Err(err) => invalid_params(id, err),
+                }
+            }
+            (Phase::Starting, _) => Response::new_err(
+                id,
+                ErrorCode::ServerNotInitialized as i32,
+                "the server is not initialized yet".to_owned(),
+            ),
+            (Phase::ShuttingDown, _) => Response::new_err(
+                id,
+                ErrorCode::InvalidRequest as i32,
+                "the server is shutting down".to_owned(),
+            ),
+            (Phase::Running, req::Initialize::METHOD) => Response::new_err(
+                id,
+                ErrorCode::InvalidRequest as i32,
+                "the server is already initialized".to_owned(),
+            ),
+            (Phase::Running, req::Shutdown::METHOD) => {
+                self.phase = Phase::ShuttingDown;
+                Response::new_ok(id, ())
+            }
+            (Phase::Running, method) => Response::new_err(
+                id,
+                ErrorCode::MethodNotFound as i32,
+                format!("ownlint does not answer {method}"),
+            ),
+        }
+    }
+
+    fn initialize(&mut self, id: RequestId, params: InitializeParams) -> Response {
+        let general = params.capabilities.general.as_ref();
+        self.encoding = Encoding::negotiate(general.and_then(|g| g.position_encodings.as_deref()));
+        self.can_watch = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files)
+            .and_then(|w| w.dynamic_registration)
+            .unwrap_or(false);
+        #[allow(deprecated)] // rootUri: the folder of a client that sends no workspace folders
+        let mut roots: Vec<PathBuf> = match (params.workspace_folders, params.root_uri) {
+            (Some(folders), _) if !folders.is_empty() => {
+                folders.iter().filter_map(|f| file_path(&f.uri)).collect()
+            }
+            (_, Some(root)) => file_path(&root).into_iter().collect(),
+            _ => Vec::new(),
+        };
+        roots.sort();
+        roots.dedup();
+        self.roots = roots;
+        self.phase = Phase::Running;
+        let capabilities = ServerCapabilities {
+            position_encoding: Some(self.encoding.kind()),
+            text_document_sync: Some(TextDocumentSyncCapability::Options(
+                TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    save: Some(lsp::TextDocumentSyncSaveOptions::Supported(true)),
+                    ..TextDocumentSyncOptions::default()
+                },
+            )),
+            ..ServerCapabilities::default()
+        };
+        let result = lsp::InitializeResult {
+            capabilities,
+            server_info: Some(ServerInfo {
+                name: "ownlint".to_owned(),
+                version: Some(env!("OWNLINT_VERSION").to_owned()),
+            }),
+        };
+        Response::new_ok(id, result)
+    }
+
+    fn notification(&mut self, notification: Notification) {
+        if self.phase != Phase::Running {
+            return; // before `initialize` and after `shutdown`, notifications are dropped
+        }
+        let method = notification.method.clone();
+        let handled = match method.as_str() {
+            note::Initialized::METHOD => {
+                self.start();
+                Ok(())
+            }
+            note::DidOpenTextDocument::METHOD => notification
+                .extract(note::DidOpenTextDocument::METHOD)
+                .map(|p| self.did_open(p)),
+            note::DidChangeTextDocument::METHOD => notification
+                .extract(note::DidChangeTextDocument::METHOD)
+                .map(|p| self.did_change(p)),
+            note::DidCloseTextDocument::METHOD => notification
+                .extract(note::DidCloseTextDocument::METHOD)
+                .map(|p| self.did_close(p)),
+            note::DidSaveTextDocument::METHOD => notification
+                .extract(note::DidSaveTextDocument::METHOD)
+                .map(|p| self.did_save(p)),
+            note::DidChangeWatchedFiles::METHOD => notification
+                .extract(note::DidChangeWatchedFiles::METHOD)
+                .map(|p| self.did_change_watched_files(p)),
+            note::DidChangeWorkspaceFolders::METHOD => notification
+                .extract(note::DidChangeWorkspaceFolders::METHOD)
+                .map(|p| self.did_change_workspace_folders(p)),
+            // Everything else (`$/cancelRequest`, `$/setTrace`, settings) changes nothing here.
+            _ => Ok(()),
+        };
+        if let Err(err) = handled {
+            self.log(format!("ignored a {method} notification: {err}"));
+        }
+    }
+
+    /// `initialized`: load every folder, ask the client to watch the configuration and the
+    /// documents, and publish every finding.
+    fn start(&mut self) {
+        self.folders = self.roots.iter().cloned().map(Folder::load).collect();
+        self.report_configuration();
+        if self.can_watch {
+            self.register_watchers();
+        }
+        self.dirty = true;
+    }
+
+    fn did_open(&mut self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        let Some(path) = file_path(&doc.uri) else {
+            return; // an unsaved buffer without a file (`untitled:`) is nothing to lint
+        };
+        self.set_text(&path, doc.text.clone());
+        self.touched.push(doc.uri.as_str().to_owned());
+        self.open.insert(
+            doc.uri.as_str().to_owned(),
+            Open {
+                path,
+                version: doc.version,
+                text: doc.text,
+            },
+        );
+    }
+
+    fn did_change(&mut self, params: DidChangeTextDocumentParams) {
+        let key = params.text_document.uri.as_str();
+        let Some(open) = self.open.get_mut(key) else {
+            return;
+        };
+        let text = std::mem::take(&mut open.text);
+        open.text = position::apply_changes(text, params.content_changes, self.encoding);
+        open.version = params.text_document.version;
+        let (path, text) = (open.path.clone(), open.text.clone());
+        self.touched.push(key.to_owned());
+        self.set_text(&path, text);
+    }
+
+    fn did_close(&mut self, params: DidCloseTextDocumentParams) {
+        let Some(open) = self.open.remove(params.text_document.uri.as_str()) else {
+            return;
+        };
+        // Back to the file on disk: a closed document's unsaved edits are gone.
+        let mut reread = false;
+        for folder in &mut self.folders {
+            if folder.holds(&open.path) {
+                reread |= folder.reread(&open.path).is_some();
+            }
+        }
+        self.dirty |= reread;
+    }
+
+    fn did_save(&mut self, params: DidSaveTextDocumentParams) {
+        if let Some(path) = file_path(&params.text_document.uri)
+            && is_configuration(&path)
+        {
+            self.reload();
+        }
+    }
+
+    fn did_change_watched_files(&mut self, params: DidChangeWatchedFilesParams) {
+        let mut reload = false;
+        for change in params.changes {
+            let Some(path) = file_path(&change.uri) else {
+                continue;
+            };
+            if is_configuration(&path) || change.typ != lsp::FileChangeType::CHANGED {
+                // A new configuration, or a file created or deleted: walk again.
+                reload = true;
+            } else if !self.open.contains_key(change.uri.as_str()) {
+                for folder in &mut self.folders {
+                    if folder.holds(&path) && folder.reread(&path).is_some() {
+                        self.dirty = true;
+                    }
+                }
+            }
+        }
+        if reload {
+            self.reload();
+        }
+    }
+
+    fn did_change_workspace_folders(&mut self, params: DidChangeWorkspaceFoldersParams) {
+        let removed: Vec<PathBuf> = params
+            .event
+            .removed
+            .iter()
+            .filter_map(|f| file_path(&f.uri))
+            .collect();
+        self.roots.retain(|r| !removed.contains(r));
+        self.roots
+            .extend(params.event.added.iter().filter_map(|f| file_path(&f.uri)));
+        self.roots.sort();
+        self.roots.dedup();
+        self.reload();
+    }
+
+    /// Load every folder again (a configuration changed, a file came or went), with the open
+    /// documents' texts in place.
+    fn reload(&mut self) {
+        self.folders = self.roots.iter().cloned().map(Folder::load).collect();
+        let texts: Vec<(PathBuf, String)> = self
+            .open
+            .values()
+            .map(|o| (o.path.clone(), o.text.clone()))
+            .collect();
+        for (path, text) in texts {
+            self.set_text(&path, text);
+        }
+        self.report_configuration();
+        self.dirty = true;
+    }
+
+    /// Put an open document's text in the folder it lies in; a document outside every folder
+    /// is linted in a folder of its own (its parent), as `check` run there would lint it.
+    fn set_text(&mut self, path: &Path, text: String) {
+        let mut placed = false;
+        for folder in &mut self.folders {
+            if folder.holds(path) {
+                placed |= folder.set_text(path, text.clone()).is_some();
+            }
+        }
+        if !placed
+            && !self.folders.iter().any(|f| f.holds(path))
+            && let Some(parent) = path.parent()
+        {
+            self.roots.push(parent.to_path_buf());
+            let mut folder = Folder::load(parent.to_path_buf());
+            folder.set_text(path, text);
+            self.folders.push(folder);
+            self.report_configuration();
+        }
+        self.dirty = true;
+    }
+
+    /// Lint every folder and send the findings of each file whose findings changed.
+    fn publish(&mut self) {
+        let mut now: HashMap<String, Vec<lsp::Diagnostic>> = HashMap::new();
+        for folder in &mut self.folders {
+            let diagnostics = folder.lint();
+            convert::by_uri(folder, &diagnostics, self.encoding, &mut now);
+            convert::configuration_errors(folder, self.encoding, &mut now);
+        }
+        let touched = std::mem::take(&mut self.touched);
+        let mut uris: Vec<String> = now
+            .keys()
+            .chain(self.published.keys())
+            .chain(&touched)
+            .cloned()
+            .collect();
+        uris.sort();
+        uris.dedup();
+        for uri in uris {
+            let diagnostics = now.remove(&uri).unwrap_or_default();
+            let unchanged = self
+                .published
+                .get(&uri)
+                .map_or(diagnostics.is_empty(), |sent| *sent == diagnostics);
+            if unchanged && !touched.contains(&uri) {
+                continue;
+            }
+            let Ok(parsed) = uri.parse::<Uri>() else {
+                continue;
+            };
+            let version = self.open.get(&uri).map(|o| o.version);
+            self.notify::<note::PublishDiagnostics>(PublishDiagnosticsParams {
+                uri: parsed,
+                diagnostics: diagnostics.clone(),
+                version,
+            });
+            if diagnostics.is_empty() {
+                self.published.remove(&uri);
+            } else {
+                self.published.insert(uri, diagnostics);
+            }
+        }
+    }
+
+    /// Tell the client about a configuration file that could not be used (its problems are
+    /// also published on the file itself).
+    fn report_configuration(&mut self) {
+        let problems: Vec<String> = self
+            .folders
+            .iter()
+            .filter_map(|f| f.config_error.as_ref())
+            .map(|err| {
+                let said: Vec<String> = crate::app::message::messages(err)
+                    .iter()
+                    .map(|m| m.text().to_owned())
+                    .collect();
+                format!(
+                    "ownlint: {}; linting with the default settings until it is fixed",
+                    said.join("; ")
+                )
+            })
+            .collect();
+        for message in problems {
+            self.notify::<note::ShowMessage>(lsp::ShowMessageParams {
+                typ: lsp::MessageType::ERROR,
+                message,
+            });
+        }
+    }
+
+    fn register_watchers(&mut self) {
+        let watchers = ["**/.ownlint.{yaml,yml}", "**/*.{md,markdown,yaml,yml}"]
+            .into_iter()
+            .map(|glob| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(glob.to_owned()),
+                kind: None,
+            })
+            .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let params = RegistrationParams {
+            registrations: vec![Registration {
+                id: "ownlint-watched-files".to_owned(),
+                method: note::DidChangeWatchedFiles::METHOD.to_owned(),
+                register_options: serde_json::to_value(options).ok(),
+            }],
+        };
+        self.next_id += 1;
+        let request = Request::new(
+            RequestId::from(format!("ownlint-{}", self.next_id)),
+            req::RegisterCapability::METHOD.to_owned(),
+            params,
+        );
+        self.send(request.into());
+    }
+
+    fn notify<N: note::Notification>(&mut self, params: N::Params) {
+        self.send(Notification::new(N::METHOD.to_owned(), params).into());
+    }
+
+    fn log(&mut self, message: String) {
+        self.notify::<note::LogMessage>(lsp::LogMessageParams {
+            typ: lsp::MessageType::WARNING,
+            message,
+        });
+    }
+
+    fn send(&mut self, message: Message) {
+        // A client that stopped reading gets nothing more; the next `recv` ends the loop.
+        let _ = self.out.send(message);
+    }
+}
+
+fn invalid_params(id: RequestId, err: lsp_server::ExtractError<Request>) -> Response {
+    Response::new_err(
+        id,
+        ErrorCode::InvalidParams as i32,
+        format!("invalid parameters: {err}"),
+    )
+}
+
+/// The path of a `file:` URI.
+fn file_path(uri: &Uri) -> Option<PathBuf> {
+    url::Url::parse(uri.as_str()).ok()?.to_file_path().ok()
+}
+
+/// The URI of a path.
+fn file_uri(path: &Path) -> Option<Uri> {
+    url::Url::from_file_path(path).ok()?.as_str().parse().ok()
+}
+
+fn is_configuration(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| crate::config::FILE_NAMES.contains(&n))
+}
