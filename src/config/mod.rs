@@ -86,6 +86,9 @@ pub struct Config {
     pub include: Option<GlobSet>,
     pub exclude: Option<GlobSet>,
     pub settings: Settings,
+    /// Where each team of the registry (`teams`) is written in the configuration file, in
+    /// the order of `settings.teams`: for an editor's go to definition.
+    pub team_entries: Vec<crate::source::Span>,
 }
 
 impl Config {

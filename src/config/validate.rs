@@ -181,6 +181,7 @@ impl Validator<'_> {
             }
             "teams" => {
                 let teams = self.strings(value, "team names")?;
+                config.team_entries = teams.iter().map(|(_, span)| *span).collect();
                 config.settings.teams = Some(teams.into_iter().map(|(t, _)| t).collect());
             }
             "export" => self.export(value, &mut config.settings)?,

@@ -48,6 +48,31 @@ pub struct Diagnostic {
     /// Related places, possibly in other files.
     pub secondary: Vec<Label>,
     pub help: Option<String>,
+    /// An edit that fixes the finding, when one is certain enough to apply unseen: a misspelt
+    /// name replaced by the one it is closest to, a missing blank line. The language server
+    /// offers it as a quick fix.
+    pub fix: Option<Fix>,
+}
+
+/// An edit of the finding's file: the text under `span` replaced by `replacement` (an empty
+/// span inserts).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// What the edit does, as a command an editor shows: ``Replace with `Owner` ``.
+    pub title: String,
+    pub span: Span,
+    pub replacement: String,
+}
+
+impl Fix {
+    /// A misspelt text replaced by the word it is closest to.
+    pub fn replace(span: Span, suggestion: &str) -> Fix {
+        Fix {
+            title: format!("Replace with `{suggestion}`"),
+            span,
+            replacement: suggestion.to_owned(),
+        }
+    }
 }
 
 impl Diagnostic {
@@ -66,6 +91,7 @@ impl Diagnostic {
             label: None,
             secondary: Vec::new(),
             help: None,
+            fix: None,
         }
     }
 
@@ -86,6 +112,22 @@ impl Diagnostic {
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+
+    /// "did you mean `suggestion`?", and the fix that writes it in place of `span` (the
+    /// misspelt text, exactly as the source has it), when there is such a span: a text the
+    /// source does not hold verbatim (Markdown markup removed) is not replaced unseen.
+    pub fn with_suggestion(self, suggestion: &str, span: Option<Span>) -> Self {
+        let d = self.with_help(format!("did you mean `{suggestion}`?"));
+        match span {
+            Some(span) => d.with_fix(Fix::replace(span, suggestion)),
+            None => d,
+        }
     }
 
     /// The order reports list findings in: by file, then place, then rule.

@@ -54,9 +54,10 @@ pub fn facts(doc: &Document<'_>, settings: &Settings, rule_code: RuleLookup<'_>)
     }
     for ladder in &doc.ladders {
         for level in &ladder.levels {
-            facts
-                .ladder_roles
-                .extend(level.roles.iter().map(|r| key_hash(r.as_str())));
+            for role in &level.roles {
+                let text = facts.keep(role);
+                facts.ladder_roles.push((key_hash(role.as_str()), text));
+            }
         }
     }
     for s in &doc.suppressions {

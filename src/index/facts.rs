@@ -207,8 +207,8 @@ pub struct Facts {
     /// The further objectives of named SLOs with more than one, by the index of the name.
     pub more_objectives: Vec<(u32, SloFacts)>,
     pub shared: Vec<SharedFacts>,
-    /// Key hashes of the roles of the document's escalation ladders.
-    pub ladder_roles: Vec<u64>,
+    /// The roles of the document's escalation ladders: key hash and text.
+    pub ladder_roles: Vec<(u64, KeptText)>,
     pub has_ladder: bool,
     /// The first escalation ladder of the document, the one domains escalate along.
     pub ladder: Option<Span>,

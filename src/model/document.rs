@@ -28,7 +28,7 @@ pub struct Document<'s> {
     pub unknown_fields: Vec<UnknownField<'s>>,
     /// Field labels written on a later line of a list item, which CommonMark folds into the
     /// item when no blank line comes before them: read as the fields they are, and said.
-    pub labels_in_list_items: Vec<Span>,
+    pub labels_in_list_items: Vec<FoldedLabel>,
 }
 
 impl<'s> Document<'s> {
@@ -67,6 +67,15 @@ impl<'s> Document<'s> {
     pub fn has_ownership_content(&self) -> bool {
         !self.domains.is_empty() || !self.ladders.is_empty() || !self.shared.is_empty()
     }
+}
+
+/// A field label CommonMark folds into the list item above it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FoldedLabel {
+    pub label: Span,
+    /// From the start of the label's line to its first character that is not white space:
+    /// what a blank line goes in place of, so that the label stands outside the list.
+    pub indent: Span,
 }
 
 /// A place where a document could not be read.

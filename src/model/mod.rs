@@ -12,7 +12,8 @@ mod slo;
 pub mod text;
 
 pub use document::{
-    Document, ParseProblem, Suppression, SuppressionScope, UnknownDirective, UnknownField,
+    Document, FoldedLabel, ParseProblem, Suppression, SuppressionScope, UnknownDirective,
+    UnknownField,
 };
 pub use domain::{Domain, DomainOrigin, Field, FieldKind, FieldLabel, Link};
 pub use ladder::{EscalationLadder, LadderLevel};

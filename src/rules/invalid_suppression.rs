@@ -14,7 +14,7 @@ impl InvalidSuppression {
             format!("suppression names an unknown rule `{name}`"),
         );
         match closest_name(name) {
-            Some(rule) => d.with_help(format!("did you mean `{rule}`?")),
+            Some(rule) => d.with_suggestion(rule, Some(span)),
             None => d.with_help("`ownlint rules` lists the rules by name and code"),
         }
     }
@@ -35,7 +35,7 @@ impl InvalidSuppression {
             format!("`{word}` is not a suppression directive; the comment silences nothing"),
         );
         match suggestion {
-            Some(directive) => d.with_help(format!("did you mean `{directive}`?")),
+            Some(directive) => d.with_suggestion(directive, Some(span)),
             None => d.with_help(
                 "the directives are `ownlint-disable-next-line`, `ownlint-disable-line`, \
                  `ownlint-disable`, `ownlint-enable` and `ownlint-disable-file`",

@@ -1,14 +1,14 @@
 use crate::declare_rule;
-use crate::diagnostic::Diagnostic;
-use crate::model::Document;
+use crate::diagnostic::{Diagnostic, Fix};
+use crate::model::{Document, FoldedLabel};
 use crate::rules::{Context, Rule};
-use crate::source::{FileId, Span};
+use crate::source::FileId;
 
-fn diagnostic(file: FileId, label: Span) -> Diagnostic {
+fn diagnostic(file: FileId, folded: &FoldedLabel) -> Diagnostic {
     Diagnostic::new(
         &LabelInListItem::META,
         file,
-        label,
+        folded.label,
         "this field label continues the list item above it",
     )
     .with_label("read as a field, shown inside the list item")
@@ -16,6 +16,11 @@ fn diagnostic(file: FileId, label: Span) -> Diagnostic {
         "add a blank line before the label: without one, Markdown renders it as part of the \
          list item above",
     )
+    .with_fix(Fix {
+        title: "Add a blank line before the label".to_owned(),
+        span: folded.indent,
+        replacement: "\n".to_owned(),
+    })
 }
 
 declare_rule! {
@@ -57,7 +62,7 @@ declare_rule! {
 impl Rule for LabelInListItem {
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
         for label in &doc.labels_in_list_items {
-            cx.report(diagnostic(doc.file, *label));
+            cx.report(diagnostic(doc.file, label));
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::config::Settings;
 pub use crate::diagnostic::{Category, Checker, RuleMeta};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::index::Workspace;
 use crate::model::{Document, Domain, FieldKind};
 use crate::semantics;
@@ -204,7 +204,11 @@ pub(crate) fn misspelt_label(
         "correct the label: until then, domain `{}` has no {what}",
         domain.display_name()
     );
-    Some(Diagnostic::new(meta, doc.file, typo.label.span, message).with_help(help))
+    let d = Diagnostic::new(meta, doc.file, typo.label.span, message).with_help(help);
+    Some(match &typo.suggestion {
+        Some(s) if typo.label.is_exact() => d.with_fix(Fix::replace(typo.label.span, s)),
+        _ => d,
+    })
 }
 
 /// Every rule's metadata, in code order.

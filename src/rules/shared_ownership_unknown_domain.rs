@@ -14,7 +14,7 @@ fn diagnostic(file: FileId, name: &Text<'_>, suggestion: Option<&str>) -> Diagno
         format!("shared ownership names `{name}`, which no document defines"),
     );
     match suggestion {
-        Some(s) => d.with_help(format!("did you mean `{s}`?")),
+        Some(s) => d.with_suggestion(s, name.is_exact().then_some(name.span)),
         None => d.with_help("define the domain, or name an existing one"),
     }
 }

@@ -3,10 +3,11 @@ use std::collections::HashSet;
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::index::{DomainId, Workspace};
-use crate::model::names::display_name;
+use crate::model::names::{self, display_name};
 use crate::rules::{Context, Rule};
 use crate::semantics::bracketed_role;
 use crate::source::{FileId, Span};
+use crate::util::suggest::closest_match;
 
 fn diagnostic(
     domain: DomainId,
@@ -26,7 +27,6 @@ fn diagnostic(
     )
     .with_label("not a ladder role")
     .with_secondary(ladder.0, ladder.1, "the escalation ladder")
-    .with_help("name a role from the ladder, or add the role to the ladder")
 }
 
 declare_rule! {
@@ -73,7 +73,15 @@ impl Rule for UnknownEscalationRole {
         };
         let roles: HashSet<u64> = ws
             .all_facts()
-            .flat_map(|(_, f)| f.ladder_roles.iter().copied())
+            .flat_map(|(_, f)| f.ladder_roles.iter().map(|(hash, _)| *hash))
+            .collect();
+        let role_names: Vec<(String, &str)> = ws
+            .all_facts()
+            .flat_map(|(file, f)| f.ladder_roles.iter().map(move |(_, text)| (file, text)))
+            .map(|(file, text)| {
+                let name = ws.str(file, text);
+                (names::key(name), name)
+            })
             .collect();
         for (file, facts) in ws.all_facts() {
             for contact in facts
@@ -88,13 +96,23 @@ impl Rule for UnknownEscalationRole {
                 let written = ws.text(file, &contact.contact);
                 if let Some(role) = bracketed_role(written.as_str()) {
                     let name = ws.domain_name(domain);
-                    cx.report(diagnostic(
-                        domain,
-                        name.as_str(),
-                        contact.contact.span,
-                        role,
-                        ladder,
-                    ));
+                    let d = diagnostic(domain, name.as_str(), contact.contact.span, role, ladder);
+                    let closest = closest_match(
+                        &names::key(role),
+                        role_names.iter().map(|(key, name)| (key.as_str(), *name)),
+                    );
+                    cx.report(match closest {
+                        // The role inside the brackets is what is replaced, when the source
+                        // holds the contact as written.
+                        Some((_, closest)) => {
+                            let at = written.as_str().find(role).filter(|_| written.is_exact());
+                            let span = at.map(|at| written.span_of(at..at + role.len()));
+                            d.with_suggestion(closest, span)
+                        }
+                        None => d.with_help(
+                            "name a role from the ladder, or add the role to the ladder",
+                        ),
+                    });
                 }
             }
         }

@@ -16,7 +16,7 @@ fn diagnostic(file: FileId, field: &Unknown<'_>) -> Diagnostic {
         format!("unknown field `{}`", field.label),
     );
     match &field.suggestion {
-        Some(s) => d.with_help(format!("did you mean `{s}`?")),
+        Some(s) => d.with_suggestion(s, field.label.is_exact().then_some(field.label.span)),
         None => d.with_help(format!(
             "ownlint does not read it; if it is one of ownlint's fields under another name, map \
              it in `.ownlint.yaml` (`labels: {{escalation_contact: [\"{}\"]}}`, say), else remove \

@@ -17,7 +17,7 @@ fn diagnostic(domain: &Domain<'_>, owner: &Text<'_>, closest: Option<&str>) -> D
         ),
     );
     match closest {
-        Some(team) => d.with_help(format!("did you mean `{team}`?")),
+        Some(team) => d.with_suggestion(team, owner.is_exact().then_some(owner.span)),
         None => d.with_help("use a team from `teams` in `.ownlint.yaml`, or add it there"),
     }
 }

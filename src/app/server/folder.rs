@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
+use crate::index::Facts;
 use crate::lint::{EnabledRule, Run, Session, enabled_rules};
+use crate::model::Document;
 use crate::source::read::read_all;
 use crate::source::walk;
 use crate::source::{FileId, Format, Origin, SourceFile};
@@ -25,6 +27,8 @@ pub struct Folder {
     pub config_error: Option<Error>,
     rules: Vec<EnabledRule>,
     session: Session,
+    /// The findings of the last [`Folder::lint`], for the quick fixes.
+    last: Vec<Diagnostic>,
     /// Each file's absolute path, by id.
     paths: Vec<PathBuf>,
     ids: HashMap<PathBuf, FileId>,
@@ -71,6 +75,7 @@ impl Folder {
             config_error,
             rules,
             session,
+            last: Vec::new(),
             paths,
             ids,
         }
@@ -79,6 +84,34 @@ impl Folder {
     /// Whether `path` lies in this folder.
     pub fn holds(&self, path: &Path) -> bool {
         path.starts_with(&self.root)
+    }
+
+    pub fn files(&self) -> &[SourceFile] {
+        self.session.files()
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = FileId> + use<> {
+        (0..self.session.files().len()).map(|i| FileId(i as u32))
+    }
+
+    /// A file's document, parsed as the pipeline parses it.
+    pub fn document(&self, id: FileId) -> Document<'_> {
+        crate::parse::parse(self.file(id), &self.config.settings.labels)
+    }
+
+    /// A file's facts as the last change left them.
+    pub fn facts(&self, id: FileId) -> &Facts {
+        self.session.facts(id)
+    }
+
+    /// The findings of the last [`Folder::lint`].
+    pub fn findings(&self) -> &[Diagnostic] {
+        &self.last
+    }
+
+    /// The findings of the last [`Folder::lint`] in one file.
+    pub fn findings_in(&self, id: FileId) -> impl Iterator<Item = &Diagnostic> {
+        self.last.iter().filter(move |d| d.file == id)
     }
 
     pub fn file(&self, id: FileId) -> &SourceFile {
@@ -142,9 +175,10 @@ impl Folder {
     }
 
     /// Every file's findings, as `ownlint check` in this folder reports them.
-    pub fn lint(&mut self) -> Vec<Diagnostic> {
+    pub fn lint(&mut self) -> &[Diagnostic] {
         let run = Run::new(&self.config.settings, &self.rules);
-        self.session.lint(&run)
+        self.last = self.session.lint(&run);
+        &self.last
     }
 }
 

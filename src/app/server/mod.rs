@@ -8,8 +8,12 @@
 //! rules run over every file's kept facts, and only the files whose findings changed are sent
 //! again. Edits that arrive together are linted once.
 
+mod actions;
 mod convert;
 mod folder;
+mod hover;
+mod markdown;
+mod navigate;
 mod position;
 mod transport;
 
@@ -33,6 +37,7 @@ use lsp_types::{
 
 use crate::app::ExitStatus;
 use crate::error::Error;
+use crate::source::FileId;
 use folder::Folder;
 use position::Encoding;
 use transport::{Incoming, Writer};
@@ -197,6 +202,66 @@ impl<W: Write> Server<W> {
                 self.phase = Phase::ShuttingDown;
                 Response::new_ok(id, ())
             }
+            (Phase::Running, req::HoverRequest::METHOD) => {
+                match request.extract::<lsp::HoverParams>(req::HoverRequest::METHOD) {
+                    Ok((id, params)) => {
+                        Response::new_ok(id, self.hover(params.text_document_position_params))
+                    }
+                    Err(err) => invalid_params(id, err),
+                }
+            }
+            (Phase::Running, req::GotoDefinition::METHOD) => {
+                match request.extract::<lsp::GotoDefinitionParams>(req::GotoDefinition::METHOD) {
+                    Ok((id, params)) => {
+                        let locations = self.definition(params.text_document_position_params);
+                        let answer = (!locations.is_empty())
+                            .then_some(lsp::GotoDefinitionResponse::Array(locations));
+                        Response::new_ok(id, answer)
+                    }
+                    Err(err) => invalid_params(id, err),
+                }
+            }
+            (Phase::Running, req::DocumentSymbolRequest::METHOD) => match request
+                .extract::<lsp::DocumentSymbolParams>(
+                req::DocumentSymbolRequest::METHOD,
+            ) {
+                Ok((id, params)) => {
+                    let symbols = self.locate(&params.text_document.uri).map(|(f, file)| {
+                        lsp::DocumentSymbolResponse::Nested(navigate::symbols(
+                            &self.folders[f],
+                            file,
+                            self.encoding,
+                        ))
+                    });
+                    Response::new_ok(id, symbols)
+                }
+                Err(err) => invalid_params(id, err),
+            },
+            (Phase::Running, req::CodeActionRequest::METHOD) => {
+                // The quick fixes come from the findings: a change not linted yet is linted
+                // first.
+                if self.dirty {
+                    self.dirty = false;
+                    self.publish();
+                }
+                match request.extract::<lsp::CodeActionParams>(req::CodeActionRequest::METHOD) {
+                    Ok((id, params)) => {
+                        let actions = self
+                            .locate(&params.text_document.uri)
+                            .map(|(f, file)| {
+                                actions::code_actions(
+                                    &self.folders[f],
+                                    file,
+                                    params.range,
+                                    self.encoding,
+                                )
+                            })
+                            .unwrap_or_default();
+                        Response::new_ok(id, actions)
+                    }
+                    Err(err) => invalid_params(id, err),
+                }
+            }
             (Phase::Running, method) => Response::new_err(
                 id,
                 ErrorCode::MethodNotFound as i32,
@@ -235,6 +300,15 @@ impl<W: Write> Server<W> {
                     change: Some(TextDocumentSyncKind::INCREMENTAL),
                     save: Some(lsp::TextDocumentSyncSaveOptions::Supported(true)),
                     ..TextDocumentSyncOptions::default()
+                },
+            )),
+            hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
+            definition_provider: Some(lsp::OneOf::Left(true)),
+            document_symbol_provider: Some(lsp::OneOf::Left(true)),
+            code_action_provider: Some(lsp::CodeActionProviderCapability::Options(
+                lsp::CodeActionOptions {
+                    code_action_kinds: Some(vec![lsp::CodeActionKind::QUICKFIX]),
+                    ..lsp::CodeActionOptions::default()
                 },
             )),
             ..ServerCapabilities::default()
@@ -423,12 +497,55 @@ impl<W: Write> Server<W> {
         self.dirty = true;
     }
 
+    /// The folder and file of a document the server lints.
+    fn locate(&self, uri: &Uri) -> Option<(usize, FileId)> {
+        let path = file_path(uri)?;
+        self.folders
+            .iter()
+            .enumerate()
+            .find_map(|(i, folder)| folder.id(&path).map(|id| (i, id)))
+    }
+
+    /// The `who` card of what is at a place of a document; none in a document the server
+    /// does not lint.
+    fn hover(&self, place: lsp::TextDocumentPositionParams) -> Option<lsp::Hover> {
+        let (f, file) = self.locate(&place.text_document.uri)?;
+        let folder = &self.folders[f];
+        let offset = position::offset(folder.file(file), place.position, self.encoding);
+        hover::hover(folder, file, offset, self.encoding)
+    }
+
+    fn definition(&self, place: lsp::TextDocumentPositionParams) -> Vec<lsp::Location> {
+        if let Some((f, file)) = self.locate(&place.text_document.uri) {
+            let folder = &self.folders[f];
+            let offset = position::offset(folder.file(file), place.position, self.encoding);
+            return navigate::definition(folder, file, offset, self.encoding);
+        }
+        // The configuration file: from a team of the registry to the domains it owns.
+        let Some(path) = file_path(&place.text_document.uri) else {
+            return Vec::new();
+        };
+        let Some(open) = self.open.get(place.text_document.uri.as_str()) else {
+            return Vec::new();
+        };
+        for folder in &self.folders {
+            let config = folder.config.path.as_deref().map(|p| folder.root.join(p));
+            if config.is_some_and(|c| same_file(&c, &path)) {
+                let starts = crate::source::line_starts(&open.text);
+                let offset =
+                    position::offset_in(&open.text, &starts, place.position, self.encoding);
+                return navigate::team_definition(folder, offset, self.encoding);
+            }
+        }
+        Vec::new()
+    }
+
     /// Lint every folder and send the findings of each file whose findings changed.
     fn publish(&mut self) {
         let mut now: HashMap<String, Vec<lsp::Diagnostic>> = HashMap::new();
         for folder in &mut self.folders {
-            let diagnostics = folder.lint();
-            convert::by_uri(folder, &diagnostics, self.encoding, &mut now);
+            folder.lint();
+            convert::by_uri(folder, folder.findings(), self.encoding, &mut now);
             convert::configuration_errors(folder, self.encoding, &mut now);
         }
         let touched = std::mem::take(&mut self.touched);
@@ -532,6 +649,10 @@ impl<W: Write> Server<W> {
         // A client that stopped reading gets nothing more; the next `recv` ends the loop.
         let _ = self.out.send(message);
     }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || a.canonicalize().ok() == b.canonicalize().ok()
 }
 
 fn invalid_params(id: RequestId, err: lsp_server::ExtractError<Request>) -> Response {

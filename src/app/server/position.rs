@@ -46,7 +46,6 @@ pub fn range(file: &SourceFile, span: Span, encoding: Encoding) -> Range {
 
 /// The byte offset of a position of `file`: a character past the line's end is its end, a
 /// line past the text's end is the text's end, as the protocol asks.
-#[allow(dead_code)] // for the requests at a place (hover, definition), next
 pub fn offset(file: &SourceFile, position: Position, encoding: Encoding) -> usize {
     offset_in(&file.text, file.line_starts(), position, encoding)
 }
@@ -65,7 +64,7 @@ pub fn position_of(text: &str, starts: &[u32], offset: usize, encoding: Encoding
     Position::new(line as u32, character as u32)
 }
 
-fn offset_in(text: &str, starts: &[u32], position: Position, encoding: Encoding) -> usize {
+pub fn offset_in(text: &str, starts: &[u32], position: Position, encoding: Encoding) -> usize {
     let Some(&start) = starts.get(position.line as usize) else {
         return text.len();
     };

@@ -167,8 +167,8 @@ pub struct ChainStep {
     pub line: usize,
 }
 
-/// The documents of a run, with the lookups `who` needs.
-struct Model<'a, 's> {
+/// The documents of a run, with the lookups `who` needs (and the language server's hover).
+pub(crate) struct Model<'a, 's> {
     files: &'a [SourceFile],
     settings: &'a Settings,
     domains: Vec<&'a Domain<'s>>,
@@ -181,7 +181,11 @@ struct Model<'a, 's> {
 struct Score(f64);
 
 impl<'a, 's> Model<'a, 's> {
-    fn new(files: &'a [SourceFile], documents: &'a [Document<'s>], settings: &'a Settings) -> Self {
+    pub(crate) fn new(
+        files: &'a [SourceFile],
+        documents: &'a [Document<'s>],
+        settings: &'a Settings,
+    ) -> Self {
         Model {
             files,
             settings,
@@ -215,7 +219,7 @@ impl<'a, 's> Model<'a, 's> {
         candidates(domain).chain(shared.filter(|(_, text)| !text.trim().is_empty()))
     }
 
-    fn answer(&self, query: &str) -> Answer {
+    pub(crate) fn answer(&self, query: &str) -> Answer {
         let key = names::key(query);
         let mut answer = Answer {
             query: query.to_owned(),

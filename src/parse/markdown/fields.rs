@@ -7,7 +7,7 @@ use std::ops::Range;
 use smallvec::SmallVec;
 
 use super::{Block, Kind, LineCtx, Reader, Section};
-use crate::model::{Domain, Field, FieldKind, FieldLabel, Link, Text, UnknownField};
+use crate::model::{Domain, Field, FieldKind, FieldLabel, FoldedLabel, Link, Text, UnknownField};
 use crate::parse::labels::display_label;
 use crate::parse::slo::slo_from_item;
 use crate::source::Span;
@@ -190,7 +190,16 @@ impl<'s> Reader<'s, '_> {
                     .and_then(|b| b.pending)
                     .is_some_and(|p| p.depth == ctx.depth);
             if folded {
-                self.doc.labels_in_list_items.push(read[0].label.span);
+                let label = read[0].label.span;
+                let line_start = self.src[..label.start as usize]
+                    .rfind(['\n', '\r'])
+                    .map_or(0, |i| i + 1);
+                let indented = &self.src[line_start..];
+                let indent = indented.len() - indented.trim_start_matches([' ', '\t']).len();
+                self.doc.labels_in_list_items.push(FoldedLabel {
+                    label,
+                    indent: Span::new(line_start, line_start + indent),
+                });
             }
             self.add_fields(
                 read.drain(..),
