@@ -129,7 +129,7 @@ impl<W: Write> Server<W> {
                     return self.phase == Phase::ShuttingDown;
                 }
             }
-            if self.dirty {
+            if self.dirty && self.phase == Phase::Running {
                 self.dirty = false;
                 self.publish();
             }
