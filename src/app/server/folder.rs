@@ -21,6 +21,8 @@ const MAX_FILE_SIZE: u64 = 16 << 20;
 pub struct Folder {
     /// The workspace folder: where `ownlint check` would run.
     pub root: PathBuf,
+    /// A folder of documents opened outside every workspace folder ([`Folder::alone`]).
+    pub alone: bool,
     pub config: Config,
     /// Why the configuration file could not be used (the folder is then linted with the
     /// defaults, and the client told).
@@ -38,6 +40,16 @@ impl Folder {
     /// Load the configuration found from `root`, walk the folders `ownlint check` would walk
     /// there, read and check every file.
     pub fn load(root: PathBuf) -> Folder {
+        Folder::new(root, true)
+    }
+
+    /// The folder of a document opened outside every workspace folder: its configuration,
+    /// and no walk (the folder may be a home or a temporary folder): the document alone.
+    pub fn alone(root: PathBuf) -> Folder {
+        Folder::new(root, false)
+    }
+
+    fn new(root: PathBuf, walk: bool) -> Folder {
         let catalog = crate::rules::catalog();
         let (config, config_error) = match Config::load(None, &root, &catalog) {
             Ok(config) => (config, None),
@@ -54,7 +66,10 @@ impl Folder {
             .into_iter()
             .map(|p| root.join(p))
             .collect();
-        let mut candidates = walk::discover(&paths, &selection, &root, false).files;
+        let mut candidates = match walk {
+            true => walk::discover(&paths, &selection, &root, false).files,
+            false => Vec::new(),
+        };
         for c in &mut candidates {
             c.display = shown(&c.fs_path, &root);
         }
@@ -71,6 +86,7 @@ impl Folder {
         let session = Session::new(files, &Run::new(&config.settings, &rules));
         Folder {
             root,
+            alone: !walk,
             config,
             config_error,
             rules,

@@ -404,14 +404,17 @@ impl<W: Write> Server<W> {
         let Some(open) = self.open.remove(params.text_document.uri.as_str()) else {
             return;
         };
-        // Back to the file on disk: a closed document's unsaved edits are gone.
-        let mut reread = false;
+        // Back to the file on disk: a closed document's unsaved edits are gone. A document
+        // outside every workspace folder is linted only while it is open.
         for folder in &mut self.folders {
             if folder.holds(&open.path) {
-                reread |= folder.reread(&open.path).is_some();
+                let closed = match folder.alone {
+                    true => folder.set_text(&open.path, String::new()),
+                    false => folder.reread(&open.path),
+                };
+                self.dirty |= closed.is_some();
             }
         }
-        self.dirty |= reread;
     }
 
     fn did_save(&mut self, params: DidSaveTextDocumentParams) {
@@ -488,8 +491,7 @@ impl<W: Write> Server<W> {
             && !self.folders.iter().any(|f| f.holds(path))
             && let Some(parent) = path.parent()
         {
-            self.roots.push(parent.to_path_buf());
-            let mut folder = Folder::load(parent.to_path_buf());
+            let mut folder = Folder::alone(parent.to_path_buf());
             folder.set_text(path, text);
             self.folders.push(folder);
             self.report_configuration();
