@@ -60,6 +60,9 @@ fn documents_in(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
+/// A change to a file's text.
+type Edit = dyn Fn(&str) -> String;
+
 /// A copy of a file with another text, as an editor's unsaved buffer replaces it.
 fn edited(file: &SourceFile, text: String) -> SourceFile {
     SourceFile::new(
@@ -110,7 +113,7 @@ fn after_each_edit_a_session_finds_what_a_fresh_run_finds() {
     let last = FileId((paths.len() - 1) as u32);
     // Each edit is made to the session and to a fresh copy of the files, then compared: the
     // cross-file findings of the files not edited must follow.
-    let edits: Vec<Box<dyn Fn(&str) -> String>> = vec![
+    let edits: Vec<Box<Edit>> = vec![
         Box::new(|t| t.replace("[Engineering Manager]", "Jane Doe (@jdoe)")),
         Box::new(|t| t.replace("### Payments Domain", "### Billing Domain")),
         Box::new(|t| t.replacen("**Owner:**", "**Ownr:**", 1)),
