@@ -13,6 +13,7 @@ use lsp_types::{DocumentSymbol, Location, Range, SymbolKind};
 use super::file_uri;
 use super::folder::Folder;
 use super::position::{self, Encoding};
+use crate::index::facts::DomainFacts;
 use crate::model::names::{self, key_hash};
 use crate::model::{Domain, Text};
 use crate::semantics::bracketed_role;
@@ -64,20 +65,23 @@ pub fn team_definition(folder: &Folder, offset: usize, encoding: Encoding) -> Ve
         .unwrap_or("")
         .trim_matches(['"', '\'', ' ']);
     let key = key_hash(team);
-    let mut out = Vec::new();
-    for file in folder.ids() {
-        for d in folder.facts(file).domains.iter().filter(|d| d.owner == key) {
-            out.extend(location(folder, file, d.span, encoding));
-        }
-    }
-    out
+    domains_where(folder, |d| d.owner == key, encoding)
 }
 
 fn domains_named(folder: &Folder, name: &str, encoding: Encoding) -> Vec<Location> {
     let key = key_hash(name);
+    domains_where(folder, |d| d.name == key, encoding)
+}
+
+/// Where the domains of the folder whose facts pass `wanted` are defined.
+fn domains_where(
+    folder: &Folder,
+    wanted: impl Fn(&DomainFacts) -> bool,
+    encoding: Encoding,
+) -> Vec<Location> {
     let mut out = Vec::new();
     for file in folder.ids() {
-        for d in folder.facts(file).domains.iter().filter(|d| d.name == key) {
+        for d in folder.facts(file).domains.iter().filter(|d| wanted(d)) {
             out.extend(location(folder, file, d.span, encoding));
         }
     }
