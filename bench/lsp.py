@@ -17,6 +17,8 @@ editor would, and measures
                        appears and goes in the other file)
                typing  one character typed or deleted in the document's description line
                        (no finding changes)
+             and by whether the renamed heading is in at the time: while it is, a declaration
+             names an unknown domain, and every lint looks for the closest defined name
   memory     the server's peak resident set (VmHWM) after the edits, before `shutdown`
 
 Prints Markdown tables: medians with the range (min-max) of the runs, as bench/run.sh does.
@@ -38,7 +40,6 @@ import random
 import re
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -257,8 +258,8 @@ def plan_edits(doc, renamed, clean_owner_lines, count, rng):
     description = next(
         i for i, l in enumerate(doc.lines) if l[:1].isalpha() and "**" not in l
     )
-    # The letter dropped from the heading: the last of the name's first word, so that the typo
-    # names no other domain.
+    # The letter dropped from the heading: the last of the name's first word, a typo as one
+    # makes it (the check of the published findings would tell if it named another domain).
     dropped_at = len("### ") + len(renamed.split(" ")[0]) - 1
     state = {"owner": False, "rename": False, "typed": 0}
     kinds = rng.choices(["owner", "rename", "typing"], weights=[1, 1, 2], k=count)
@@ -291,8 +292,9 @@ def plan_edits(doc, renamed, clean_owner_lines, count, rng):
 
 
 def keystrokes(server, corpus, report, count, seed):
-    """Open one document, send `count` edits one at a time: latencies in ms by kind, and the
-    number of edits whose publication did not show the expected findings."""
+    """Open one document, send `count` edits one at a time. Returns the document, the latencies
+    in ms by kind and by whether the renamed heading was in, the number of edits whose
+    publication did not show the expected findings, and the server's mean CPU ms per edit."""
     path, renamed, declaring = pick_document(corpus)
     with open(report) as f:
         diagnostics = json.load(f)["diagnostics"]
@@ -416,6 +418,65 @@ def machine():
     return f"{os.cpu_count()} cores, {model}{memory}"
 
 
+def open_times(ownlint, corpus, report, expected, runs):
+    """Wall and CPU ms of the check and of the server's open, `runs` of each after two rounds
+    of warm-up, the order swapped every round."""
+    times = {"check": ([], []), "server": ([], [])}
+    for i in range(runs + 2):
+        for what in ("check", "server") if i % 2 == 0 else ("server", "check"):
+            if what == "check":
+                seconds, cpu = run_check(ownlint, corpus, report)
+            else:
+                server, seconds, _ = open_once(ownlint, corpus, expected)
+                # The server does nothing after the publications but answer shutdown: its CPU
+                # time in all is the open's.
+                cpu = server.stop()
+            if i >= 2:
+                times[what][0].append(seconds * 1000)
+                times[what][1].append(cpu * 1000)
+    return times
+
+
+def bench_corpus(ownlint, corpus, report, edits, args):
+    """The row of the open table, the row of the keystroke table (None without edits), and a
+    note when edits did not publish what they should."""
+    name = os.path.basename(corpus.rstrip("/"))
+    run_check(ownlint, corpus, report)
+    expected = uris_with_findings(corpus, report)
+    times = open_times(ownlint, corpus, report, expected, args.runs)
+    (check_wall, check_cpu), (open_wall, open_cpu) = times["check"], times["server"]
+
+    # The session edited and measured: a fresh server, its folder open and published.
+    server, _, _ = open_once(ownlint, corpus, expected)
+    edit_row, note = None, None
+    if edits:
+        path, latencies, by_unknown, wrong, cpu_ms = keystrokes(
+            server, corpus, report, edits, args.seed
+        )
+        every = [ms for kind in latencies.values() for ms in kind]
+        document = f"{os.path.relpath(path, corpus)} ({os.path.getsize(path) / 1000:.0f} kB)"
+        edit_row = (
+            f"| {name} | {document} | {spread(every)} | {spread(latencies['owner'])} "
+            f"| {spread(latencies['rename'])} | {spread(latencies['typing'])} "
+            f"| {spread(by_unknown[False])} | {spread(by_unknown[True])} | {cpu_ms:.1f} ms |"
+        )
+        if wrong:
+            note = f"{name}: {wrong} of {edits} edits did not publish the expected findings."
+    rss_mb = server.peak_rss_kb() / 1024
+    server.stop()
+
+    def change(new, base):
+        return f"{(statistics.median(new) / statistics.median(base) - 1) * 100:+.0f}%"
+
+    open_row = (
+        f"| {name} | {len(expected)} | {summary(check_wall)} | {summary(open_wall)} "
+        f"| {change(open_wall, check_wall)} | {statistics.median(check_cpu):.1f} ms "
+        f"| {statistics.median(open_cpu):.1f} ms | {change(open_cpu, check_cpu)} "
+        f"| {rss_mb:.0f} MB |"
+    )
+    return open_row, edit_row, note
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("ownlint", help="the ownlint binary")
@@ -434,56 +495,17 @@ def main():
         report = os.path.join(scratch, "report.json")
         for spec in args.corpora:
             corpus, _, edits = spec.partition("=")
-            corpus = os.path.abspath(corpus)
             edits = int(edits) if edits else args.edits
-            name = os.path.basename(corpus.rstrip("/"))
-            run_check(ownlint, corpus, report)
-            expected = uris_with_findings(corpus, report)
-            opens, checks, open_cpu, check_cpu = [], [], [], []
-            # Two rounds of warm-up, then the runs, the order swapped every round.
-            for i in range(args.runs + 2):
-                for what in ("check", "server") if i % 2 == 0 else ("server", "check"):
-                    if what == "check":
-                        seconds, cpu = run_check(ownlint, corpus, report)
-                        if i >= 2:
-                            checks.append(seconds * 1000)
-                            check_cpu.append(cpu * 1000)
-                    else:
-                        server, seconds, _ = open_once(ownlint, corpus, expected)
-                        # The server does nothing after the publications but answer shutdown:
-                        # its CPU time in all is the open's.
-                        cpu = server.stop()
-                        if i >= 2:
-                            opens.append(seconds * 1000)
-                            open_cpu.append(cpu * 1000)
-            # The session edited and measured: a fresh server, its folder open and published.
-            server, _, _ = open_once(ownlint, corpus, expected)
-            if edits:
-                path, latencies, by_unknown, wrong, cpu_ms = keystrokes(server, corpus, report, edits, args.seed)
-                every = [ms for kind in latencies.values() for ms in kind]
-                edit_rows.append(
-                    f"| {name} | {os.path.relpath(path, corpus)} ({os.path.getsize(path) / 1000:.0f} kB) "
-                    f"| {spread(every)} | {spread(latencies['owner'])} "
-                    f"| {spread(latencies['rename'])} | {spread(latencies['typing'])} "
-                    f"| {spread(by_unknown[False])} | {spread(by_unknown[True])} "
-                    f"| {cpu_ms:.1f} ms |"
-                )
-                if wrong:
-                    notes.append(f"{name}: {wrong} of {edits} edits did not publish the expected findings.")
-            rss_mb = server.peak_rss_kb() / 1024
-            server.stop()
-            check_ms, open_ms = statistics.median(checks), statistics.median(opens)
-            check_cpu_ms, open_cpu_ms = statistics.median(check_cpu), statistics.median(open_cpu)
-            open_rows.append(
-                f"| {name} | {len(expected)} | {summary(checks)} | {summary(opens)} "
-                f"| {(open_ms / check_ms - 1) * 100:+.0f}% | {check_cpu_ms:.1f} ms "
-                f"| {open_cpu_ms:.1f} ms | {(open_cpu_ms / check_cpu_ms - 1) * 100:+.0f}% "
-                f"| {rss_mb:.0f} MB |"
+            open_row, edit_row, note = bench_corpus(
+                ownlint, os.path.abspath(corpus), report, edits, args
             )
+            open_rows.append(open_row)
+            edit_rows += [edit_row] if edit_row else []
+            notes += [note] if note else []
 
     print(
         "| corpus | files with findings | check (median, range) | server open (median, range) "
-        "| open vs check | check CPU | open CPU | CPU vs CPU | server peak RSS |"
+        "| open vs check | check CPU | open CPU | CPU, open vs check | server peak RSS |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     print("\n".join(open_rows))
