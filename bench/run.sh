@@ -5,6 +5,14 @@
 #   bench/run.sh --quick           1k and 10k only
 #   bench/run.sh --against REV     then the same corpora checked by REV's ownlint and this one,
 #                                  runs interleaved (bench/compare.py): the change in per cent
+#   bench/run.sh --lsp             then `ownlint server` on md-1k, md-10k, mixed-10k (bench/lsp.py):
+#                                  keystroke latency, open time against check, peak memory; and
+#                                  md-100k's open time and memory (without --quick)
+#
+# OWNLINT_BENCH_BIN=DIR takes ownlint and the example programs already built in DIR instead of
+# building them, and OWNLINT_BENCH_OUT=DIR keeps the corpora and reports there instead of
+# target/bench: for a machine where another build is running. Without them, the figures are
+# this checkout's.
 #
 # Builds ownlint and the benchmark programs (bench/gen_corpus.rs, bench/parse_reference.rs) in
 # release mode, generates each corpus once under target/bench/ (deterministic: seed 1, 1% of
@@ -20,25 +28,29 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 quick=false
+lsp=false
 against=""
 while (($#)); do
   case $1 in
     --quick) quick=true ;;
+    --lsp) lsp=true ;;
     --against)
       against=${2:?--against needs a revision}
       shift
       ;;
     *)
-      echo "bench: unknown argument $1 (--quick, --against REV)" >&2
+      echo "bench: unknown argument $1 (--quick, --lsp, --against REV)" >&2
       exit 2
       ;;
   esac
   shift
 done
 
-cargo build --release --locked --quiet --bin ownlint --example gen_corpus --example parse_reference
-bin=target/release
-out=target/bench
+bin=${OWNLINT_BENCH_BIN:-target/release}
+out=${OWNLINT_BENCH_OUT:-target/bench}
+if [[ -z ${OWNLINT_BENCH_BIN:-} ]]; then
+  cargo build --release --locked --quiet --bin ownlint --example gen_corpus --example parse_reference
+fi
 mkdir -p "$out"
 
 sizes=(1000 10000 100000)
@@ -119,6 +131,17 @@ if ! $quick; then
     awk -v a="${ownlint_ms[$format-100k]}" -v b="${ownlint_ms[$format-10k]}" -v f="$format" \
       'BEGIN {printf "Growth, %s: 100k domains take %.1fx the time of 10k.\n", f, a / b}'
   done
+fi
+if $lsp; then
+  # The server's corpora were generated above; md-100k for the open and the memory only (its
+  # edits would add minutes for a latency the target does not cover).
+  servers=("$out/md-1k" "$out/md-10k" "$out/mixed-10k")
+  $quick || servers+=("$out/md-100k=0")
+  echo
+  echo "Language server, \`bench/lsp.py --edits 200 --runs 10\` (open: from starting \`ownlint server\` to the"
+  echo "publication of every file \`check\` reports; check: \`ownlint check --format json --output-file …\` in the folder):"
+  echo
+  python3 bench/lsp.py --edits 200 --runs 10 "$bin/ownlint" "${servers[@]}"
 fi
 if [[ -n "$against" ]]; then
   # REV's ownlint, built once in a worktree of its own under target/bench.
