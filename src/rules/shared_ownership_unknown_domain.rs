@@ -50,7 +50,7 @@ declare_rule! {
 impl Rule for SharedOwnershipUnknownDomain {
     fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
         // Every defined name, read only when a name is unknown (for "did you mean").
-        let mut defined: Option<Vec<(String, String)>> = None;
+        let mut defined: Option<Vec<(String, &str)>> = None;
         for (file, facts) in ws.all_facts() {
             for decl_facts in &facts.shared {
                 for (n, hash) in decl_facts.domains.iter().enumerate() {
@@ -64,7 +64,7 @@ impl Rule for SharedOwnershipUnknownDomain {
                     let defined = defined.get_or_insert_with(|| defined_names(ws));
                     let key = names::key(name.as_str());
                     let suggestion =
-                        closest_match(&key, defined.iter().map(|(k, n)| (k.as_str(), n.as_str())))
+                        closest_match(&key, defined.iter().map(|(k, n)| (k.as_str(), *n)))
                             .map(|(_, n)| n);
                     cx.report(diagnostic(file, &name, suggestion));
                 }
@@ -75,17 +75,13 @@ impl Rule for SharedOwnershipUnknownDomain {
 
 /// Every domain name as written, with its key, read from the source text where the facts say
 /// it is.
-fn defined_names(ws: &Workspace<'_>) -> Vec<(String, String)> {
+fn defined_names<'w>(ws: &'w Workspace<'_>) -> Vec<(String, &'w str)> {
     let mut out = Vec::new();
     for (file, facts) in ws.all_facts() {
         let source = ws.file(file);
         for domain in &facts.domains {
             let written = facts.str(source, &domain.name_text).trim();
-            let key = names::key(written);
-            let shown = written
-                .trim_end_matches(|c: char| c.is_whitespace())
-                .to_owned();
-            out.push((key, shown));
+            out.push((names::key(written), written));
         }
     }
     out
