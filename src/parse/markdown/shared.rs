@@ -15,7 +15,7 @@ impl<'s> Reader<'s, '_> {
     pub(super) fn declaration(&mut self, text: &Text<'s>, span: Span) -> Option<usize> {
         let s = text.as_str();
         let (names_end, scope) = match s.find(':') {
-            Some(colon) => (colon, Some(text.slice(colon + 1..s.len()).trimmed())),
+            Some(colon) => (colon, Some(self.part(text, colon + 1..s.len()))),
             None => (s.len(), None),
         };
         let names = &s[..names_end];
@@ -26,7 +26,7 @@ impl<'s> Reader<'s, '_> {
         let mut domains = Vec::new();
         let mut at = 0;
         for part in names.split(separator) {
-            let t = text.slice(at..at + part.len()).trimmed();
+            let t = self.part(text, at..at + part.len());
             at += part.len() + separator.len();
             if !t.is_empty() {
                 domains.push(t);
@@ -59,7 +59,8 @@ impl<'s> Reader<'s, '_> {
             if let Some((decl, depth)) = self.shared_parts
                 && ctx.depth == depth
             {
-                add_shared_part(&mut self.doc.shared[decl], &text);
+                let label_and_value = self.label_and_value(&text);
+                add_shared_part(&mut self.doc.shared[decl], &text, label_and_value);
                 return;
             }
             if let Some(decl) = self.declaration(&text, text.span) {
@@ -70,23 +71,46 @@ impl<'s> Reader<'s, '_> {
         if let Some(decl) = heading_decl
             && (ctx.item_head || ctx.block == Block::Paragraph)
         {
-            add_shared_part(&mut self.doc.shared[decl], &text);
+            let label_and_value = self.label_and_value(&text);
+            add_shared_part(&mut self.doc.shared[decl], &text, label_and_value);
         }
+    }
+
+    /// A part of a text of the current line, trimmed, with its own place in the source. A text
+    /// with markup removed (`**Subscriptions + Payments**`) is not the source under its span,
+    /// and a slice of it would only know the whole span; the line knows where each of its
+    /// pieces lies, so the part is taken from the line when the text is found in it.
+    fn part(&self, text: &Text<'s>, range: Range<usize>) -> Text<'s> {
+        if !text.is_exact()
+            && let Some(at) = self.line.text.find(text.as_str())
+        {
+            return self.line.text(self.src, at + range.start..at + range.end);
+        }
+        text.slice(range).trimmed()
+    }
+
+    /// `Label: value` split at the first colon, each with its place; `None` without a colon.
+    fn label_and_value(&self, text: &Text<'s>) -> Option<(Text<'s>, Text<'s>)> {
+        let s = text.as_str();
+        let colon = s.find(':')?;
+        Some((self.part(text, 0..colon), self.part(text, colon + 1..s.len())))
     }
 }
 
-/// One sub-item of a shared-ownership declaration.
-fn add_shared_part<'s>(decl: &mut SharedOwnership<'s>, text: &Text<'s>) {
-    let s = text.as_str();
-    let Some(colon) = s.find(':') else {
-        let lower = s.to_lowercase();
+/// One sub-item of a shared-ownership declaration: `text`, split at its first colon into
+/// `label_and_value` when it has one.
+fn add_shared_part<'s>(
+    decl: &mut SharedOwnership<'s>,
+    text: &Text<'s>,
+    label_and_value: Option<(Text<'s>, Text<'s>)>,
+) {
+    let Some((label, value)) = label_and_value else {
+        let lower = text.as_str().to_lowercase();
         if lower.contains("sync") || lower.contains("meeting") {
             decl.sync = Some(text.trimmed());
         }
         return;
     };
-    let label = text.slice(0..colon).trimmed();
-    let value = text.slice(colon + 1..s.len()).trimmed();
     let part = with_normalized(label.as_str(), |key| match key {
         "shared sla" | "sla" | "shared slo" | "joint sla" => SharedPart::Sla,
         "escalation path" | "escalation paths" | "escalation" | "escalation contact"
