@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
 use super::folder::Folder;
-use super::markdown::{escape, place_link};
+use super::markdown::{code, place_link};
 use super::position::{self, Encoding};
 use crate::app::who::{Answer, Located, Model};
 use crate::model::Document;
@@ -87,19 +87,19 @@ fn card(folder: &Folder, answer: &Answer) -> String {
         let _ = writeln!(
             out,
             "**{}** · {}\n",
-            escape(&card.name.text),
+            code(&card.name.text),
             link(&card.name)
         );
         let mut row = |label: &str, value: Option<&Located>, none: &str| {
             let _ = match value {
-                Some(v) => writeln!(out, "- {label}: {} · {}", escape(&v.text), link(v)),
+                Some(v) => writeln!(out, "- {label}: {} · {}", code(&v.text), link(v)),
                 None => writeln!(out, "- {label}: {none}"),
             };
         };
         let no_owner = card
             .owner_problem
             .as_deref()
-            .map_or_else(|| "(none)".to_owned(), |p| format!("(none: {})", escape(p)));
+            .map_or_else(|| "(none)".to_owned(), |p| format!("(none: {})", code(p)));
         row("owner", card.owner.as_ref(), &no_owner);
         row(
             "escalation contact",
@@ -109,11 +109,11 @@ fn card(folder: &Folder, answer: &Answer) -> String {
         if !card.escalation_chain.is_empty() {
             let _ = writeln!(out, "- escalation chain:");
             for step in &card.escalation_chain {
-                let roles: Vec<String> = step.roles.iter().map(|r| escape(r)).collect();
+                let roles: Vec<String> = step.roles.iter().map(|r| code(r)).collect();
                 let team = step
                     .team
                     .as_deref()
-                    .map(|t| format!(": {}", escape(t)))
+                    .map(|t| format!(": {}", code(t)))
                     .unwrap_or_default();
                 let _ = writeln!(
                     out,
@@ -126,15 +126,15 @@ fn card(folder: &Folder, answer: &Answer) -> String {
         }
         list(&mut out, "SLOs", &card.slos, &link);
         for agreement in &card.shared_ownership {
-            let with: Vec<String> = agreement.with.iter().map(|d| escape(d)).collect();
+            let with: Vec<String> = agreement.with.iter().map(|d| code(d)).collect();
             let scope = agreement
                 .scope
                 .as_deref()
-                .map(|s| format!(": {}", escape(s)))
+                .map(|s| format!(": {}", code(s)))
                 .unwrap_or_default();
             let sla = agreement.sla.as_ref().map_or_else(
                 || "no shared SLA".to_owned(),
-                |s| format!("SLA {}", escape(&s.text)),
+                |s| format!("SLA {}", code(&s.text)),
             );
             let _ = writeln!(
                 out,
@@ -160,6 +160,6 @@ fn list(out: &mut String, label: &str, items: &[Located], link: &dyn Fn(&Located
     }
     let _ = writeln!(out, "- {label}:");
     for item in items {
-        let _ = writeln!(out, "  - {} · {}", escape(&item.text), link(item));
+        let _ = writeln!(out, "  - {} · {}", code(&item.text), link(item));
     }
 }

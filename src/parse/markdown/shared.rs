@@ -93,7 +93,10 @@ impl<'s> Reader<'s, '_> {
     fn label_and_value(&self, text: &Text<'s>) -> Option<(Text<'s>, Text<'s>)> {
         let s = text.as_str();
         let colon = s.find(':')?;
-        Some((self.part(text, 0..colon), self.part(text, colon + 1..s.len())))
+        Some((
+            self.part(text, 0..colon),
+            self.part(text, colon + 1..s.len()),
+        ))
     }
 }
 
