@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Neovim, a real editor, as the client of `ownlint server`: in a throwaway folder with the seed
-# document (fixtures/seed/OWNERSHIP.md as ownership/OWNERSHIP.md), headless Neovim opens the
-# document, attaches the server the way docs/editors.md tells, and must show exactly what
+# document (fixtures/seed/OWNERSHIP.md as ownership/OWNERSHIP.md), headless Neovim runs the
+# set-up docs/editors.md gives for its version, as written, opens the document, and must show exactly what
 # `ownlint check --format json` says about the same file; after an edit that gives a domain a
 # real escalation contact, and after a line inserted at the top, it must show what
 # `ownlint check` says about the edited text. tests/nvim/lsp.lua is the client side.
 #
 # OWNLINT names the binary to test; without it, it is built here (cargo build --locked).
-# NVIM names the Neovim to run (default: nvim on PATH; 0.7 and later).
+# NVIM names the Neovim to run (default: nvim on PATH; 0.7 and later). OWNLINT_SETUP picks
+# the documented set-up: enable (0.11+), start (0.8+) or start_client (0.7+); by default the
+# newest that this Neovim has.
 set -euo pipefail
 
 me="nvim-lsp.sh"
@@ -41,10 +43,15 @@ if [ "$status" -gt 1 ]; then
     exit 1
 fi
 
+# The documented set-up runs `ownlint` from PATH: that name is the binary under test.
+mkdir "$work/bin"
+ln -s "$ownlint" "$work/bin/ownlint"
+
 # --clean: no user configuration or plugins, so the test sees Neovim's own LSP client only.
 # The Lua leaves with :cquit on any failure; `timeout` covers a Neovim that hangs.
 status=0
-OWNLINT_ROOT="$work" OWNLINT_BIN="$ownlint" OWNLINT_EXPECTED="$work/expected.json" \
+PATH="$work/bin:$PATH" OWNLINT_ROOT="$work" OWNLINT_BIN="$ownlint" \
+    OWNLINT_EXPECTED="$work/expected.json" OWNLINT_DOCS="$root/docs/editors.md" \
     timeout 120 "$nvim" --headless --clean -c "luafile $root/tests/nvim/lsp.lua" </dev/null \
     || status=$?
 if [ "$status" -ne 0 ]; then

@@ -3,15 +3,16 @@
 --   OWNLINT_ROOT     a folder with .ownlint.yaml and ownership/OWNERSHIP.md
 --   OWNLINT_BIN      the ownlint binary
 --   OWNLINT_EXPECTED `ownlint check --format json` on that file, run in that folder
+--   OWNLINT_DOCS     docs/editors.md, whose set-up for this Neovim version is run as written
 --
--- It opens the document, attaches the server the way docs/editors.md tells for this Neovim
--- version, and checks that what Neovim shows is what `ownlint check` says about the same
+-- It runs the set-up, opens the document, and checks that what Neovim shows is what `ownlint check` says about the same
 -- text: before an edit, after an edit that fixes one finding, and after a line inserted at
 -- the top moves every finding down. Then the hover on a domain's heading must name its owner.
 
 local root = assert(os.getenv("OWNLINT_ROOT"), "OWNLINT_ROOT is not set")
 local bin = assert(os.getenv("OWNLINT_BIN"), "OWNLINT_BIN is not set")
 local expected_path = assert(os.getenv("OWNLINT_EXPECTED"), "OWNLINT_EXPECTED is not set")
+local docs = assert(os.getenv("OWNLINT_DOCS"), "OWNLINT_DOCS is not set")
 local relative = "ownership/OWNERSHIP.md"
 local timeout_ms = 15000
 
@@ -150,38 +151,50 @@ local function check_buffer(bufnr)
   return expected_keys(vim.fn.json_decode(out), text), text
 end
 
--- Attach the server as docs/editors.md tells for this version of Neovim.
-local function attach(path)
-  if vim.lsp.config and vim.lsp.enable then -- 0.11+
-    vim.lsp.config("ownlint", {
-      cmd = { bin, "server" },
-      filetypes = { "markdown", "yaml" },
-      root_markers = { ".ownlint.yaml", ".git" },
-    })
-    vim.lsp.enable("ownlint")
-    vim.cmd("edit " .. vim.fn.fnameescape(path))
-  elseif vim.lsp.start then -- 0.8 to 0.10
-    vim.cmd("edit " .. vim.fn.fnameescape(path))
-    local marker = vim.fs.find({ ".ownlint.yaml", ".git" },
-      { upward = true, path = vim.fs.dirname(path) })[1]
-    vim.lsp.start({
-      name = "ownlint",
-      cmd = { bin, "server" },
-      root_dir = marker and vim.fs.dirname(marker),
-    })
-  else -- 0.7
-    vim.cmd("edit " .. vim.fn.fnameescape(path))
-    local marker = vim.fn.findfile(".ownlint.yaml", vim.fn.fnamemodify(path, ":h") .. ";")
-    local client = vim.lsp.start_client({
-      name = "ownlint",
-      cmd = { bin, "server" },
-      root_dir = vim.fn.fnamemodify(marker, ":p:h"),
-    })
-    if not client then
-      fail("vim.lsp.start_client could not start " .. bin .. " server")
+-- Which documented set-up ran, for the summary.
+local setup_name
+
+-- The ```lua block of docs/editors.md that holds `needle`: the set-up a reader copies.
+local function documented(needle)
+  local text = read(docs)
+  for block in text:gmatch("\n```lua\n(.-)\n```") do
+    if block:find(needle, 1, true) then
+      return block
     end
-    vim.lsp.buf_attach_client(0, client)
   end
+  fail("docs/editors.md has no ```lua block with " .. needle)
+end
+
+-- Set Neovim up with the Lua docs/editors.md gives for its version, as it is written there
+-- (`ownlint` is found on PATH, which the script points at the binary under test), then open
+-- the document: its FileType starts the server.
+local function attach(path)
+  -- OWNLINT_SETUP picks an older set-up, which a newer Neovim still runs: 0.11 runs the
+  -- 0.8 to 0.10 one too, so each documented block can be tested somewhere.
+  local setups = {
+    enable = "vim.lsp.enable(",
+    start = "vim.lsp.start(",
+    start_client = "vim.lsp.start_client(",
+  }
+  local chosen = os.getenv("OWNLINT_SETUP") or ""
+  local needle = setups[chosen]
+  if chosen ~= "" and not needle then
+    fail("OWNLINT_SETUP is enable, start or start_client, not " .. chosen)
+  elseif needle then
+    setup_name = chosen
+  elseif vim.lsp.config and vim.lsp.enable then
+    needle, setup_name = setups.enable, "enable"
+  elseif vim.lsp.start then
+    needle, setup_name = setups.start, "start"
+  else
+    needle, setup_name = setups.start_client, "start_client"
+  end
+  local setup, err = loadstring(documented(needle), "docs/editors.md (" .. needle .. ")")
+  if not setup then
+    fail("the documented Lua does not load: " .. err)
+  end
+  setup()
+  vim.cmd("edit " .. vim.fn.fnameescape(path))
   return vim.api.nvim_get_current_buf()
 end
 
@@ -300,9 +313,9 @@ local function main()
   local v = vim.version()
   local version = string.format("%d.%d.%d", v.major, v.minor, v.patch)
   io.stdout:write(string.format(
-    "nvim-lsp: OK: Neovim %s showed ownlint check's %d diagnostics, %d after a fix, "
+    "nvim-lsp: OK: Neovim %s, set up with docs/editors.md's vim.lsp.%s, showed ownlint check's %d diagnostics, %d after a fix, "
       .. "all moved by an inserted line; hover names `%s`\n",
-    version, #before, #after, owner))
+    version, setup_name, #before, #after, owner))
   vim.lsp.stop_client(client.id)
   vim.cmd("qall!")
 end
