@@ -223,6 +223,129 @@ local function hover_text(result)
   return ""
 end
 
+local function request(bufnr, client, method, params)
+  local answers = vim.lsp.buf_request_sync(bufnr, method, params, timeout_ms)
+  local answer = answers and answers[client.id]
+  if not answer then
+    fail("no answer to " .. method .. " within " .. timeout_ms .. " ms")
+  end
+  if answer.err then
+    fail(method .. " answered an error: " .. vim.inspect(answer.err))
+  end
+  return answer.result
+end
+
+-- The 0-based line of each "### <name> Domain" heading of the buffer, by name.
+local function domain_headings(bufnr)
+  local headings = {}
+  for i, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, true)) do
+    local name = line:match("^### (.+) Domain$")
+    if name then
+      headings[name] = i - 1
+    end
+  end
+  return headings
+end
+
+-- Go to definition from each domain named in a shared-ownership agreement lands on that
+-- domain's heading.
+local function check_definition(bufnr, client)
+  local headings = domain_headings(bufnr)
+  for i, line in ipairs(vim.api.nvim_buf_get_lines(bufnr, 0, -1, true)) do
+    local names_start, names = line:match("^%- %*%*()(.-)%*%*:")
+    if names and names:find(" + ", 1, true) then
+      local checked = {}
+      local offset = names_start - 1
+      for _, name in ipairs(vim.split(names, " + ", { plain = true })) do
+        if not headings[name] then
+          fail("the agreement at line " .. i .. " names `" .. name .. "`, which has no heading")
+        end
+        -- The middle of the name: not an edge, where "which name" could be a matter of taste.
+        local column = offset + math.floor(#name / 2)
+        local result = request(bufnr, client, "textDocument/definition", {
+          textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+          position = { line = i - 1, character = column },
+        })
+        local location = result and (result[1] or result)
+        local range = location and (location.targetSelectionRange or location.range)
+        if not (range and range.start.line == headings[name]) then
+          fail(string.format("definition of `%s` (line %d, column %d) should be its heading, "
+            .. "line %d; got %s", name, i, column + 1, headings[name] + 1, vim.inspect(result)))
+        end
+        table.insert(checked, name)
+        offset = offset + #name + #" + "
+      end
+      return table.concat(checked, "`, `")
+    end
+  end
+  fail("no shared-ownership agreement in the document")
+end
+
+-- The outline has one top-level symbol per domain heading, named after the domain.
+local function check_symbols(bufnr, client)
+  local result = request(bufnr, client, "textDocument/documentSymbol",
+    { textDocument = { uri = vim.uri_from_bufnr(bufnr) } }) or {}
+  local lines = {}
+  for _, symbol in ipairs(result) do
+    local range = symbol.selectionRange or symbol.location.range
+    lines[symbol.name] = range.start.line
+  end
+  local count = 0
+  for name, line in pairs(domain_headings(bufnr)) do
+    if lines[name] ~= line then
+      fail(string.format("the outline has no `%s` at line %d: %s", name, line + 1,
+        vim.inspect(lines)))
+    end
+    count = count + 1
+  end
+  return count
+end
+
+-- The quick fix that suppresses a finding, applied, leaves what `ownlint check` says about
+-- the text with the suppression comment in it: that finding gone, no other change.
+local function check_suppression(bufnr, client)
+  local shown = vim.diagnostic.get(bufnr)
+  table.sort(shown, function(a, b) return a.lnum < b.lnum end)
+  local target = shown[1]
+  -- Sent back as the protocol has it: Neovim 0.7 keeps only some of its LSP fields.
+  local encoding = client.offset_encoding or "utf-16"
+  local function position(row, col)
+    return { line = row, character = vim.lsp.util.character_offset(bufnr, row, col, encoding) }
+  end
+  local lsp_diagnostic = {
+    range = { start = position(target.lnum, target.col),
+              ["end"] = position(target.end_lnum, target.end_col) },
+    severity = target.severity,
+    code = target.code,
+    source = target.source,
+    message = target.message,
+    data = target.user_data and target.user_data.lsp and target.user_data.lsp.data,
+  }
+  local actions = request(bufnr, client, "textDocument/codeAction", {
+    textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+    range = lsp_diagnostic.range,
+    context = { diagnostics = { lsp_diagnostic } },
+  }) or {}
+  local suppress
+  for _, action in ipairs(actions) do
+    if action.title and action.title:find("Suppress", 1, true) and action.edit then
+      suppress = action
+    end
+  end
+  if not suppress then
+    fail("no suppressing quick fix for line " .. (target.lnum + 1) .. ": " .. vim.inspect(actions))
+  end
+  local before = #shown
+  vim.lsp.util.apply_workspace_edit(suppress.edit, encoding)
+  local after = check_buffer(bufnr)
+  if #after ~= before - 1 then
+    fail(string.format("after `%s`, ownlint check reports %d findings, not %d", suppress.title,
+      #after, before - 1))
+  end
+  expect(bufnr, after, "after the quick fix `" .. suppress.title .. "`")
+  return suppress.title
+end
+
 -- Hover at a domain's heading names that domain's owner, as check's model has it.
 local function check_hover(bufnr, client)
   local lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, true)
@@ -309,13 +432,17 @@ local function main()
   expect(bufnr, moved, "after inserting a line at the top")
 
   local owner = check_hover(bufnr, client)
+  local domains = check_symbols(bufnr, client)
+  local fix = check_suppression(bufnr, client)
+  local defined = check_definition(bufnr, client)
 
   local v = vim.version()
   local version = string.format("%d.%d.%d", v.major, v.minor, v.patch)
   io.stdout:write(string.format(
     "nvim-lsp: OK: Neovim %s, set up with docs/editors.md's vim.lsp.%s, showed ownlint check's %d diagnostics, %d after a fix, "
-      .. "all moved by an inserted line; hover names `%s`\n",
-    version, setup_name, #before, #after, owner))
+      .. "all moved by an inserted line; hover names `%s`; outline has the %d domains; quick fix "
+      .. "`%s` leaves check's findings; definitions of `%s` found\n",
+    version, setup_name, #before, #after, owner, domains, fix, defined))
   vim.lsp.stop_client(client.id)
   vim.cmd("qall!")
 end
