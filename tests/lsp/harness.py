@@ -1,0 +1,282 @@
+"""A pytest-lsp client session with `ownlint server`, and the waiting a test needs.
+
+The server publishes diagnostics when it likes, so a test cannot just read them after a
+change. `settle()` is the point after which everything the server had to publish for the
+messages sent so far has arrived: see its docstring.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import pathlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcException
+from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp.client import DEFAULT_CLIENT_FEATURES
+
+# How long any one awaited answer may take; the server answers small folders in
+# milliseconds, so hitting this is a hang, not slowness.
+WAIT = 20.0
+
+# The name of the document opened only to know when the server has caught up: not an
+# ownership file (no extension the server lints), so it changes no finding.
+BARRIER_NAME = "ownlint-test-barrier.txt"
+
+
+def ownlint_binary() -> str:
+    """The binary under test: $OWNLINT (tests/lsp.sh sets it to the repository's build)."""
+    binary = os.environ.get("OWNLINT")
+    if not binary:
+        raise RuntimeError("set OWNLINT to the ownlint binary (tests/lsp.sh does)")
+    return binary
+
+
+@dataclass
+class Publication:
+    uri: str
+    version: int | None
+    diagnostics: list[types.Diagnostic]
+
+
+@dataclass
+class Recorder:
+    """Everything the server sent besides answers, in order of arrival."""
+
+    publications: list[Publication] = field(default_factory=list)
+    registrations: list[types.Registration] = field(default_factory=list)
+
+
+def make_client(recorder: Recorder) -> LanguageClient:
+    """pytest-lsp's client, with every publication and registration kept, not only the last."""
+    client = LanguageClient()
+    for method, handler in DEFAULT_CLIENT_FEATURES.items():
+        if method != types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS:
+            client.feature(method)(handler)
+
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def on_publish(ls: LanguageClient, params: types.PublishDiagnosticsParams):
+        ls.diagnostics[params.uri] = params.diagnostics
+        recorder.publications.append(
+            Publication(params.uri, params.version, list(params.diagnostics))
+        )
+
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def on_register(ls: LanguageClient, params: types.RegistrationParams):
+        recorder.registrations.extend(params.registrations)
+
+    return client
+
+
+def uri(path: pathlib.Path) -> str:
+    return path.absolute().as_uri()
+
+
+def language_of(path: pathlib.Path) -> str:
+    return "yaml" if path.suffix in (".yaml", ".yml") else "markdown"
+
+
+class Session:
+    """One running server, its client, and the documents the test has open."""
+
+    def __init__(self, client: LanguageClient, recorder: Recorder):
+        self.client = client
+        self.recorder = recorder
+        self.versions: dict[str, int] = {}
+        self.texts: dict[str, str] = {}
+        self.barrier: pathlib.Path | None = None
+        self.encoding: str | None = None
+
+    @classmethod
+    async def start(cls) -> Session:
+        recorder = Recorder()
+        config = ClientServerConfig(
+            server_command=[ownlint_binary(), "server"],
+            client_factory=lambda: make_client(recorder),
+        )
+        client = await config.start()
+        return cls(client, recorder)
+
+    async def initialize(
+        self,
+        *folders: pathlib.Path,
+        encodings: list[str] | None = None,
+        watch: bool = False,
+    ) -> types.InitializeResult:
+        """initialize + initialized with `folders` as workspace folders, then wait until the
+        server has published what it found in them."""
+        capabilities = types.ClientCapabilities(
+            general=types.GeneralClientCapabilities(
+                position_encodings=[types.PositionEncodingKind(e) for e in encodings]
+                if encodings
+                else None
+            ),
+            text_document=types.TextDocumentClientCapabilities(
+                publish_diagnostics=types.PublishDiagnosticsClientCapabilities(
+                    related_information=True, version_support=True
+                ),
+                synchronization=types.TextDocumentSyncClientCapabilities(did_save=True),
+            ),
+            workspace=types.WorkspaceClientCapabilities(
+                workspace_folders=True,
+                did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
+                    dynamic_registration=True
+                )
+                if watch
+                else None,
+            ),
+        )
+        result = await asyncio.wait_for(
+            self.client.initialize_session(
+                types.InitializeParams(
+                    capabilities=capabilities,
+                    root_uri=uri(folders[0]) if folders else None,
+                    workspace_folders=[
+                        types.WorkspaceFolder(uri=uri(f), name=f.name) for f in folders
+                    ],
+                )
+            ),
+            WAIT,
+        )
+        self.encoding = result.capabilities.position_encoding
+        if folders:
+            self.barrier = folders[0] / BARRIER_NAME
+            self.open(self.barrier, "")
+            await self.settle()
+        return result
+
+    # Documents.
+
+    def open(self, path: pathlib.Path, text: str | None = None) -> str:
+        """didOpen `path` with `text` (its text on disk by default); returns its URI."""
+        if text is None:
+            text = path.read_bytes().decode("utf-8")
+        key = uri(path)
+        self.versions[key] = 1
+        self.texts[key] = text
+        self.client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(
+                    uri=key, language_id=language_of(path), version=1, text=text
+                )
+            )
+        )
+        return key
+
+    def change(self, path: pathlib.Path, *edits: tuple[types.Range | None, str]) -> int:
+        """didChange with `edits` (range, new text; no range replaces the whole text), in
+        order, as one notification; returns the new version."""
+        key = uri(path)
+        self.versions[key] += 1
+        self.client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(
+                    uri=key, version=self.versions[key]
+                ),
+                content_changes=[
+                    types.TextDocumentContentChangePartial(range=r, text=t)
+                    if r is not None
+                    else types.TextDocumentContentChangeWholeDocument(text=t)
+                    for r, t in edits
+                ],
+            )
+        )
+        return self.versions[key]
+
+    def close(self, path: pathlib.Path) -> None:
+        key = uri(path)
+        del self.versions[key]
+        self.client.text_document_did_close(
+            types.DidCloseTextDocumentParams(
+                text_document=types.TextDocumentIdentifier(uri=key)
+            )
+        )
+
+    def save(self, path: pathlib.Path) -> None:
+        self.client.text_document_did_save(
+            types.DidSaveTextDocumentParams(
+                text_document=types.TextDocumentIdentifier(uri=uri(path))
+            )
+        )
+
+    def files_changed(self, *changes: tuple[pathlib.Path, types.FileChangeType]) -> None:
+        self.client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                changes=[types.FileEvent(uri=uri(p), type=t) for p, t in changes]
+            )
+        )
+
+    # Waiting.
+
+    async def settle(self) -> None:
+        """Return once the server has published everything due for the messages sent so far.
+
+        The server reads what has arrived, then lints once and publishes. An open document
+        is republished after each of its changes, in the same round of publications as
+        every other file whose findings changed, so: change the barrier document, wait for
+        its publication at the new version, then make a round trip with a request. The
+        request is read after that round ended, so its answer comes after the whole round.
+        """
+        assert self.barrier is not None, "initialize with a folder first"
+        key = uri(self.barrier)
+        if key not in self.versions:
+            self.open(self.barrier, "")
+            version = 1
+        else:
+            version = self.change(self.barrier, (None, f"settled {self.versions[key]}"))
+        await self.wait_for(
+            lambda: any(
+                p.uri == key and p.version == version
+                for p in self.recorder.publications
+            ),
+            f"the barrier document published at version {version}",
+        )
+        await self.request("ownlint-test/roundTrip", None)
+
+    async def wait_for(self, condition, what: str) -> None:
+        async def poll():
+            while not condition():
+                if self.client.stopped:
+                    raise AssertionError(f"the server stopped while waiting for {what}")
+                await asyncio.sleep(0.005)
+
+        try:
+            await asyncio.wait_for(poll(), WAIT)
+        except TimeoutError:
+            raise AssertionError(f"waited {WAIT}s for {what}") from None
+
+    async def request(self, method: str, params: Any) -> Any:
+        """Send a request; returns its result, or the JsonRpcException it was answered with."""
+        try:
+            return await asyncio.wait_for(
+                self.client.protocol.send_request_async(method, params), WAIT
+            )
+        except JsonRpcException as error:
+            return error
+
+    # What was published.
+
+    def diagnostics(self, path: pathlib.Path) -> list[types.Diagnostic]:
+        """The diagnostics last published for `path` (none if nothing was published)."""
+        return list(self.client.diagnostics.get(uri(path), []))
+
+    def published_since(self, mark: int) -> list[Publication]:
+        return self.recorder.publications[mark:]
+
+    def mark(self) -> int:
+        """A place in the publications, for `published_since`."""
+        return len(self.recorder.publications)
+
+    async def stop(self) -> int | None:
+        """shutdown + exit when the server still runs; its exit status."""
+        server = self.client._server
+        if server is not None and server.returncode is None and not self.client.stopped:
+            if self.client.capabilities is not None:
+                await asyncio.wait_for(self.client.shutdown_session(), WAIT)
+            else:
+                self.client.exit(None)  # never initialized: there is nothing to shut down
+        await asyncio.wait_for(self.client.stop(), WAIT)
+        return server.returncode if server is not None else None
