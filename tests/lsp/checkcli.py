@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import pathlib
+import shutil
 import subprocess
 
 from harness import ownlint_binary
@@ -90,3 +91,21 @@ def as_tuples(diagnostics) -> list[tuple]:
         )
         for d in diagnostics
     ]
+
+
+def expected_with_texts(
+    folder: pathlib.Path,
+    texts: dict[pathlib.Path, str],
+    scratch: pathlib.Path,
+    encoding: str,
+) -> dict[pathlib.Path, list[tuple]]:
+    """What check reports in `folder` were `texts` (unsaved editor buffers, by path) the
+    files' contents: a copy of `folder` under `scratch` with those texts written, checked,
+    and the findings put back under `folder`'s paths."""
+    mirror = scratch / folder.name
+    shutil.rmtree(mirror, ignore_errors=True)
+    shutil.copytree(folder, mirror)
+    for path, text in texts.items():
+        (mirror / path.relative_to(folder)).write_bytes(text.encode("utf-8"))
+    found = expected_by_file(mirror, check_json(mirror), encoding)
+    return {folder / path.relative_to(mirror): items for path, items in found.items()}

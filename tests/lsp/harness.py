@@ -18,6 +18,8 @@ from pygls.exceptions import JsonRpcException
 from pytest_lsp import ClientServerConfig, LanguageClient
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES
 
+import textedit
+
 # How long any one awaited answer may take; the server answers small folders in
 # milliseconds, so hitting this is a hang, not slowness.
 WAIT = 20.0
@@ -141,7 +143,10 @@ class Session:
             ),
             WAIT,
         )
-        self.encoding = result.capabilities.position_encoding
+        # Absent means UTF-16, the protocol's default.
+        self.encoding = types.PositionEncodingKind(
+            result.capabilities.position_encoding or "utf-16"
+        ).value
         if folders:
             self.barrier = folders[0] / BARRIER_NAME
             self.open(self.barrier, "")
@@ -171,6 +176,8 @@ class Session:
         order, as one notification; returns the new version."""
         key = uri(path)
         self.versions[key] += 1
+        for r, t in edits:
+            self.texts[key] = textedit.apply(self.texts[key], r, t, self.encoding)
         self.client.text_document_did_change(
             types.DidChangeTextDocumentParams(
                 text_document=types.VersionedTextDocumentIdentifier(
@@ -189,6 +196,7 @@ class Session:
     def close(self, path: pathlib.Path) -> None:
         key = uri(path)
         del self.versions[key]
+        del self.texts[key]
         self.client.text_document_did_close(
             types.DidCloseTextDocumentParams(
                 text_document=types.TextDocumentIdentifier(uri=key)
@@ -208,6 +216,14 @@ class Session:
                 changes=[types.FileEvent(uri=uri(p), type=t) for p, t in changes]
             )
         )
+
+    def text(self, path: pathlib.Path) -> str:
+        """The text of an open document as the client holds it."""
+        return self.texts[uri(path)]
+
+    def range_of(self, path: pathlib.Path, needle: str, occurrence: int = 0) -> types.Range:
+        """The range of `needle` in the open document, in the negotiated encoding."""
+        return textedit.range_of(self.text(path), needle, self.encoding, occurrence)
 
     # Waiting.
 
