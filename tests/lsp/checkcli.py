@@ -13,7 +13,7 @@ from harness import ownlint_binary
 
 def check_json(folder: pathlib.Path, *args: str) -> dict | None:
     """`ownlint check --format json` run in `folder` as a user would run it there; `None` when
-    it found no ownership content at all (exit 2, no report)."""
+    it found no ownership content at all and printed no report."""
     run = subprocess.run(
         [ownlint_binary(), "check", "--format", "json", *args],
         cwd=folder,
@@ -22,8 +22,9 @@ def check_json(folder: pathlib.Path, *args: str) -> dict | None:
         stdin=subprocess.DEVNULL,
         timeout=60,
     )
-    if run.returncode == 2 and not run.stdout:
-        return None
+    if run.returncode == 2 and "no domain found" in run.stderr:
+        # An error, not findings: the server has nothing to publish either.
+        return json.loads(run.stdout) if run.stdout else None
     assert run.returncode in (0, 1), f"ownlint check failed ({run.returncode}): {run.stderr}"
     return json.loads(run.stdout)
 
@@ -56,23 +57,41 @@ def lsp_position(lines: list[str], at: dict, encoding: str) -> tuple[int, int]:
     return line, character(lines[line], at["column"], encoding)
 
 
+def lines_shown(path: pathlib.Path) -> list[str]:
+    """The lines of a file as an editor shows them: without the byte-order mark, which check's
+    columns do not count either; bytes that are not UTF-8 are one replacement character each
+    run, as check reads them."""
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    return lines_of(text.removeprefix("\ufeff"))
+
+
 def expected_by_file(
-    folder: pathlib.Path, report: dict | None, encoding: str
+    folder: pathlib.Path,
+    report: dict | None,
+    encoding: str,
+    uri_folder: pathlib.Path | None = None,
 ) -> dict[pathlib.Path, list[tuple]]:
-    """check's findings by absolute file path, each as (code, start, end, severity) with
-    positions as the protocol has them in `encoding`."""
+    """check's findings by absolute file path, each as `as_tuples` has a diagnostic, with
+    positions as the protocol has them in `encoding`; URIs of files in `uri_folder` when the
+    report is of a copy of it."""
+    lines: dict[pathlib.Path, list[str]] = {}
+
+    def place(file: str, span: dict) -> tuple[str, tuple, tuple]:
+        path = folder / file
+        if path not in lines:
+            lines[path] = lines_shown(path)
+        return (
+            ((uri_folder or folder) / file).absolute().as_uri(),
+            lsp_position(lines[path], span["start"], encoding),
+            lsp_position(lines[path], span["end"], encoding),
+        )
+
     found: dict[pathlib.Path, list[tuple]] = {}
     for d in report["diagnostics"] if report else []:
-        path = folder / d["file"]
-        lines = lines_of(path.read_bytes().decode("utf-8"))
-        span = d["span"]
-        found.setdefault(path, []).append(
-            (
-                d["code"],
-                lsp_position(lines, span["start"], encoding),
-                lsp_position(lines, span["end"], encoding),
-                d["severity"],
-            )
+        _, start, end = place(d["file"], d["span"])
+        related = tuple(sorted((*place(l["file"], l["span"]), l["message"]) for l in d["labels"]))
+        found.setdefault(folder / d["file"], []).append(
+            (d["code"], start, end, d["severity"], d["rule"], d["message"], d.get("help"), related)
         )
     return found
 
@@ -81,16 +100,36 @@ SEVERITY_NAMES = {1: "error", 2: "warning", 3: "information", 4: "hint"}
 
 
 def as_tuples(diagnostics) -> list[tuple]:
-    """Published diagnostics in the terms of `expected_by_file`."""
-    return [
-        (
-            d.code,
-            (d.range.start.line, d.range.start.character),
-            (d.range.end.line, d.range.end.character),
-            SEVERITY_NAMES[d.severity.value],
+    """Published diagnostics in the terms of `expected_by_file`: the code, the range, the
+    severity, the rule's name (`data`), the message's first line (check's message; the
+    underline's words may follow on the next), the help, and the related places."""
+    found = []
+    for d in diagnostics:
+        text, _, help_text = d.message.partition("\nhelp: ")
+        related = tuple(
+            sorted(
+                (
+                    r.location.uri,
+                    (r.location.range.start.line, r.location.range.start.character),
+                    (r.location.range.end.line, r.location.range.end.character),
+                    r.message,
+                )
+                for r in d.related_information or []
+            )
         )
-        for d in diagnostics
-    ]
+        found.append(
+            (
+                d.code,
+                (d.range.start.line, d.range.start.character),
+                (d.range.end.line, d.range.end.character),
+                SEVERITY_NAMES[d.severity.value],
+                (d.data or {}).get("name"),
+                text.split("\n")[0],
+                help_text or None,
+                related,
+            )
+        )
+    return found
 
 
 def expected_with_texts(
@@ -107,5 +146,5 @@ def expected_with_texts(
     shutil.copytree(folder, mirror)
     for path, text in texts.items():
         (mirror / path.relative_to(folder)).write_bytes(text.encode("utf-8"))
-    found = expected_by_file(mirror, check_json(mirror), encoding)
+    found = expected_by_file(mirror, check_json(mirror), encoding, uri_folder=folder)
     return {folder / path.relative_to(mirror): items for path, items in found.items()}
