@@ -236,3 +236,16 @@ async def test_a_document_changed_on_disk_is_read_again(session, copy_fixture, t
     await session.settle()
     assert session.diagnostics(third) == []
     assert_publications_match_check(session, repo)
+
+
+async def test_a_configuration_at_the_repository_root_applies_to_a_subfolder(
+    session, copy_fixture, tmp_path
+):
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)  # what makes `repo` a repository's root for discovery
+    seed = copy_fixture("seed/OWNERSHIP.md", "repo/team/OWNERSHIP.md")
+    (repo / ".ownlint.yaml").write_text(SEVERITIES, encoding="utf-8")
+    await session.initialize(repo / "team")
+
+    assert "OWN202" not in codes(session.diagnostics(seed))
+    assert_publications_match_check(session, repo / "team")
