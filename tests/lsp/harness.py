@@ -193,6 +193,10 @@ class Session:
         )
         return self.versions[key]
 
+    def apply(self, path: pathlib.Path, edits: list[types.TextEdit]) -> int:
+        """Apply a server's TextEdits to an open document as an editor does: one didChange."""
+        return self.change(path, *edits_as_changes(edits, self.text(path), self.encoding))
+
     def close(self, path: pathlib.Path) -> None:
         key = uri(path)
         del self.versions[key]
@@ -273,6 +277,55 @@ class Session:
         except JsonRpcException as error:
             return error
 
+    # Requests at a place.
+
+    def document(self, path: pathlib.Path) -> types.TextDocumentIdentifier:
+        return types.TextDocumentIdentifier(uri=uri(path))
+
+    async def code_actions(
+        self, path: pathlib.Path, diagnostic: types.Diagnostic
+    ) -> list[types.CodeAction]:
+        """The code actions for one published finding, asked for at its range."""
+        answer = await asyncio.wait_for(
+            self.client.text_document_code_action_async(
+                types.CodeActionParams(
+                    text_document=self.document(path),
+                    range=diagnostic.range,
+                    context=types.CodeActionContext(diagnostics=[diagnostic]),
+                )
+            ),
+            WAIT,
+        )
+        return list(answer or [])
+
+    async def hover(self, path: pathlib.Path, position: types.Position) -> types.Hover | None:
+        return await asyncio.wait_for(
+            self.client.text_document_hover_async(
+                types.HoverParams(text_document=self.document(path), position=position)
+            ),
+            WAIT,
+        )
+
+    async def definition(self, path: pathlib.Path, position: types.Position) -> list:
+        answer = await asyncio.wait_for(
+            self.client.text_document_definition_async(
+                types.DefinitionParams(text_document=self.document(path), position=position)
+            ),
+            WAIT,
+        )
+        if answer is None:
+            return []
+        return answer if isinstance(answer, list) else [answer]
+
+    async def symbols(self, path: pathlib.Path) -> list:
+        answer = await asyncio.wait_for(
+            self.client.text_document_document_symbol_async(
+                types.DocumentSymbolParams(text_document=self.document(path))
+            ),
+            WAIT,
+        )
+        return list(answer or [])
+
     # What was published.
 
     def diagnostics(self, path: pathlib.Path) -> list[types.Diagnostic]:
@@ -296,3 +349,21 @@ class Session:
                 self.client.exit(None)  # never initialized: there is nothing to shut down
         await asyncio.wait_for(self.client.stop(), WAIT)
         return server.returncode if server is not None else None
+
+
+def edits_as_changes(
+    edits: list[types.TextEdit], text: str, encoding: str
+) -> list[tuple[types.Range, str]]:
+    """A TextEdit list (ranges in the original text) as didChange events applied in order:
+    from the last edit to the first, so that no event moves the place of the next."""
+    return [
+        (e.range, e.new_text)
+        for e in sorted(
+            edits,
+            key=lambda e: (
+                textedit.index_of(text, e.range.start, encoding),
+                textedit.index_of(text, e.range.end, encoding),
+            ),
+            reverse=True,
+        )
+    ]

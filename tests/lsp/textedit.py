@@ -19,6 +19,13 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
+def lines(text: str) -> list[str]:
+    """The lines of `text` without their ends."""
+    starts = line_starts(text)
+    ends = [s for s in starts[1:]] + [len(text)]
+    return [text[a:b].rstrip("\r\n") for a, b in zip(starts, ends)]
+
+
 def index_of(text: str, position: types.Position, encoding: str) -> int:
     """The string index of a protocol position (a character past the line's end is the end)."""
     starts = line_starts(text)
