@@ -137,14 +137,23 @@ def expected_with_texts(
     texts: dict[pathlib.Path, str],
     scratch: pathlib.Path,
     encoding: str,
+    alone: bool = False,
 ) -> dict[pathlib.Path, list[tuple]]:
     """What check reports in `folder` were `texts` (unsaved editor buffers, by path) the
     files' contents: a copy of `folder` under `scratch` with those texts written, checked,
-    and the findings put back under `folder`'s paths."""
+    and the findings put back under `folder`'s paths. `alone`: the copy holds those texts
+    and the folder's configuration file only."""
     mirror = scratch / folder.name
     shutil.rmtree(mirror, ignore_errors=True)
-    shutil.copytree(folder, mirror)
+    if alone:
+        mirror.mkdir(parents=True)
+        for name in (".ownlint.yaml", ".ownlint.yml"):
+            if (folder / name).exists():
+                shutil.copyfile(folder / name, mirror / name)
+    else:
+        shutil.copytree(folder, mirror)
     for path, text in texts.items():
+        (mirror / path.relative_to(folder)).parent.mkdir(parents=True, exist_ok=True)
         (mirror / path.relative_to(folder)).write_bytes(text.encode("utf-8"))
     found = expected_by_file(mirror, check_json(mirror), encoding, uri_folder=folder)
     return {folder / path.relative_to(mirror): items for path, items in found.items()}

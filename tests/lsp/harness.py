@@ -107,9 +107,11 @@ class Session:
         *folders: pathlib.Path,
         encodings: list[str] | None = None,
         watch: bool = False,
+        barrier_folder: pathlib.Path | None = None,
     ) -> types.InitializeResult:
         """initialize + initialized with `folders` as workspace folders, then wait until the
-        server has published what it found in them."""
+        server has published what it found in them. The barrier document lies in the first
+        folder, or in `barrier_folder` (for a client without workspace folders)."""
         capabilities = types.ClientCapabilities(
             general=types.GeneralClientCapabilities(
                 position_encodings=[types.PositionEncodingKind(e) for e in encodings]
@@ -147,8 +149,8 @@ class Session:
         self.encoding = types.PositionEncodingKind(
             result.capabilities.position_encoding or "utf-16"
         ).value
-        if folders:
-            self.barrier = folders[0] / BARRIER_NAME
+        if folders or barrier_folder:
+            self.barrier = (barrier_folder or folders[0]) / BARRIER_NAME
             self.open(self.barrier, "")
             await self.settle()
         return result
