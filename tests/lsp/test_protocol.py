@@ -116,6 +116,25 @@ async def test_initialize_with_invalid_params_is_refused(raw, tmp_path):
     assert (await raw.response(1))["error"]["code"] == INVALID_PARAMS
 
 
+@pytest.mark.parametrize(
+    "method",
+    [
+        "textDocument/hover",
+        "textDocument/definition",
+        "textDocument/documentSymbol",
+        "textDocument/codeAction",
+    ],
+)
+async def test_a_request_with_invalid_params_is_refused(raw, tmp_path, method):
+    await raw.initialize(uri(tmp_path))
+    raw.request(2, method, {"textDocument": 42})
+    assert (await raw.response(2))["error"]["code"] == INVALID_PARAMS
+    raw.request(3, "shutdown")
+    assert (await raw.response(3))["result"] is None
+    raw.notify("exit")
+    assert await raw.exit_code() == 0
+
+
 async def test_requests_after_shutdown_are_refused(raw, tmp_path):
     await raw.initialize(uri(tmp_path))
     raw.request(2, "shutdown")
