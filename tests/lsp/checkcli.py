@@ -89,7 +89,9 @@ def expected_by_file(
     found: dict[pathlib.Path, list[tuple]] = {}
     for d in report["diagnostics"] if report else []:
         _, start, end = place(d["file"], d["span"])
-        related = tuple(sorted((*place(l["file"], l["span"]), l["message"]) for l in d["labels"]))
+        related = tuple(
+            sorted((*place(lab["file"], lab["span"]), lab["message"]) for lab in d["labels"])
+        )
         found.setdefault(folder / d["file"], []).append(
             (d["code"], start, end, d["severity"], d["rule"], d["message"], d.get("help"), related)
         )

@@ -7,7 +7,6 @@ import pathlib
 import shutil
 
 import pytest
-
 from harness import Session
 
 REPO = pathlib.Path(__file__).resolve().parents[2]

@@ -13,12 +13,11 @@ import pathlib
 from dataclasses import dataclass, field
 from typing import Any
 
+import textedit
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pytest_lsp import ClientServerConfig, LanguageClient
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES
-
-import textedit
 
 # How long any one awaited answer may take; the server answers small folders in
 # milliseconds, so hitting this is a hang, not slowness.
@@ -204,9 +203,7 @@ class Session:
         del self.versions[key]
         del self.texts[key]
         self.client.text_document_did_close(
-            types.DidCloseTextDocumentParams(
-                text_document=types.TextDocumentIdentifier(uri=key)
-            )
+            types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=key))
         )
 
     def save(self, path: pathlib.Path) -> None:
@@ -250,10 +247,7 @@ class Session:
         else:
             version = self.change(self.barrier, (None, f"settled {self.versions[key]}"))
         await self.wait_for(
-            lambda: any(
-                p.uri == key and p.version == version
-                for p in self.recorder.publications
-            ),
+            lambda: any(p.uri == key and p.version == version for p in self.recorder.publications),
             f"the barrier document published at version {version}",
         )
         await self.request("ownlint-test/roundTrip", None)

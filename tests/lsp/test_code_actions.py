@@ -9,12 +9,11 @@ import collections
 import pathlib
 
 import pytest
-from lsprotocol import types
-
+import textedit
 from checkcli import as_tuples, expected_with_texts
 from conftest import FIXTURES
 from harness import uri
-import textedit
+from lsprotocol import types
 
 
 def fail_fixtures() -> list[str]:
@@ -66,9 +65,7 @@ def is_suppression(action: types.CodeAction) -> bool:
 
 
 @pytest.mark.parametrize("name", fail_fixtures())
-async def test_every_action_removes_its_finding(
-    session, copy_fixture, tmp_path, name
-):
+async def test_every_action_removes_its_finding(session, copy_fixture, tmp_path, name):
     repo, document = await open_fixture(session, copy_fixture, tmp_path, name)
     original_text = session.text(document)
     original = session.diagnostics(document)
@@ -191,9 +188,7 @@ async def test_suppress_in_yaml_keeps_the_indentation(session, copy_fixture, tmp
     assert (placeholder.code, placeholder.message) not in tally(session.diagnostics(document))
 
 
-async def test_suppressing_two_findings_of_one_line_silences_both(
-    session, copy_fixture, tmp_path
-):
+async def test_suppressing_two_findings_of_one_line_silences_both(session, copy_fixture, tmp_path):
     """A user suppresses each finding of a heading in turn, asking again after each."""
     repo, document = await open_fixture(
         session, copy_fixture, tmp_path, "unknown-escalation-role/fail.md"
@@ -222,7 +217,9 @@ async def test_did_you_mean_replaces_the_misspelt_label(session, copy_fixture, t
 
     assert action.is_preferred is True
     assert line(session.text(document), 6) == "**Owner:** Payments Team"
-    assert not [d for d in session.diagnostics(document) if d.code == "OWN003" and d.range.start.line == 5]
+    assert not [
+        d for d in session.diagnostics(document) if d.code == "OWN003" and d.range.start.line == 5
+    ]
 
 
 async def test_did_you_mean_replaces_a_misspelt_rule_in_a_suppression(
@@ -234,7 +231,9 @@ async def test_did_you_mean_replaces_a_misspelt_rule_in_a_suppression(
     unknown_rule = finding_at(session, document, "OWN006", 7)
     before = line(session.text(document), 7)
 
-    await apply_titled(session, document, unknown_rule, "Replace with `placeholder-escalation-contact`")
+    await apply_titled(
+        session, document, unknown_rule, "Replace with `placeholder-escalation-contact`"
+    )
 
     assert line(session.text(document), 7) == before.replace(
         "placeholder-escalation ", "placeholder-escalation-contact "

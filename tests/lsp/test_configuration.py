@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pathlib
 
-from lsprotocol import types
-
 from checkcli import as_tuples, check_json, expected_by_file, expected_with_texts
 from harness import BARRIER_NAME, uri
+from lsprotocol import types
 
 CHANGED = types.FileChangeType.Changed
 CREATED = types.FileChangeType.Created
@@ -24,9 +23,7 @@ def assert_publications_match_check(session, folder: pathlib.Path) -> None:
     """Every file's last publication is check's report on `folder` as it is on disk."""
     expected = {
         uri(path): sorted(items)
-        for path, items in expected_by_file(
-            folder, check_json(folder), session.encoding
-        ).items()
+        for path, items in expected_by_file(folder, check_json(folder), session.encoding).items()
     }
     published = {
         key: sorted(as_tuples(diagnostics))
@@ -56,9 +53,7 @@ async def test_rule_severities_and_off_apply_as_in_check(session, copy_fixture, 
     assert_publications_match_check(session, repo)
 
 
-async def test_include_and_exclude_choose_the_files_as_in_check(
-    session, copy_fixture, tmp_path
-):
+async def test_include_and_exclude_choose_the_files_as_in_check(session, copy_fixture, tmp_path):
     repo = tmp_path / "repo"
     kept = copy_fixture("multiple-owners/fail.md", "repo/docs/kept.md")
     drafted = copy_fixture("multiple-owners/fail.md", "repo/docs/drafts/draft.md")
@@ -113,9 +108,7 @@ SUPPRESSION = (
 )
 
 
-async def test_a_suppression_comment_typed_in_the_editor_applies(
-    session, copy_fixture, tmp_path
-):
+async def test_a_suppression_comment_typed_in_the_editor_applies(session, copy_fixture, tmp_path):
     repo = tmp_path / "repo"
     seed = copy_fixture("seed/OWNERSHIP.md", "repo/OWNERSHIP.md")
     await session.initialize(repo)
@@ -168,9 +161,7 @@ async def test_a_changed_configuration_on_disk_is_read_again(session, copy_fixtu
     assert len(session.diagnostics(seed)) == 13
 
 
-async def test_a_configuration_saved_in_the_editor_is_read_again(
-    session, copy_fixture, tmp_path
-):
+async def test_a_configuration_saved_in_the_editor_is_read_again(session, copy_fixture, tmp_path):
     repo = tmp_path / "repo"
     seed = copy_fixture("seed/OWNERSHIP.md", "repo/OWNERSHIP.md")
     config = repo / ".ownlint.yaml"
@@ -190,9 +181,7 @@ async def test_a_configuration_saved_in_the_editor_is_read_again(
     assert_publications_match_check(session, repo)
 
 
-async def test_the_client_is_asked_to_watch_configurations_and_documents(
-    session, tmp_path
-):
+async def test_the_client_is_asked_to_watch_configurations_and_documents(session, tmp_path):
     (tmp_path / "repo").mkdir()
     await session.initialize(tmp_path / "repo", watch=True)
 

@@ -8,11 +8,10 @@ import pathlib
 import shutil
 
 import pytest
+from checkcli import as_tuples, check_json, expected_by_file
+from harness import uri
 from lsprotocol import types
 from pygls.exceptions import JsonRpcMethodNotFound
-
-from checkcli import as_tuples, expected_by_file, check_json
-from harness import uri
 
 CHANGED = types.FileChangeType.Changed
 
@@ -89,9 +88,9 @@ async def test_each_kind_of_problem_is_a_diagnostic(
     assert any(words in p.message for p in problems), [p.message for p in problems]
     (start, end) = where
     assert problems[0].range == types.Range(
-            start=types.Position(line=start[0], character=start[1]),
-            end=types.Position(line=end[0], character=end[1]),
-        )
+        start=types.Position(line=start[0], character=start[1]),
+        end=types.Position(line=end[0], character=end[1]),
+    )
     assert len(session.client.messages) == 1
     assert session.client.messages[0].type == types.MessageType.Error
 
@@ -117,9 +116,7 @@ async def test_fixing_the_configuration_clears_its_problems(session, copy_fixtur
         for path, items in expected_by_file(repo, check_json(repo), "utf-16").items()
     }
     assert document_findings(session, repo) == expected
-    assert all(
-        d.code != "OWN305" for found in session.client.diagnostics.values() for d in found
-    )
+    assert all(d.code != "OWN305" for found in session.client.diagnostics.values() for d in found)
 
 
 async def test_breaking_the_configuration_while_running(session, copy_fixture, tmp_path):

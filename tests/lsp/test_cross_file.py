@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from lsprotocol import types
-
 from checkcli import as_tuples, expected_with_texts
 from harness import uri
+from lsprotocol import types
 
 
 def codes(diagnostics) -> set[str]:
@@ -88,9 +87,7 @@ async def test_closing_with_unsaved_edits_reverts_to_the_disk(session, copy_fixt
     session.open(markdown)
     session.open(yaml)
     await session.settle()
-    on_disk = {
-        path: sorted(as_tuples(session.diagnostics(path))) for path in (markdown, yaml)
-    }
+    on_disk = {path: sorted(as_tuples(session.diagnostics(path))) for path in (markdown, yaml)}
 
     session.change(markdown, (session.range_of(markdown, "Payments"), "Billing"))
     await session.settle()

@@ -3,10 +3,9 @@ incremental and full changes, and republishes the changed document at its new ve
 
 from __future__ import annotations
 
-from lsprotocol import types
-
 from checkcli import as_tuples, expected_with_texts
 from harness import uri
+from lsprotocol import types
 
 
 def codes_at(diagnostics, line: int) -> list[str]:
@@ -16,9 +15,7 @@ def codes_at(diagnostics, line: int) -> list[str]:
 
 async def assert_same_as_check(session, folder, path, scratch):
     """The last publication for `path` is what check reports for the editor's text."""
-    expected = expected_with_texts(
-        folder, {path: session.text(path)}, scratch, session.encoding
-    )
+    expected = expected_with_texts(folder, {path: session.text(path)}, scratch, session.encoding)
     assert sorted(as_tuples(session.diagnostics(path))) == sorted(expected.get(path, []))
 
 
@@ -32,9 +29,7 @@ async def test_an_incremental_edit_fixes_a_finding(session, copy_fixture, tmp_pa
     before = len(session.diagnostics(seed))
 
     mark = session.mark()
-    version = session.change(
-        seed, (session.range_of(seed, "[Engineering Manager]"), "Dana Smith")
-    )
+    version = session.change(seed, (session.range_of(seed, "[Engineering Manager]"), "Dana Smith"))
     await session.settle()
 
     mine = [p for p in session.published_since(mark) if p.uri == uri(seed)]

@@ -10,10 +10,8 @@ import re
 import subprocess
 
 import pytest
-from lsprotocol import types
-
 from harness import ownlint_binary, uri
-import textedit
+from lsprotocol import types
 
 # A link of the card's own (its `[` not escaped): `[file:line](uri#Lline)`.
 LINK = re.compile(r"(?<!\\)\[((?:\\.|[^\]\\])*)\]\(([^)\s]+)#L(\d+)\)")
@@ -74,9 +72,9 @@ def assert_card_is_whos(card: str, folder: pathlib.Path, answer: dict) -> None:
         for field in ("slos", "incident_authority"):
             expected.extend(located(folder, v) for v in domain.get(field, []))
         for text, target, line in expected:
-            assert any(
-                t == target and n == line and e.endswith(text) for e, t, n in entries
-            ), f"{text!r} ({target}#L{line}) not in the card:\n{card}"
+            assert any(t == target and n == line and e.endswith(text) for e, t, n in entries), (
+                f"{text!r} ({target}#L{line}) not in the card:\n{card}"
+            )
 
 
 async def open_seed(session, copy_fixture, tmp_path, encodings=None):
@@ -102,9 +100,7 @@ SEED_DOMAINS = [
 
 
 @pytest.mark.parametrize("domain", SEED_DOMAINS)
-async def test_hover_on_a_domain_heading_is_its_who_card(
-    session, copy_fixture, tmp_path, domain
-):
+async def test_hover_on_a_domain_heading_is_its_who_card(session, copy_fixture, tmp_path, domain):
     repo, seed = await open_seed(session, copy_fixture, tmp_path)
     heading = session.range_of(seed, f"### {domain} Domain")
     hovered = await session.hover(seed, types.Position(line=heading.start.line, character=6))
@@ -145,12 +141,12 @@ async def test_hover_inside_a_domain_is_the_domains_card(session, copy_fixture, 
     assert hovered.contents.value.startswith("**Payments Domain**")
 
 
-async def test_hover_on_an_owner_lists_every_domain_of_the_team(
-    session, copy_fixture, tmp_path
-):
+async def test_hover_on_an_owner_lists_every_domain_of_the_team(session, copy_fixture, tmp_path):
     repo, seed = await open_seed(session, copy_fixture, tmp_path)
     owner = session.range_of(seed, "Infrastructure Team")  # the owner of VPN, line 64
-    hovered = await session.hover(seed, types.Position(line=owner.start.line, character=owner.start.character + 3))
+    hovered = await session.hover(
+        seed, types.Position(line=owner.start.line, character=owner.start.character + 3)
+    )
 
     assert hovered.range == owner
     titles = re.findall(r"^\*\*(.+?)\*\* · ", hovered.contents.value, flags=re.M)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from lsprotocol import types
-
 from checkcli import as_tuples, check_json, expected_by_file
 from harness import uri
+from lsprotocol import types
 
 # What `ownlint check fixtures/seed/OWNERSHIP.md` reports (README.md shows the same list):
 # (rule code, 1-based line) for each of the 13 findings.

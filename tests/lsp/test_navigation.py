@@ -5,16 +5,15 @@ domains) and document symbols (the outline: domains, the escalation ladder, agre
 from __future__ import annotations
 
 import pytest
-from lsprotocol import types
-
 from checkcli import check_json
 from harness import uri
+from lsprotocol import types
 
 REGISTRY = "teams:\n  - Subscription Service Team\n  - Payment Service Team\n"
 
 
 def places(locations) -> list[tuple[str, types.Range]]:
-    return sorted(((l.uri, l.range) for l in locations), key=lambda p: (p[0], p[1].start.line))
+    return sorted(((p.uri, p.range) for p in locations), key=lambda p: (p[0], p[1].start.line))
 
 
 async def shared_workspace(session, copy_fixture, registry: bool = False):

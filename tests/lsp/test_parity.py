@@ -10,7 +10,6 @@ import pathlib
 import shutil
 
 import pytest
-
 from checkcli import as_tuples, check_json, expected_by_file
 from conftest import FIXTURES
 from harness import BARRIER_NAME, uri
@@ -103,7 +102,8 @@ def linted_files(folder: pathlib.Path) -> list[pathlib.Path]:
     return sorted(
         p
         for p in folder.rglob("*")
-        if p.is_file() and p.suffix in (".md", ".markdown", ".yaml", ".yml")
+        if p.is_file()
+        and p.suffix in (".md", ".markdown", ".yaml", ".yml")
         and not p.name.startswith(".ownlint")
     )
 

@@ -4,10 +4,9 @@ lifecycle of initialize, shutdown and exit, and its exit status."""
 from __future__ import annotations
 
 import pytest
+from harness import uri
 from lsprotocol import types
 from pygls.exceptions import JsonRpcMethodNotFound
-
-from harness import uri
 from rawwire import RawServer
 
 PARSE_ERROR = -32700
@@ -91,10 +90,14 @@ async def test_the_length_counts_bytes_not_characters(raw, tmp_path):
 
 
 async def test_a_request_before_initialize_is_refused(raw, tmp_path):
-    raw.request(1, "textDocument/hover", {
-        "textDocument": {"uri": uri(tmp_path / "a.md")},
-        "position": {"line": 0, "character": 0},
-    })
+    raw.request(
+        1,
+        "textDocument/hover",
+        {
+            "textDocument": {"uri": uri(tmp_path / "a.md")},
+            "position": {"line": 0, "character": 0},
+        },
+    )
     error = await raw.response(1)
     assert error["error"]["code"] == SERVER_NOT_INITIALIZED
     raw.request(2, "shutdown")
@@ -179,13 +182,24 @@ async def test_unknown_notifications_get_no_answer(raw, tmp_path):
 async def test_notifications_the_server_cannot_read_are_logged_not_fatal(raw, tmp_path):
     await raw.initialize(uri(tmp_path))
     raw.notify("textDocument/didOpen", {"textDocument": "not an item"})
-    raw.notify("textDocument/didChange", {
-        "textDocument": {"uri": uri(tmp_path / "never-opened.md"), "version": 2},
-        "contentChanges": [{"text": "### X Domain\n"}],
-    })
-    raw.notify("textDocument/didOpen", {"textDocument": {
-        "uri": "untitled:Untitled-1", "languageId": "markdown", "version": 1, "text": "# x\n",
-    }})
+    raw.notify(
+        "textDocument/didChange",
+        {
+            "textDocument": {"uri": uri(tmp_path / "never-opened.md"), "version": 2},
+            "contentChanges": [{"text": "### X Domain\n"}],
+        },
+    )
+    raw.notify(
+        "textDocument/didOpen",
+        {
+            "textDocument": {
+                "uri": "untitled:Untitled-1",
+                "languageId": "markdown",
+                "version": 1,
+                "text": "# x\n",
+            }
+        },
+    )
     raw.request(2, "ownlint-test/unknown")
     assert (await raw.response(2))["error"]["code"] == METHOD_NOT_FOUND
     raw.request(3, "shutdown")

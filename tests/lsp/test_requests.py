@@ -5,10 +5,8 @@ each (an error or nothing to say), never dies, and still exits cleanly."""
 from __future__ import annotations
 
 import pytest
-from lsprotocol import types
-
 from checkcli import as_tuples, expected_with_texts
-from harness import uri
+from lsprotocol import types
 
 
 async def test_requests_on_documents_the_server_does_not_lint(session, copy_fixture, tmp_path):
@@ -64,7 +62,12 @@ async def test_positions_inside_a_character_or_past_the_text(session, tmp_path, 
     session.change(document, (types.Range(start=past_text, end=past_text), "\n"))
     session.change(
         document,
-        (types.Range(start=types.Position(line=4, character=8), end=types.Position(line=4, character=2)), ""),
+        (
+            types.Range(
+                start=types.Position(line=4, character=8), end=types.Position(line=4, character=2)
+            ),
+            "",
+        ),
     )
     await session.settle()
 
@@ -102,8 +105,12 @@ async def test_a_large_document_is_linted_and_edited(session, copy_fixture, tmp_
     session.open(document)
     await session.settle()
     for i in range(5):
-        session.change(document, (session.range_of(document, "[Engineering Manager]"), f"Person {i}"))
+        session.change(
+            document, (session.range_of(document, "[Engineering Manager]"), f"Person {i}")
+        )
     await session.settle()
 
-    expected = expected_with_texts(repo, {document: session.text(document)}, tmp_path / "scratch", "utf-16")
+    expected = expected_with_texts(
+        repo, {document: session.text(document)}, tmp_path / "scratch", "utf-16"
+    )
     assert sorted(as_tuples(session.diagnostics(document))) == sorted(expected[document])

@@ -7,7 +7,6 @@ from __future__ import annotations
 import urllib.parse
 
 import pytest
-
 from harness import uri
 
 # Folder names whose URI the client (Python's pathlib, as VS Code does) spells with escapes

@@ -38,7 +38,9 @@ def index_of(text: str, position: types.Position, encoding: str) -> int:
     for i, ch in enumerate(line):
         if units >= position.character:
             return start + i
-        units += len(ch.encode("utf-8")) if encoding == "utf-8" else len(ch.encode("utf-16-le")) // 2
+        units += (
+            len(ch.encode("utf-8")) if encoding == "utf-8" else len(ch.encode("utf-16-le")) // 2
+        )
     return start + len(line)
 
 
@@ -46,7 +48,9 @@ def position_of(text: str, index: int, encoding: str) -> types.Position:
     starts = line_starts(text)
     line = max(i for i, s in enumerate(starts) if s <= index)
     before = text[starts[line] : index]
-    width = len(before.encode("utf-8")) if encoding == "utf-8" else len(before.encode("utf-16-le")) // 2
+    width = (
+        len(before.encode("utf-8")) if encoding == "utf-8" else len(before.encode("utf-16-le")) // 2
+    )
     return types.Position(line=line, character=width)
 
 
@@ -73,7 +77,10 @@ def apply_text_edits(text: str, edits: list[types.TextEdit], encoding: str) -> s
     and ranges do not overlap; applied from the last to the first."""
     ordered = sorted(
         edits,
-        key=lambda e: (index_of(text, e.range.start, encoding), index_of(text, e.range.end, encoding)),
+        key=lambda e: (
+            index_of(text, e.range.start, encoding),
+            index_of(text, e.range.end, encoding),
+        ),
         reverse=True,
     )
     for edit in ordered:
