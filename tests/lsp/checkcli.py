@@ -11,11 +11,11 @@ import subprocess
 from harness import ownlint_binary
 
 
-def check_json(folder: pathlib.Path, *args: str) -> dict | None:
-    """`ownlint check --format json` run in `folder` as a user would run it there; `None` when
-    it found no ownership content at all and printed no report."""
+def check_json(folder: pathlib.Path, *args: str, fmt: str = "json") -> dict | None:
+    """`ownlint check --format json` (or another JSON format) run in `folder` as a user would
+    run it there; `None` when it found no ownership content at all and printed no report."""
     run = subprocess.run(
-        [ownlint_binary(), "check", "--format", "json", *args],
+        [ownlint_binary(), "check", "--format", fmt, *args],
         cwd=folder,
         capture_output=True,
         text=True,
