@@ -107,11 +107,13 @@ class Session:
         encodings: list[str] | None = None,
         watch: bool = False,
         barrier_folder: pathlib.Path | None = None,
+        capabilities: types.ClientCapabilities | None = None,
     ) -> types.InitializeResult:
         """initialize + initialized with `folders` as workspace folders, then wait until the
         server has published what it found in them. The barrier document lies in the first
-        folder, or in `barrier_folder` (for a client without workspace folders)."""
-        capabilities = types.ClientCapabilities(
+        folder, or in `barrier_folder` (for a client without workspace folders). A real
+        editor's `capabilities` replace the ones made from `encodings` and `watch`."""
+        capabilities = capabilities or types.ClientCapabilities(
             general=types.GeneralClientCapabilities(
                 position_encodings=[types.PositionEncodingKind(e) for e in encodings]
                 if encodings
