@@ -10,19 +10,12 @@ import re
 import subprocess
 
 import pytest
+from cardmd import render
 from harness import ownlint_binary, uri
 from lsprotocol import types
 
+
 # A link of the card's own (its `[` not escaped): `[file:line](uri#Lline)`.
-LINK = re.compile(r"(?<!\\)\[((?:\\.|[^\]\\])*)\]\(([^)\s]+)#L(\d+)\)")
-
-
-def unescape(markdown: str) -> str:
-    """Text as the card's Markdown renders it: a backslash before punctuation shows the
-    punctuation."""
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
-
-
 def who(folder: pathlib.Path, query: str) -> dict:
     run = subprocess.run(
         [ownlint_binary(), "who", "--format", "json", query],
@@ -41,19 +34,29 @@ def located(folder: pathlib.Path, value: dict) -> tuple[str, str, int]:
     return value["text"], uri(folder / value["file"]), value["line"]
 
 
+PLACE = re.compile(r"#L(\d+)$")
+
+
 def card_entries(markdown: str) -> list[tuple[str, str, int]]:
-    """Every `value · [file:line](uri#Lline)` of a card: the value's text (the words after
-    the last `: ` of its row, or the whole row), the link's URI and line."""
+    """Every row of a card that ends with a link to a place: what the row shows before the
+    link, the link's URI and line."""
     found = []
     for row in markdown.splitlines():
-        link = LINK.search(row)
-        if not link:
+        shown = render(row)
+        if not shown.links or not PLACE.search(shown.links[-1][1]):
             continue
-        shown, target, line = link.groups()
-        assert unescape(shown).endswith(f":{line}"), row
-        value = row[: link.start()].rstrip().removesuffix("·").rstrip()
-        found.append((unescape(value).strip("*"), target, int(line)))
+        label, destination = shown.links[-1]
+        target, line = destination.rsplit("#L", 1)
+        assert label.endswith(f":{line}"), row
+        assert shown.text.endswith(label), row
+        value = shown.text[: -len(label)].rstrip().removesuffix("·").rstrip()
+        found.append((value, target, int(line)))
     return found
+
+
+def shown_rows(markdown: str) -> list[str]:
+    """The card's lines as a renderer shows them."""
+    return [render(row).text for row in markdown.splitlines()]
 
 
 def assert_card_is_whos(card: str, folder: pathlib.Path, answer: dict) -> None:
@@ -109,7 +112,7 @@ async def test_hover_on_a_domain_heading_is_its_who_card(session, copy_fixture, 
     assert hovered.contents.kind == types.MarkupKind.Markdown
     assert hovered.range == heading
     card = hovered.contents.value
-    assert card.startswith(f"**{domain} Domain**")
+    assert shown_rows(card)[0].startswith(f"{domain} Domain · ")
     answer = who(repo, domain)
     assert [d["name"]["text"] for d in answer["domains"]] == [f"{domain} Domain"]
     assert_card_is_whos(card, repo, answer)
@@ -121,24 +124,28 @@ async def test_the_payments_card_shows_owner_contact_and_escalation_chain(
     repo, seed = await open_seed(session, copy_fixture, tmp_path)
     hovered = await session.hover(seed, types.Position(line=38, character=4))
     card = hovered.contents.value
-    link = f"({uri(seed)}#L"
+    rows = shown_rows(card)
 
-    assert f"- owner: Payment Service Team · [OWNERSHIP.md:41]{link}41)" in card
-    assert "- escalation contact: \\[Engineering Manager\\] · [OWNERSHIP.md:42]" in card
-    chain = [row.strip() for row in card.splitlines() if re.match(r"\s+\d\. ", row)]
+    assert "- owner: Payment Service Team · OWNERSHIP.md:41" in rows
+    assert "- escalation contact: [Engineering Manager] · OWNERSHIP.md:42" in rows
+    chain = [row.strip() for row in rows if re.match(r"\s+\d\. ", row)]
     assert chain == [
-        f"1. Domain Owner: Payment Service Team · [OWNERSHIP.md:221]{link}221)",
-        f"2. Engineering Manager · [OWNERSHIP.md:226]{link}226)",
-        f"3. Platform Lead / Infrastructure Lead · [OWNERSHIP.md:231]{link}231)",
-        f"4. CTO / VP Engineering · [OWNERSHIP.md:236]{link}236)",
+        "1. Domain Owner: Payment Service Team · OWNERSHIP.md:221",
+        "2. Engineering Manager · OWNERSHIP.md:226",
+        "3. Platform Lead / Infrastructure Lead · OWNERSHIP.md:231",
+        "4. CTO / VP Engineering · OWNERSHIP.md:236",
     ]
+    # Each place a link to its line of the file.
+    links = [link for row in card.splitlines() for link in render(row).links]
+    assert ("OWNERSHIP.md:226", f"{uri(seed)}#L226") in links
+    assert all(destination.startswith(uri(seed) + "#L") for _, destination in links)
 
 
 async def test_hover_inside_a_domain_is_the_domains_card(session, copy_fixture, tmp_path):
     repo, seed = await open_seed(session, copy_fixture, tmp_path)
     slo = session.range_of(seed, "Payment finalization: P95")
     hovered = await session.hover(seed, slo.start)
-    assert hovered.contents.value.startswith("**Payments Domain**")
+    assert shown_rows(hovered.contents.value)[0].startswith("Payments Domain · ")
 
 
 async def test_hover_on_an_owner_lists_every_domain_of_the_team(session, copy_fixture, tmp_path):
@@ -149,7 +156,12 @@ async def test_hover_on_an_owner_lists_every_domain_of_the_team(session, copy_fi
     )
 
     assert hovered.range == owner
-    titles = re.findall(r"^\*\*(.+?)\*\* · ", hovered.contents.value, flags=re.M)
+    # A card's first line, its title, is the one in bold.
+    titles = [
+        render(row).text.split(" · ")[0]
+        for row in hovered.contents.value.splitlines()
+        if row.startswith("**")
+    ]
     answer = who(repo, "Infrastructure Team")
     assert titles == [d["name"]["text"] for d in answer["domains"]]
     assert titles == ["VPN Domain", "Background Workers Domain", "Infrastructure Domain"]
@@ -180,7 +192,7 @@ async def test_hover_on_a_domain_named_by_an_agreement_in_another_file(
     assert hovered is not None and hovered.range == at
     card = hovered.contents.value
     assert_card_is_whos(card, repo, who(repo, named))
-    assert f"({uri(domains)}#L" in card
+    assert any(t == uri(domains) for _, t, _ in card_entries(card))
 
 
 async def test_hover_follows_unsaved_edits(session, copy_fixture, tmp_path):
@@ -189,7 +201,7 @@ async def test_hover_follows_unsaved_edits(session, copy_fixture, tmp_path):
     await session.settle()
 
     hovered = await session.hover(seed, types.Position(line=38, character=4))
-    assert "- owner: Money Movers · [OWNERSHIP.md:41]" in hovered.contents.value
+    assert "- owner: Money Movers · OWNERSHIP.md:41" in shown_rows(hovered.contents.value)
 
 
 HOSTILE = {
@@ -215,16 +227,18 @@ async def test_document_text_never_becomes_markup(session, tmp_path, name):
 
     hovered = await session.hover(document, session.range_of(document, "Payments").start)
     card = hovered.contents.value
-    # No link or image but the card's own links to the file, no raw HTML, no emphasis or
-    # code from the document.
-    targets = re.findall(r"(?<!\\)\]\(([^)]*)\)", card)
-    assert targets and all(t.startswith(uri(document) + "#L") for t in targets), card
-    assert not re.search(r"(?<!\\)[<`]", card), card
-    rows = [r for r in card.splitlines() if r.startswith(("- owner:", "- escalation contact:"))]
-    assert len(rows) == 2 and not any(re.search(r"(?<!\\)\*", r) for r in rows), card
+    answer = who(repo, "Payments")["domains"][0]
+    rows = {row.split(":")[0]: render(row) for row in card.splitlines() if row.startswith("- ")}
+    for label, field in (("- owner", "owner"), ("- escalation contact", "escalation_contact")):
+        shown = rows[label]
+        # Shown exactly as who reads the document, with the card's own link and nothing
+        # else a renderer would act on.
+        assert shown.text.startswith(f"{label}: {answer[field]['text']} · "), shown.text
+        assert shown.markup == [], (shown.markup, card)
+        assert [d for _, d in shown.links] == [f"{uri(document)}#L{answer[field]['line']}"]
     if name.endswith(".yaml"):
-        # The contact is kept as written: every piece of markup in it escaped.
-        assert "\\<img src=x onerror=alert\\(1\\)\\> \\*loud\\* \\`code\\`" in rows[1], card
+        # YAML keeps the contact as written, markup characters and all.
+        assert answer["escalation_contact"]["text"] == "<img src=x onerror=alert(1)> *loud* `code`"
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8"])
@@ -248,4 +262,4 @@ async def test_hover_positions_count_in_the_negotiated_encoding(session, tmp_pat
     hovered = await session.hover(document, last)
 
     assert hovered is not None and hovered.range == owner
-    assert hovered.contents.value.startswith("**Zürich 🚀 Launch Domain**")
+    assert shown_rows(hovered.contents.value)[0].startswith("Zürich 🚀 Launch Domain · ")
