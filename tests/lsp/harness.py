@@ -263,7 +263,7 @@ class Session:
 
         try:
             await asyncio.wait_for(poll(), WAIT)
-        except TimeoutError:
+        except asyncio.TimeoutError:  # TimeoutError itself from Python 3.11 on
             raise AssertionError(f"waited {WAIT}s for {what}") from None
 
     async def request(self, method: str, params: Any) -> Any:
