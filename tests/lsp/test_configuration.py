@@ -238,3 +238,32 @@ async def test_a_configuration_at_the_repository_root_applies_to_a_subfolder(
 
     assert "OWN202" not in codes(session.diagnostics(seed))
     assert_publications_match_check(session, repo / "team")
+
+
+async def test_the_editors_text_wins_over_the_disk_while_open(session, copy_fixture, tmp_path):
+    """An open document changed on disk by another program, or a reload of the whole folder
+    (a new file, a new configuration): the findings stay those of the editor's text."""
+    repo = tmp_path / "repo"
+    seed = copy_fixture("seed/OWNERSHIP.md", "repo/OWNERSHIP.md")
+    await session.initialize(repo, watch=True)
+    session.open(seed)
+    session.change(seed, (session.range_of(seed, "[Engineering Manager]"), "Dana Smith"))
+    await session.settle()
+    in_the_editor = sorted(as_tuples(session.diagnostics(seed)))
+    assert len(in_the_editor) == 12
+
+    seed.write_text(
+        seed.read_text(encoding="utf-8").replace("Subscription Service Team", "TBD"),
+        encoding="utf-8",
+    )
+    session.files_changed((seed, CHANGED))
+    await session.settle()
+    assert sorted(as_tuples(session.diagnostics(seed))) == in_the_editor
+
+    other = copy_fixture("multiple-owners/fail.md", "repo/other.md")
+    session.files_changed((other, CREATED))
+    (repo / ".ownlint.yaml").write_text("rules: {}\n", encoding="utf-8")
+    session.files_changed((repo / ".ownlint.yaml", CREATED))
+    await session.settle()
+    assert sorted(as_tuples(session.diagnostics(seed))) == in_the_editor
+    assert "OWN102" in codes(session.diagnostics(other))

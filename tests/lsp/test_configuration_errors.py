@@ -139,3 +139,22 @@ async def test_breaking_the_configuration_while_running(session, copy_fixture, t
     assert len(session.client.messages) == 1
     # Back to the defaults: the placeholders are reported again, in the open document too.
     assert len(session.diagnostics(seed)) == 13
+
+
+async def test_deleting_an_invalid_configuration_clears_its_problems(
+    session, copy_fixture, tmp_path
+):
+    repo = copy_fixture("cli/bad-config", "repo")
+    await session.initialize(repo, watch=True)
+    assert config_diagnostics(session, repo)
+
+    (repo / ".ownlint.yaml").unlink()
+    session.files_changed((repo / ".ownlint.yaml", types.FileChangeType.Deleted))
+    await session.settle()
+
+    assert config_diagnostics(session, repo) == []
+    expected = {
+        uri(path): sorted(items)
+        for path, items in expected_by_file(repo, check_json(repo), "utf-16").items()
+    }
+    assert document_findings(session, repo) == expected
