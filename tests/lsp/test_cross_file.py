@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checkcli import as_tuples, expected_with_texts
-from harness import uri
+from harness import BARRIER_NAME, uri
 from lsprotocol import types
 
 
@@ -142,3 +142,21 @@ async def test_defining_a_missing_domain_clears_the_agreement_naming_it(
     )
     for path in (domains, shared):
         assert sorted(as_tuples(session.diagnostics(path))) == sorted(expected.get(path, []))
+
+
+async def test_a_file_whose_findings_did_not_change_is_not_republished(
+    session, copy_fixture, tmp_path
+):
+    repo, markdown, yaml = await start_with_duplicate(session, copy_fixture, tmp_path)
+    session.open(markdown)
+    await session.settle()
+
+    mark = session.mark()
+    # An edit that changes nothing b.yaml is told: the owner of a.md's Payments.
+    session.change(markdown, (session.range_of(markdown, "Payment Service Team"), "Pay Team"))
+    await session.settle()
+
+    assert [p.uri for p in session.published_since(mark)] == [
+        uri(markdown),
+        uri(repo / BARRIER_NAME),
+    ]
