@@ -1,0 +1,39 @@
+"""Fixtures of the `ownlint server` tests: a server session, and copies of the repository's
+fixture files to lint in a throwaway folder."""
+
+from __future__ import annotations
+
+import pathlib
+import shutil
+
+import pytest
+from harness import Session
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "fixtures"
+
+
+@pytest.fixture
+async def session():
+    """A started server, not yet initialized; shut down after the test."""
+    started = await Session.start()
+    yield started
+    await started.stop()
+
+
+@pytest.fixture
+def copy_fixture(tmp_path: pathlib.Path):
+    """Copy a file or folder of fixtures/ into a folder of the test's tmp_path (`dest`, a
+    path relative to tmp_path); returns the copy's path."""
+
+    def copy(name: str, dest: str) -> pathlib.Path:
+        source = FIXTURES / name
+        target = tmp_path / dest
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        return target
+
+    return copy
