@@ -274,8 +274,11 @@ fn check_together(
         rule.check_workspace(workspace, &mut cx);
     }
     diagnostics.extend(cx.into_diagnostics());
+    // What a pasted copy of a domain repeats is no finding, before suppressions apply: a
+    // comment that silences a finding of the first definition must not bring the copy's back.
+    let diagnostics = copies::leave_out_repeats(workspace, diagnostics);
     let applied = suppressions::apply(workspace, diagnostics, |code| run.severity_of(code));
-    let mut diagnostics = copies::leave_out_repeats(workspace, applied.diagnostics);
+    let mut diagnostics = applied.diagnostics;
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     (diagnostics, applied.suppressed)
 }

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::index::Workspace;
 use crate::model::SuppressionScope;
 use crate::rules::{InvalidSuppression, UnusedSuppression};
@@ -26,6 +26,8 @@ struct Entry<'a> {
     /// Where the name is written; the comment itself for "every rule".
     name_span: Span,
     name: &'a str,
+    /// How many names the comment has, rules and unknown names.
+    names: usize,
     used: bool,
 }
 
@@ -72,7 +74,8 @@ pub fn apply(
             if e.code.is_some_and(|c| severity_of(c).is_none()) {
                 continue;
             }
-            let mut d = UnusedSuppression::diagnostic(e.file, e.comment, e.name_span, e.name);
+            let mut d = UnusedSuppression::diagnostic(e.file, e.comment, e.name_span, e.name)
+                .with_fix(removal(&ws.file(e.file).text, e));
             d.severity = severity;
             extra.push(d);
         }
@@ -81,6 +84,49 @@ pub fn apply(
     Applied {
         diagnostics: kept,
         suppressed,
+    }
+}
+
+/// The edit that removes what silences nothing: the rule's name with a comma beside it when
+/// the comment names others, else the whole comment, with its line when it stands alone on one
+/// and with the white space before it when it ends a line.
+fn removal(text: &str, e: &Entry<'_>) -> Fix {
+    let blank = [' ', '\t'];
+    if e.names > 1 {
+        let (start, end) = (e.name_span.start as usize, e.name_span.end as usize);
+        let after = &text[end..];
+        let after_name = after.trim_start_matches(blank);
+        let span = match after_name.strip_prefix(',') {
+            // `a, b`: the name, its comma and the space up to the next name.
+            Some(rest) => start..text.len() - rest.trim_start_matches(blank).len(),
+            // The last name: the comma before it.
+            None => {
+                let before = text[..start].trim_end_matches(blank);
+                match before.strip_suffix(',') {
+                    Some(kept) => kept.len()..end,
+                    None => start..end,
+                }
+            }
+        };
+        return Fix {
+            title: format!("Remove `{}` from the comment", e.name),
+            span: Span::new(span.start, span.end),
+            replacement: String::new(),
+        };
+    }
+    let (start, end) = (e.comment.start as usize, e.comment.end as usize);
+    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+    let span = if text[line_start..start].trim().is_empty() && text[end..line_end].trim().is_empty()
+    {
+        line_start..line_end
+    } else {
+        text[..start].trim_end_matches(blank).len()..end
+    };
+    Fix {
+        title: "Remove the suppression comment".to_owned(),
+        span: Span::new(span.start, span.end),
+        replacement: String::new(),
     }
 }
 
@@ -124,6 +170,7 @@ fn entries<'a>(
                 code,
                 name_span,
                 name,
+                names: s.rules.len() + s.unknown.len(),
                 used: false,
             };
             if s.rules.is_empty() && s.unknown.is_empty() {

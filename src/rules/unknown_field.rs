@@ -8,7 +8,9 @@ use crate::rules::{
 use crate::semantics;
 use crate::source::FileId;
 
-fn diagnostic(file: FileId, field: &Unknown<'_>) -> Diagnostic {
+/// `fixable`: the label may be replaced by the suggestion unseen, because the domain lacks the
+/// field it names (else the replacement would write the field twice: in YAML, a duplicate key).
+fn diagnostic(file: FileId, field: &Unknown<'_>, fixable: bool) -> Diagnostic {
     let d = Diagnostic::new(
         &UnknownField::META,
         file,
@@ -16,7 +18,10 @@ fn diagnostic(file: FileId, field: &Unknown<'_>) -> Diagnostic {
         format!("unknown field `{}`", field.label),
     );
     match &field.suggestion {
-        Some(s) => d.with_suggestion(s, field.label.is_exact().then_some(field.label.span)),
+        Some(s) => d.with_suggestion(
+            s,
+            (fixable && field.label.is_exact()).then_some(field.label.span),
+        ),
         None => d.with_help(format!(
             "ownlint does not read it; if it is one of ownlint's fields under another name, map \
              it in `.ownlint.yaml` (`labels: {{escalation_contact: [\"{}\"]}}`, say), else remove \
@@ -80,7 +85,12 @@ impl Rule for UnknownField {
                     .and_then(missing_field_rule)
                     .is_some_and(|rule| cx.runs(rule));
             if !elsewhere {
-                cx.report(diagnostic(doc.file, field));
+                let domain = doc.domains.iter().find(|d| Some(d.span) == field.domain);
+                let fixable = field
+                    .near
+                    .zip(domain)
+                    .is_some_and(|(kind, domain)| semantics::lacks(domain, kind));
+                cx.report(diagnostic(doc.file, field, fixable));
             }
         }
     }

@@ -209,17 +209,45 @@ async def test_suppressing_two_findings_of_one_line_silences_both(session, copy_
     assert "OWN004" not in left, session.text(document)
 
 
-async def test_did_you_mean_replaces_the_misspelt_label(session, copy_fixture, tmp_path):
-    repo, document = await open_fixture(session, copy_fixture, tmp_path, "unknown-field/fail.md")
-    misspelt = finding_at(session, document, "OWN003", 6)
+MISSPELT_OWNER = """## Domain Ownership
+
+### Payments Domain
+
+**Ownr:** Payments Team
+**Escalation Contact:** @payments-oncall
+"""
+
+
+async def test_did_you_mean_replaces_the_misspelt_label(session, tmp_path):
+    # `Ownr` where the domain has no owner: the finding is the missing owner's, on the typo,
+    # and the replacement gives the domain its owner.
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    document = repo / "OWNERSHIP.md"
+    document.write_text(MISSPELT_OWNER, encoding="utf-8")
+    await session.initialize(repo)
+    session.open(document)
+    await session.settle()
+    misspelt = finding_at(session, document, "OWN101", 5)
 
     action = await apply_titled(session, document, misspelt, "Replace with `Owner`")
 
     assert action.is_preferred is True
-    assert line(session.text(document), 6) == "**Owner:** Payments Team"
-    assert not [
-        d for d in session.diagnostics(document) if d.code == "OWN003" and d.range.start.line == 5
-    ]
+    assert line(session.text(document), 5) == "**Owner:** Payments Team"
+    assert not [d for d in session.diagnostics(document) if d.range.start.line == 4]
+
+
+async def test_no_replacement_writes_a_field_twice(session, copy_fixture, tmp_path):
+    # `Ownr` beside the domain's real `Owner`: "did you mean `Owner`?" is said, but replacing
+    # the label would write the owner twice (in YAML, a duplicate key), so no replacement is
+    # offered; the suppression is.
+    repo, document = await open_fixture(session, copy_fixture, tmp_path, "unknown-field/fail.md")
+    misspelt = finding_at(session, document, "OWN003", 6)
+    assert "did you mean `Owner`?" in misspelt.message
+
+    titles = [a.title for a in await session.code_actions(document, misspelt)]
+
+    assert titles == ["Suppress `unknown-field` on this line"]
 
 
 async def test_did_you_mean_replaces_a_misspelt_rule_in_a_suppression(

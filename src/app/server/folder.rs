@@ -71,6 +71,12 @@ impl Folder {
             false => Vec::new(),
         };
         for c in &mut candidates {
+            // `root/./ownership/x.md` is `root/ownership/x.md`: one spelling, for URIs.
+            c.fs_path = c
+                .fs_path
+                .components()
+                .filter(|part| *part != std::path::Component::CurDir)
+                .collect();
             c.display = shown(&c.fs_path, &root);
         }
         // Files that cannot be read are left out, as `check` leaves them out of its findings
@@ -97,9 +103,14 @@ impl Folder {
         }
     }
 
-    /// Whether `path` lies in this folder.
+    /// Whether `path` lies in this folder: below it, or for a folder of documents opened
+    /// outside the workspace, in it (a document in a folder below has a folder of its own,
+    /// with the configuration found there).
     pub fn holds(&self, path: &Path) -> bool {
-        path.starts_with(&self.root)
+        match self.alone {
+            true => path.parent() == Some(self.root.as_path()),
+            false => path.starts_with(&self.root),
+        }
     }
 
     pub fn files(&self) -> &[SourceFile] {

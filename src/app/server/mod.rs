@@ -252,6 +252,7 @@ impl<W: Write> Server<W> {
                                 actions::code_actions(
                                     &self.folders[f],
                                     file,
+                                    &params.text_document.uri,
                                     params.range,
                                     self.encoding,
                                 )
@@ -518,28 +519,68 @@ impl<W: Write> Server<W> {
     }
 
     fn definition(&self, place: lsp::TextDocumentPositionParams) -> Vec<lsp::Location> {
-        if let Some((f, file)) = self.locate(&place.text_document.uri) {
-            let folder = &self.folders[f];
-            let offset = position::offset(folder.file(file), place.position, self.encoding);
-            return navigate::definition(folder, file, offset, self.encoding);
-        }
-        // The configuration file: from a team of the registry to the domains it owns.
-        let Some(path) = file_path(&place.text_document.uri) else {
-            return Vec::new();
-        };
-        let Some(open) = self.open.get(place.text_document.uri.as_str()) else {
-            return Vec::new();
-        };
-        for folder in &self.folders {
-            let config = folder.config.path.as_deref().map(|p| folder.root.join(p));
-            if config.is_some_and(|c| same_file(&c, &path)) {
-                let starts = crate::source::line_starts(&open.text);
-                let offset =
-                    position::offset_in(&open.text, &starts, place.position, self.encoding);
-                return navigate::team_definition(folder, offset, self.encoding);
+        // The configuration file (which a walk of `.` may also read as a document): from a
+        // team of the registry to the domains it owns.
+        if let Some(path) = file_path(&place.text_document.uri)
+            && let Some(open) = self.open.get(place.text_document.uri.as_str())
+        {
+            for folder in &self.folders {
+                let config = folder.config.path.as_deref().map(|p| folder.root.join(p));
+                if config.is_some_and(|c| same_file(&c, &path)) {
+                    let starts = crate::source::line_starts(&open.text);
+                    let offset =
+                        position::offset_in(&open.text, &starts, place.position, self.encoding);
+                    return navigate::team_definition(folder, offset, self.encoding);
+                }
             }
         }
-        Vec::new()
+        let Some((f, file)) = self.locate(&place.text_document.uri) else {
+            return Vec::new();
+        };
+        let folder = &self.folders[f];
+        let offset = position::offset(folder.file(file), place.position, self.encoding);
+        let mut locations = navigate::definition(folder, file, offset, self.encoding);
+        for location in &mut locations {
+            if let Some(theirs) = self.client_uri(location.uri.as_str())
+                && let Ok(theirs) = theirs.parse()
+            {
+                location.uri = theirs;
+            }
+        }
+        locations
+    }
+
+    /// The URI the client knows a file by: an open document's own spelling (a client may write
+    /// `team%2Bops` where the server writes `team+ops`, and compare them as strings), else the
+    /// server's.
+    fn client_uri(&self, ours: &str) -> Option<String> {
+        self.open.iter().find_map(|(theirs, open)| {
+            file_uri(&open.path)
+                .filter(|uri| uri.as_str() == ours)
+                .map(|_| theirs.clone())
+        })
+    }
+
+    /// Findings by URI, every URI (the related places' too) as the client spells it.
+    fn respelled(
+        &self,
+        now: HashMap<String, Vec<lsp::Diagnostic>>,
+    ) -> HashMap<String, Vec<lsp::Diagnostic>> {
+        let mut out: HashMap<String, Vec<lsp::Diagnostic>> = HashMap::with_capacity(now.len());
+        for (uri, mut diagnostics) in now {
+            for d in &mut diagnostics {
+                for related in d.related_information.iter_mut().flatten() {
+                    if let Some(theirs) = self.client_uri(related.location.uri.as_str())
+                        && let Ok(theirs) = theirs.parse()
+                    {
+                        related.location.uri = theirs;
+                    }
+                }
+            }
+            let uri = self.client_uri(&uri).unwrap_or(uri);
+            out.entry(uri).or_default().extend(diagnostics);
+        }
+        out
     }
 
     /// Lint every folder and send the findings of each file whose findings changed.
@@ -550,6 +591,7 @@ impl<W: Write> Server<W> {
             convert::by_uri(folder, folder.findings(), self.encoding, &mut now);
             convert::configuration_errors(folder, self.encoding, &mut now);
         }
+        let mut now = self.respelled(now);
         let touched = std::mem::take(&mut self.touched);
         let mut uris: Vec<String> = now
             .keys()
@@ -559,6 +601,9 @@ impl<W: Write> Server<W> {
             .collect();
         uris.sort();
         uris.dedup();
+        // What is cleared goes first: a client that takes two spellings of a URI for one
+        // document must not see its findings cleared after they arrive.
+        uris.sort_by_key(|uri| now.get(uri).is_some_and(|d| !d.is_empty()));
         for uri in uris {
             let diagnostics = now.remove(&uri).unwrap_or_default();
             let unchanged = self
@@ -670,7 +715,28 @@ fn file_path(uri: &Uri) -> Option<PathBuf> {
     url::Url::parse(uri.as_str()).ok()?.to_file_path().ok()
 }
 
-/// The URI of a path.
+/// The URI of a path, every byte of it percent-encoded but the unreserved characters and
+/// `/`: as VS Code and Python's `pathlib` write it (`team%2Bops`), so that a client that
+/// compares URIs as strings finds its documents' findings under its own spelling of them.
+#[cfg(unix)]
+fn file_uri(path: &Path) -> Option<Uri> {
+    use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_encode};
+    use std::os::unix::ffi::OsStrExt;
+    const KEPT: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~')
+        .remove(b'/');
+    if !path.is_absolute() {
+        return None;
+    }
+    let encoded = percent_encode(path.as_os_str().as_bytes(), KEPT);
+    format!("file://{encoded}").parse().ok()
+}
+
+/// The URI of a path (drive letters and separators as the `url` crate writes them).
+#[cfg(not(unix))]
 fn file_uri(path: &Path) -> Option<Uri> {
     url::Url::from_file_path(path).ok()?.as_str().parse().ok()
 }

@@ -6,6 +6,8 @@ use lsp_types::{Position, PositionEncodingKind, Range, TextDocumentContentChange
 
 use crate::source::{SourceFile, Span};
 
+const BOM: char = '\u{feff}';
+
 /// How a position counts characters within a line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Encoding {
@@ -56,7 +58,11 @@ pub fn position_of(text: &str, starts: &[u32], offset: usize, encoding: Encoding
         offset -= 1;
     }
     let line = starts.partition_point(|&s| s as usize <= offset).max(1) - 1;
-    let before = &text[starts[line] as usize..offset];
+    let mut before = &text[starts[line] as usize..offset];
+    if line == 0 {
+        // Editors do not count a byte-order mark (and send the text without it).
+        before = before.strip_prefix(BOM).unwrap_or(before);
+    }
     let character = match encoding {
         Encoding::Utf8 => before.len(),
         Encoding::Utf16 => before.encode_utf16().count(),
@@ -68,7 +74,10 @@ pub fn offset_in(text: &str, starts: &[u32], position: Position, encoding: Encod
     let Some(&start) = starts.get(position.line as usize) else {
         return text.len();
     };
-    let start = start as usize;
+    let mut start = start as usize;
+    if position.line == 0 && text.starts_with(BOM) {
+        start += BOM.len_utf8();
+    }
     let end = starts
         .get(position.line as usize + 1)
         .map_or(text.len(), |&next| next as usize);
@@ -167,6 +176,23 @@ mod tests {
             offset_in(text, &starts, Position::new(9, 0), Encoding::Utf16),
             text.len()
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_counted() {
+        let text = "\u{feff}## Payments";
+        let starts = crate::source::line_starts(text);
+        let hashes = text.find('#').unwrap();
+        for encoding in [Encoding::Utf8, Encoding::Utf16] {
+            assert_eq!(
+                position_of(text, &starts, hashes, encoding),
+                Position::new(0, 0)
+            );
+            assert_eq!(
+                offset_in(text, &starts, Position::new(0, 0), encoding),
+                hashes
+            );
+        }
     }
 
     #[test]

@@ -268,7 +268,7 @@ impl<'s, 'l> Reader<'s, 'l> {
                 self.begin_block(Block::Item);
             }
             Tag::Table(_) => self.start_table(),
-            Tag::TableHead => self.start_table_head(),
+            Tag::TableHead => self.start_table_head(range),
             Tag::TableRow => self.start_table_row(range),
             Tag::TableCell => self.start_table_cell(range),
             Tag::Strong => self.line.open_strong(),

@@ -46,7 +46,8 @@ impl<'s> Reader<'s, '_> {
         self.table = Some(TableState::default());
     }
 
-    pub(super) fn start_table_head(&mut self) {
+    pub(super) fn start_table_head(&mut self, range: Range<usize>) {
+        self.row_span = trim_line_end(self.src, range);
         if let Some(t) = &mut self.table {
             t.in_head = true;
         }
@@ -74,7 +75,20 @@ impl<'s> Reader<'s, '_> {
         self.block = None;
     }
 
+    /// Comments written after a row's last cell: GitHub's tables drop the cells a row has
+    /// beyond its header's, and pulldown-cmark with them, so a comment at the end of a row
+    /// (`| Payments | TBD | <!-- ownlint-disable-line orphaned-domain -->`) reaches no event.
+    /// It is read from the source, as a comment at the end of any other line is.
+    fn comments_after_cells(&mut self) {
+        let row_end = self.row_span.end as usize;
+        let last_cell_end = self.cell_range.end.max(self.row_span.start as usize);
+        if last_cell_end < row_end && self.src[last_cell_end..row_end].contains("<!--") {
+            self.read_comments(last_cell_end..row_end);
+        }
+    }
+
     pub(super) fn end_table_head(&mut self) {
+        self.comments_after_cells();
         if let Some(t) = &mut self.table {
             t.header = std::mem::take(&mut t.row)
                 .into_iter()
@@ -86,6 +100,7 @@ impl<'s> Reader<'s, '_> {
     }
 
     pub(super) fn end_table_row(&mut self) {
+        self.comments_after_cells();
         if let Some(t) = &mut self.table {
             let row = std::mem::take(&mut t.row);
             if !t.row_padded {
