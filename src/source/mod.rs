@@ -182,6 +182,18 @@ impl SourceFile {
         self.line_starts.get_or_init(|| line_starts(&self.text))
     }
 
+    /// The bytes of 0-based line `index` without its line break, and where the next line
+    /// starts (the text's end after the last line).
+    pub fn line_range(&self, index: usize) -> (Range<usize>, usize) {
+        let starts = self.line_starts();
+        let start = starts[index] as usize;
+        let next = starts
+            .get(index + 1)
+            .map_or(self.text.len(), |&s| s as usize);
+        let content = self.text[start..next].trim_end_matches(['\n', '\r']);
+        (start..start + content.len(), next)
+    }
+
     /// The 1-based line and column of a byte offset (clamped to the text).
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));

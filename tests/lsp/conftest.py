@@ -37,3 +37,19 @@ def copy_fixture(tmp_path: pathlib.Path):
         return target
 
     return copy
+
+
+@pytest.fixture
+def open_seed(session, copy_fixture, tmp_path):
+    """The seed copied to repo/OWNERSHIP.md, the server started on repo/ and the seed open
+    with its findings in; returns (repo, seed)."""
+
+    async def start():
+        repo = tmp_path / "repo"
+        seed = copy_fixture("seed/OWNERSHIP.md", "repo/OWNERSHIP.md")
+        await session.initialize(repo)
+        session.open(seed)
+        await session.settle()
+        return repo, seed
+
+    return start

@@ -108,12 +108,8 @@ SUPPRESSION = (
 )
 
 
-async def test_a_suppression_comment_typed_in_the_editor_applies(session, copy_fixture, tmp_path):
-    repo = tmp_path / "repo"
-    seed = copy_fixture("seed/OWNERSHIP.md", "repo/OWNERSHIP.md")
-    await session.initialize(repo)
-    session.open(seed)
-    await session.settle()
+async def test_a_suppression_comment_typed_in_the_editor_applies(session, tmp_path, open_seed):
+    repo, seed = await open_seed()
     assert codes(d for d in session.diagnostics(seed) if d.range.start.line == 19) == ["OWN202"]
 
     line_20 = types.Position(line=19, character=0)

@@ -19,12 +19,8 @@ async def assert_same_as_check(session, folder, path, scratch):
     assert sorted(as_tuples(session.diagnostics(path))) == sorted(expected.get(path, []))
 
 
-async def test_an_incremental_edit_fixes_a_finding(session, copy_fixture, tmp_path):
-    repo = tmp_path / "repo"
-    seed = copy_fixture("seed/OWNERSHIP.md", "repo/OWNERSHIP.md")
-    await session.initialize(repo)
-    session.open(seed)
-    await session.settle()
+async def test_an_incremental_edit_fixes_a_finding(session, tmp_path, open_seed):
+    repo, seed = await open_seed()
     assert codes_at(session.diagnostics(seed), 20) == ["OWN202"]
     before = len(session.diagnostics(seed))
 
@@ -41,12 +37,8 @@ async def test_an_incremental_edit_fixes_a_finding(session, copy_fixture, tmp_pa
     assert "[Engineering Manager]" in seed.read_text(encoding="utf-8").splitlines()[19]
 
 
-async def test_an_incremental_edit_introduces_a_finding(session, copy_fixture, tmp_path):
-    repo = tmp_path / "repo"
-    seed = copy_fixture("seed/OWNERSHIP.md", "repo/OWNERSHIP.md")
-    await session.initialize(repo)
-    session.open(seed)
-    await session.settle()
+async def test_an_incremental_edit_introduces_a_finding(session, tmp_path, open_seed):
+    repo, seed = await open_seed()
     assert codes_at(session.diagnostics(seed), 19) == []
 
     session.change(seed, (session.range_of(seed, "Subscription Service Team"), "TBD"))
@@ -61,12 +53,8 @@ async def test_an_incremental_edit_introduces_a_finding(session, copy_fixture, t
     await assert_same_as_check(session, repo, seed, tmp_path / "scratch")
 
 
-async def test_edits_in_one_change_apply_in_order(session, copy_fixture, tmp_path):
-    repo = tmp_path / "repo"
-    seed = copy_fixture("seed/OWNERSHIP.md", "repo/OWNERSHIP.md")
-    await session.initialize(repo)
-    session.open(seed)
-    await session.settle()
+async def test_edits_in_one_change_apply_in_order(session, tmp_path, open_seed):
+    repo, seed = await open_seed()
 
     # The second edit's range is in the text the first one left: line 20 (0-based 19) was
     # removed, so the Payments placeholder of line 42 is then on line 41.
@@ -114,14 +102,8 @@ async def test_a_full_text_change_replaces_the_document(session, copy_fixture, t
     assert len(session.diagnostics(seed)) == 13
 
 
-async def test_an_unchanged_open_document_is_republished_at_each_version(
-    session, copy_fixture, tmp_path
-):
-    repo = tmp_path / "repo"
-    seed = copy_fixture("seed/OWNERSHIP.md", "repo/OWNERSHIP.md")
-    await session.initialize(repo)
-    session.open(seed)
-    await session.settle()
+async def test_an_unchanged_open_document_is_republished_at_each_version(session, open_seed):
+    repo, seed = await open_seed()
     findings = session.diagnostics(seed)
 
     mark = session.mark()
@@ -134,12 +116,8 @@ async def test_an_unchanged_open_document_is_republished_at_each_version(
     assert mine[0].diagnostics == findings
 
 
-async def test_a_burst_of_changes_ends_at_the_last_text(session, copy_fixture, tmp_path):
-    repo = tmp_path / "repo"
-    seed = copy_fixture("seed/OWNERSHIP.md", "repo/OWNERSHIP.md")
-    await session.initialize(repo)
-    session.open(seed)
-    await session.settle()
+async def test_a_burst_of_changes_ends_at_the_last_text(session, tmp_path, open_seed):
+    repo, seed = await open_seed()
 
     # Type a contact one character at a time over the placeholder, without waiting.
     session.change(seed, (session.range_of(seed, "[Engineering Manager]"), ""))

@@ -143,15 +143,11 @@ impl<'f> Lines<'f> {
     }
 
     fn at(file: &'f SourceFile, index: usize) -> Lines<'f> {
-        let starts = file.line_starts();
-        let start = starts[index] as usize;
-        let end = starts
-            .get(index + 1)
-            .map_or(file.text.len(), |&next| next as usize);
-        let text = &file.text[start..end];
-        let content = text.trim_end_matches(['\n', '\r']);
+        let (range, next) = file.line_range(index);
+        let start = range.start;
+        let content = &file.text[range.clone()];
         // A comment's own line ends as the file's lines do.
-        let eol = match &text[content.len()..] {
+        let eol = match &file.text[range.end..next] {
             "" => "\n",
             eol => eol,
         };

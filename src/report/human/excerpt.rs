@@ -190,13 +190,8 @@ impl<'a> Excerpt<'a> {
 
     fn push_line(&mut self, number: usize, parts: &[Part], budget: usize) {
         let file: &'a SourceFile = self.file;
-        let starts = file.line_starts();
-        let start = starts[number] as usize;
-        let next = starts
-            .get(number + 1)
-            .map_or(file.text.len(), |&s| s as usize);
-        let line = &file.text[start..next];
-        let end = start + line.trim_end_matches('\n').trim_end_matches('\r').len();
+        let (range, next) = file.line_range(number);
+        let (start, end) = (range.start, range.end);
         let shown = visible(&file.text[start..end], start, parts, budget);
         let shown = start + shown.start..start + shown.end;
         let display = DisplayText::new(&file.text[shown.clone()]);
