@@ -655,3 +655,35 @@ fn ladder_roles_keep_their_links_in_lists_tables_and_headings() {
         assert_eq!(line_of(file, &levels[3].links[0].target), 17);
     });
 }
+
+#[test]
+fn paths_are_the_code_a_domain_owns() {
+    for name in ["variations/paths.md", "variations/paths.yaml"] {
+        with_doc(name, |file, doc| {
+            let paths: Vec<Vec<&str>> = doc
+                .domains
+                .iter()
+                .map(|d| d.paths.iter().map(|p| text(file, p)).collect())
+                .collect();
+            let expected: Vec<Vec<&str>> = match name.ends_with(".md") {
+                true => vec![
+                    vec!["src/payments/", "/services/billing/**"],
+                    vec!["src/search/", "docs/search/*.md"],
+                ],
+                false => vec![
+                    vec!["src/payments/", "/services/billing/**"],
+                    vec!["src/search/"],
+                ],
+            };
+            assert_eq!(paths, expected, "{name}");
+            // Each pattern is exactly where it is written, backticks left out.
+            assert!(
+                doc.domains
+                    .iter()
+                    .flat_map(|d| &d.paths)
+                    .all(|p| p.is_exact()),
+                "{name}"
+            );
+        });
+    }
+}

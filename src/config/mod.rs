@@ -59,6 +59,9 @@ pub struct Settings {
     pub placeholders: Vec<regex::Regex>,
     /// The team registry, when one is configured.
     pub teams: Option<Vec<String>>,
+    /// Each registered team's handles in CODEOWNERS (`@org/team`, `@user`, an email), in the
+    /// order of `teams`; empty for a team registered by its name alone.
+    pub team_handles: Vec<Vec<String>>,
     /// Severity overrides by rule code; `None` turns a rule off.
     pub severities: HashMap<&'static str, Option<Severity>>,
     /// Where the OpenSLO export's calendar windows start, when the configuration says
@@ -234,5 +237,65 @@ mod tests {
         assert_eq!(help.as_deref(), Some("did you mean `openslo`?"));
         let (text, _, _) = message("export:\n  openslo: [a]\n");
         assert_eq!(text, "expected a mapping of OpenSLO settings");
+    }
+    #[test]
+    fn teams_are_names_or_names_with_their_codeowners_handles() {
+        let config = load("teams: [Payments, Search]\n").unwrap();
+        assert_eq!(
+            config.settings.teams,
+            Some(vec!["Payments".into(), "Search".into()])
+        );
+        assert_eq!(config.settings.team_handles, vec![Vec::<String>::new(); 2]);
+
+        let text = "teams:\n  Payments: \"@acme/payments\"\n  Search: [\"@acme/search\", a@b.io]\n";
+        let config = load(text).unwrap();
+        assert_eq!(
+            config.settings.teams,
+            Some(vec!["Payments".into(), "Search".into()])
+        );
+        assert_eq!(
+            config.settings.team_handles,
+            vec![
+                vec!["@acme/payments".to_owned()],
+                vec!["@acme/search".into(), "a@b.io".into()]
+            ]
+        );
+        let names: Vec<&str> = config
+            .team_entries
+            .iter()
+            .map(|s| &text[s.range()])
+            .collect();
+        assert_eq!(names, ["Payments", "Search"]);
+
+        for (bad, why) in [
+            ("payments", "starts with `@`"),
+            ("@acme/pay ments", "letters, digits"),
+            ("@", "letters, digits"),
+            ("a@b", "not an email"),
+            ("@acme//x", "letters, digits"),
+        ] {
+            match load(&format!("teams:\n  Payments: \"{bad}\"\n")) {
+                Err(Error::Config(e)) => {
+                    assert!(
+                        e.problems[0].message.contains(why),
+                        "{bad}: {}",
+                        e.problems[0].message
+                    )
+                }
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
+        for good in [
+            "@user",
+            "@org/team-name",
+            "@group/sub/team",
+            "@@maintainer",
+            "a.b@c.io",
+        ] {
+            assert!(
+                load(&format!("teams:\n  T: \"{good}\"\n")).is_ok(),
+                "{good}"
+            );
+        }
     }
 }

@@ -112,6 +112,48 @@ impl Validator<'_> {
         }
     }
 
+    /// `teams`: the team names, or a mapping of each team's name to its handles in CODEOWNERS
+    /// (one or a list of `@user`, `@org/team` or an email address).
+    fn teams(&self, value: &Spanned<Node>, config: &mut Config) -> Read<()> {
+        let mut teams = Vec::new();
+        let mut handles = Vec::new();
+        match &value.value {
+            Node::Map(entries) => {
+                for (key, given) in entries {
+                    let Ok(name) = self.string(key, "a team name") else {
+                        continue;
+                    };
+                    let mut valid = Vec::new();
+                    for (handle, span) in self.strings(given, "handles").unwrap_or_default() {
+                        match handle_problem(&handle) {
+                            None => valid.push(handle),
+                            Some(why) => {
+                                self.problem(
+                                    span,
+                                    format!("`{handle}` is not a CODEOWNERS owner: {why}"),
+                                    "this handle",
+                                    Some(
+                                        "write `@user`, `@org/team` or an email address".to_owned(),
+                                    ),
+                                );
+                            }
+                        }
+                    }
+                    teams.push((name, self.span(key)));
+                    handles.push(valid);
+                }
+            }
+            _ => {
+                teams = self.strings(value, "team names")?;
+                handles = vec![Vec::new(); teams.len()];
+            }
+        }
+        config.team_entries = teams.iter().map(|(_, span)| *span).collect();
+        config.settings.teams = Some(teams.into_iter().map(|(t, _)| t).collect());
+        config.settings.team_handles = handles;
+        Ok(())
+    }
+
     fn map<'n>(&self, node: &'n Spanned<Node>, what: &str) -> Read<&'n Entries> {
         match &node.value {
             Node::Map(entries) => Ok(entries),
@@ -179,11 +221,7 @@ impl Validator<'_> {
                     }
                 }
             }
-            "teams" => {
-                let teams = self.strings(value, "team names")?;
-                config.team_entries = teams.iter().map(|(_, span)| *span).collect();
-                config.settings.teams = Some(teams.into_iter().map(|(t, _)| t).collect());
-            }
+            "teams" => self.teams(value, config)?,
             "export" => self.export(value, &mut config.settings)?,
             _ => return Err(self.unknown_setting(key, name, "", KEYS)),
         }
@@ -392,4 +430,34 @@ impl Validator<'_> {
 /// The last line of a regex error, which says what is wrong.
 fn last_line(s: &str) -> String {
     s.lines().last().unwrap_or(s).trim().to_owned()
+}
+
+/// Why a handle is not an owner CODEOWNERS accepts, if it is not: GitHub takes `@user`,
+/// `@org/team` and email addresses; GitLab also `@group/subgroup/…` and `@@role`.
+fn handle_problem(handle: &str) -> Option<&'static str> {
+    let name_chars = |s: &str| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    };
+    if let Some(rest) = handle.strip_prefix('@') {
+        let rest = rest.strip_prefix('@').unwrap_or(rest);
+        return match rest.split('/').all(name_chars) {
+            true => None,
+            false => Some("a user, team or group name has letters, digits, `-`, `_` and `.` only"),
+        };
+    }
+    match handle.split_once('@') {
+        Some((local, domain))
+            if !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !handle.contains(char::is_whitespace) =>
+        {
+            None
+        }
+        Some(_) => Some("not an email address"),
+        None => Some("a user or team starts with `@`"),
+    }
 }

@@ -95,6 +95,7 @@ fn domain_entry(domain: &Domain<'_>) -> DomainEntry {
         slos: domain.slos.iter().map(slo_entry).collect(),
         incident_authority: texts(&domain.incident_authority),
         responsibilities: texts(&domain.responsibilities),
+        paths: texts(&domain.paths),
         ownership_transfer: domain
             .transfer
             .as_ref()

@@ -64,6 +64,10 @@ pub struct DomainEntry {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[schemars(schema_with = "text_or_list")]
     pub responsibilities: Vec<String>,
+    /// The code the domain owns, as CODEOWNERS patterns (`src/payments/`, `/services/**/billing`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(schema_with = "text_or_list")]
+    pub paths: Vec<String>,
     /// The record of the last ownership transfer, naming the previous owner and a date
     /// (`from Payment Service Team on 2026-11-02`).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -18,6 +18,9 @@ pub struct Domain<'s> {
     pub slos: Vec<Slo<'s>>,
     pub incident_authority: Vec<Text<'s>>,
     pub responsibilities: Vec<Text<'s>>,
+    /// The code the domain owns, as CODEOWNERS patterns (`src/payments/`, `/services/billing/**`),
+    /// as written.
+    pub paths: Vec<Text<'s>>,
     /// The record of the last ownership transfer, naming the previous owner and a date.
     pub transfer: Option<Field<'s>>,
     /// Every field label written in the domain, in order, so that repeated fields can be seen.
@@ -36,6 +39,7 @@ impl<'s> Domain<'s> {
             slos: Vec::new(),
             incident_authority: Vec::new(),
             responsibilities: Vec::new(),
+            paths: Vec::new(),
             transfer: None,
             labels: Vec::new(),
         }
@@ -158,6 +162,8 @@ pub enum FieldKind {
     Slos,
     IncidentAuthority,
     Responsibilities,
+    /// The code a domain owns: CODEOWNERS patterns.
+    Paths,
     OwnershipTransfer,
     /// Known labels that carry nothing ownlint checks (`Description`, `Runbook`).
     Other,
@@ -174,6 +180,7 @@ impl FieldKind {
             FieldKind::Slos => "SLO Responsibility",
             FieldKind::IncidentAuthority => "Incident Authority",
             FieldKind::Responsibilities => "Responsibilities",
+            FieldKind::Paths => "Paths",
             FieldKind::OwnershipTransfer => "Ownership Transfer",
             FieldKind::Other => "Other",
         }
@@ -189,6 +196,7 @@ impl FieldKind {
             FieldKind::Slos => "slos",
             FieldKind::IncidentAuthority => "incident_authority",
             FieldKind::Responsibilities => "responsibilities",
+            FieldKind::Paths => "paths",
             FieldKind::OwnershipTransfer => "ownership_transfer",
             FieldKind::Other => "other",
         }

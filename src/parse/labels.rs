@@ -75,6 +75,17 @@ pub const DEFAULT_ALIASES: &[(FieldKind, &[&str])] = &[
         &["responsibilities", "responsibility", "scope"],
     ),
     (
+        FieldKind::Paths,
+        &[
+            "paths",
+            "path",
+            "code",
+            "code paths",
+            "code owners",
+            "codeowners",
+        ],
+    ),
+    (
         FieldKind::OwnershipTransfer,
         &["ownership transfer", "transfer"],
     ),

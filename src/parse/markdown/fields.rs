@@ -45,6 +45,9 @@ struct ReadField<'s> {
     value: Text<'s>,
     /// The links written in the value.
     links: Vec<Link<'s>>,
+    /// The entries of a list field's value (`**Paths:** `a/`, `b/``), each with its own place,
+    /// taken from the line: the value with its markup removed only knows the whole span.
+    parts: Vec<Text<'s>>,
     kind: Option<FieldKind>,
     near: Option<(String, FieldKind)>,
     /// Written bold (`**Label:**`): a label for sure, known or not.
@@ -238,15 +241,36 @@ impl<'s> Reader<'s, '_> {
                 read.clear();
                 break;
             }
+            let parts = match kind.map(list_separators) {
+                Some(separators) if !separators.is_empty() && !value_text.is_exact() => {
+                    self.split_line(value.clone(), separators)
+                }
+                _ => Vec::new(),
+            };
             read.push(ReadField {
                 label: label_text,
                 value: value_text,
                 links: self.line.links_in(src, value.clone()),
+                parts,
                 kind,
                 near: near.map(|(s, kind)| (s.to_owned(), kind)),
                 bold: label.bold,
             });
         }
+    }
+
+    /// The parts of a range of the line between separators, each trimmed, with its place.
+    fn split_line(&self, range: Range<usize>, separators: &[char]) -> Vec<Text<'s>> {
+        let mut parts = Vec::new();
+        let mut at = range.start;
+        for part in self.line.text[range.clone()].split(separators) {
+            let text = self.line.text(self.src, at..at + part.len());
+            at += part.len() + 1;
+            if !text.is_empty() {
+                parts.push(text);
+            }
+        }
+        parts
     }
 
     /// Add the fields of a line to the innermost domain: known ones as fields, near misses as
@@ -262,6 +286,7 @@ impl<'s> Reader<'s, '_> {
             label,
             value,
             links,
+            parts,
             kind,
             near,
             bold,
@@ -270,7 +295,7 @@ impl<'s> Reader<'s, '_> {
             last_empty = value.is_empty();
             last_kind = kind;
             match (kind, near) {
-                (Some(kind), _) => b.add_field(kind, label, value, links),
+                (Some(kind), _) => b.add_field(kind, label, value, links, parts),
                 // A misspelt label marks a domain as a real one would.
                 (None, Some((near, near_kind))) => {
                     b.marked = true;
@@ -354,6 +379,7 @@ impl<'s> DomainBuilder<'s> {
         label: Text<'s>,
         value: Text<'s>,
         links: Vec<Link<'s>>,
+        parts: Vec<Text<'s>>,
     ) {
         self.domain.labels.push(FieldLabel {
             kind,
@@ -364,17 +390,20 @@ impl<'s> DomainBuilder<'s> {
             FieldKind::Owner | FieldKind::EscalationContact => trim_trailing_period(value),
             _ => value,
         };
-        self.open_field(kind, label.span, value, links);
+        self.open_field(kind, label.span, value, links, parts);
     }
 
     /// Start a field: single-valued fields get a [`Field`], list fields take the inline value
     /// as their first entries.
+    /// `parts`: a list field's entries with their places, when the caller has them (else the
+    /// value is split here).
     pub(super) fn open_field(
         &mut self,
         kind: FieldKind,
         label: Span,
         value: Text<'s>,
         links: Vec<Link<'s>>,
+        parts: Vec<Text<'s>>,
     ) {
         let field = |value| Field {
             links,
@@ -385,14 +414,17 @@ impl<'s> DomainBuilder<'s> {
             FieldKind::EscalationContact => self.domain.escalation_contacts.push(field(value)),
             FieldKind::Name if !value.is_empty() => self.domain.name = value,
             FieldKind::OwnershipTransfer => self.domain.transfer = Some(field(value)),
-            FieldKind::Slos | FieldKind::IncidentAuthority | FieldKind::Responsibilities
+            FieldKind::Slos
+            | FieldKind::IncidentAuthority
+            | FieldKind::Responsibilities
+            | FieldKind::Paths
                 if !value.is_empty() =>
             {
-                let separators: &[char] = match kind {
-                    FieldKind::Responsibilities => &[',', ';'],
-                    _ => &[';'],
+                let parts = match parts.is_empty() {
+                    true => split_text(&value, list_separators(kind)),
+                    false => parts,
                 };
-                for part in split_text(&value, separators) {
+                for part in parts {
                     add_entry(&mut self.domain, kind, part, Vec::new());
                 }
             }
@@ -417,6 +449,7 @@ pub(super) fn add_entry<'s>(
         FieldKind::Slos => domain.slos.push(slo_from_item(&text)),
         FieldKind::IncidentAuthority => domain.incident_authority.push(text),
         FieldKind::Responsibilities => domain.responsibilities.push(text),
+        FieldKind::Paths => domain.paths.push(text),
         _ => {}
     }
 }
@@ -430,6 +463,16 @@ fn push_item<'s>(fields: &mut Vec<Field<'s>>, text: Text<'s>, links: Vec<Link<'s
     if let Some(field) = fields.last_mut() {
         field.items.push(trim_trailing_period(text));
         field.links.extend(links);
+    }
+}
+
+/// Where the value of a list field written on one line is split into entries: none for the
+/// fields that are not lists.
+fn list_separators(kind: FieldKind) -> &'static [char] {
+    match kind {
+        FieldKind::Responsibilities | FieldKind::Paths => &[',', ';'],
+        FieldKind::Slos | FieldKind::IncidentAuthority => &[';'],
+        _ => &[],
     }
 }
 

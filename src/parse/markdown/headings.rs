@@ -102,6 +102,7 @@ impl<'s> Reader<'s, '_> {
                 title.span,
                 Text::empty_at(title.span.end as usize),
                 Vec::new(),
+                Vec::new(),
             );
         }
         Kind::FieldHeading { domain, kind }

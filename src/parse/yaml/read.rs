@@ -329,6 +329,7 @@ impl<'s> Reader<'s, '_> {
                 let texts = self.texts(value);
                 domain.responsibilities.extend(texts);
             }
+            FieldKind::Paths => domain.paths.extend(self.texts(value)),
             FieldKind::OwnershipTransfer => domain.transfer = Some(self.transfer(key, value)),
             FieldKind::Backup | FieldKind::Other => {}
         }
