@@ -402,6 +402,7 @@ fn text_that_yaml_would_read_as_something_else_is_quoted() {
                 }],
                 incident_authority: Vec::new(),
                 responsibilities: vec![(*a).to_owned()],
+                paths: vec![(*a).to_owned()],
                 ownership_transfer: Some((*a).to_owned()),
             })
             .collect(),
