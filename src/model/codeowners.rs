@@ -16,6 +16,11 @@ pub enum Flavor {
     GitHub,
     /// GitLab: rules grouped in sections (`[Name]`, `^[Name]`, `[Name][2] @owner`), each
     /// section with its own last match, and `!pattern` excluding paths in its section.
+    ///
+    /// Patterns are still matched as GitHub matches them ([`Pattern`]). GitLab's own matching
+    /// differs in ways its documentation shows: a relative path with a `/` inside
+    /// (`internal/README.md`) matches at any depth, a directory needs its trailing `/` to own
+    /// the files below it, and `[ ]` is a character class.
     GitLab,
 }
 
@@ -60,7 +65,8 @@ pub struct CodeownersRule<'s> {
 pub struct Section<'s> {
     /// The name between the brackets, as written.
     pub name: Text<'s>,
-    /// Written with a leading `^`: approval is not required.
+    /// Written with a leading `^`: approval is not required. GitLab makes a section required
+    /// when any of the headers of its name is.
     pub optional: bool,
     /// The number between the second brackets, as written.
     pub approvals: Option<Text<'s>>,
