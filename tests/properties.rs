@@ -1,5 +1,5 @@
-//! Properties that hold for any input: the Markdown reader, the YAML reader, the SLO grammar
-//! and the whole `check` pipeline never panic, and keep the promises that
+//! Properties that hold for any input: the Markdown reader, the YAML reader, the SLO grammar,
+//! the CODEOWNERS reader and the whole `check` pipeline never panic, and keep the promises that
 //! `ownlint::testing::assert_sound` checks (spans inside their files, reports that parse, one
 //! GitHub command per finding, no document control character on a terminal). Inputs are
 //! arbitrary text, and valid documents mutated at random. Case counts are bounded so that
@@ -220,6 +220,86 @@ proptest! {
 
 /// The mutated documents do reach the rules: the unmutated seed has findings, so the property
 /// above is not vacuously checking empty reports.
+/// A CODEOWNERS file read as either host's: no panic, and every span of the result lies in
+/// the file on character boundaries; every compiled pattern takes any path.
+fn assert_codeowners_sound(bytes: &[u8], paths: &[String]) {
+    use ownlint::model::{Flavor, Text};
+    use ownlint::source::{FileId, Format, Origin, SourceFile, Span};
+    let file = SourceFile::new(
+        FileId(0),
+        "CODEOWNERS".into(),
+        "CODEOWNERS".into(),
+        Format::Markdown,
+        Origin::Explicit,
+        bytes.to_vec(),
+    );
+    let text = file.text.as_str();
+    let in_file = |span: Span, what: &str| {
+        assert!(
+            span.start <= span.end
+                && (span.end as usize) <= text.len()
+                && text.is_char_boundary(span.start as usize)
+                && text.is_char_boundary(span.end as usize),
+            "{what} span {span:?} in {text:?}"
+        );
+    };
+    let exact = |t: &Text<'_>, what: &str| {
+        in_file(t.span, what);
+        assert_eq!(&text[t.span.range()], t.as_str(), "{what}");
+    };
+    for flavor in [Flavor::GitHub, Flavor::GitLab] {
+        let parsed = ownlint::parse::codeowners(&file, flavor);
+        for rule in &parsed.rules {
+            in_file(rule.span, "rule");
+            exact(&rule.pattern, "pattern");
+            rule.owners.iter().for_each(|o| exact(o, "owner"));
+            assert!(rule.span.contains_span(rule.pattern.span), "{text:?}");
+            for path in paths {
+                rule.matches(path);
+            }
+        }
+        for section in &parsed.sections {
+            in_file(section.span, "section");
+            exact(&section.name, "section name");
+            section.approvals.iter().for_each(|a| exact(a, "approvals"));
+            section
+                .default_owners
+                .iter()
+                .for_each(|o| exact(o, "default owner"));
+            assert!(section.canonical < parsed.sections.len());
+        }
+        for problem in &parsed.problems {
+            in_file(problem.span, "problem");
+        }
+        for path in paths {
+            parsed.owners_of(path);
+            parsed.owners_by_section(path);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_codeowners_reader_takes_any_text(text in any::<String>(), path in "\\PC{0,20}") {
+        assert_codeowners_sound(text.as_bytes(), &[path]);
+    }
+
+    #[test]
+    fn the_codeowners_reader_takes_any_bytes(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+        assert_codeowners_sound(&bytes, &["a/b".to_owned()]);
+    }
+
+    #[test]
+    fn the_codeowners_reader_takes_codeowners_like_text(
+        text in "(\u{feff})?((\\^?\\[[A-Za-z é]{0,6}\\]?(\\[[0-9a-z]{0,2}\\]?)?|[!\\\\]?[/*?a-zé.\\[\\] \\\\]{0,12})([ \t]+[@#]{0,2}[a-z./-]{0,8}){0,3}[ \t]*(\r\n|\n|\r)){0,10}",
+        paths in prop::collection::vec("[a-z*?/.é ]{1,12}", 1..4),
+    ) {
+        assert_codeowners_sound(text.as_bytes(), &paths);
+    }
+}
+
 #[test]
 fn the_seed_has_findings_in_every_format() {
     let run = check(&[("seed.md", SEED.as_bytes())]);

@@ -1,7 +1,9 @@
 //! The typed ownership model: what the documents say, with the span of every value.
 //!
 //! The parsers build it, the rules read it; it knows nothing of Markdown, YAML or rendering.
+//! [`codeowners`] holds a CODEOWNERS file read the same way, and the matcher of its patterns.
 
+pub mod codeowners;
 mod document;
 mod domain;
 mod ladder;
@@ -11,6 +13,10 @@ mod shared;
 mod slo;
 pub mod text;
 
+pub use codeowners::{
+    Codeowners, CodeownersRule, Flavor, Pattern, PatternError, Section, SyntaxProblem,
+    SyntaxProblemKind,
+};
 pub use document::{
     Document, FoldedLabel, ParseProblem, Suppression, SuppressionScope, UnknownDirective,
     UnknownField,

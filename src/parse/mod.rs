@@ -1,9 +1,11 @@
 //! Source text → [`Document`]: Markdown and YAML readers that give every value its span, the
-//! label table they share, and the grammar of SLO objectives.
+//! label table they share, and the grammar of SLO objectives; and CODEOWNERS files
+//! ([`codeowners()`]) into [`crate::model::Codeowners`].
 //!
 //! May import: `model`, `source`, `util`. The parser knows nothing of rules or reports: what
 //! it cannot read becomes a [`ParseProblem`] in the document, at its place.
 
+pub mod codeowners;
 pub(crate) mod fast;
 pub mod labels;
 mod line;
@@ -17,6 +19,8 @@ pub mod yaml;
 use crate::model::{Document, ParseProblem};
 use crate::source::{Format, Origin, SourceFile, Span};
 use labels::LabelTable;
+
+pub use codeowners::codeowners;
 
 /// How many files [`parse`] has read in this process: the tests use it to show that no
 /// command parses a file twice.

@@ -1,0 +1,229 @@
+//! CODEOWNERS patterns matched as GitHub documents them. Every expectation below is read from
+//! a documented example, not from the implementation:
+//!
+//! - GitHub Docs, "About code owners", section "Example of a CODEOWNERS file": each line of
+//!   the example file with the comment above it saying which files it covers.
+//! - The same page, section "CODEOWNERS syntax": paths are case sensitive; the pattern rules
+//!   are those of gitignore, with exceptions.
+//! - git's documentation of gitignore, section "PATTERN FORMAT" (which GitHub's page links
+//!   for the rules it follows): where a `/` anchors, what a trailing `/`, `*`, `?` and `**`
+//!   match, with its own examples (`doc/frotz/`, `foo/*`, `**/foo/bar`, `abc/**`, `a/**/b`).
+
+use ownlint::model::{Flavor, Pattern, Text};
+use ownlint::parse::codeowners;
+use ownlint::source::{FileId, Format, Origin, SourceFile};
+
+/// (pattern, path, whether it matches).
+const CASES: &[(&str, &str, bool)] = &[
+    // GitHub example: `*` — the default owners "for everything in the repo".
+    ("*", "README.md", true),
+    ("*", "src/main.rs", true),
+    ("*", "deeply/nested/dir/file.txt", true),
+    ("*", ".github/workflows/ci.yml", true),
+    // GitHub example: `*.js` — "JS files" wherever they are.
+    ("*.js", "app.js", true),
+    ("*.js", "src/components/button.js", true),
+    ("*.js", "app.ts", false),
+    ("*.js", "app.json", false),
+    // GitHub example: `*.go` and `*.txt` — "all .txt files".
+    ("*.go", "cmd/tool/main.go", true),
+    ("*.txt", "notes.txt", true),
+    ("*.txt", "docs/notes.txt", true),
+    ("*.txt", "notes.txt.bak", false),
+    // GitHub example: `/build/logs/` — "any files in the build/logs directory at the root of
+    // the repository and any of its subdirectories".
+    ("/build/logs/", "build/logs/today.log", true),
+    ("/build/logs/", "build/logs/2024/01/today.log", true),
+    ("/build/logs/", "src/build/logs/today.log", false),
+    ("/build/logs/", "build/logs.txt", false),
+    ("/build/logs/", "build/other/today.log", false),
+    // GitHub example: `docs/*` — "will match files like `docs/getting-started.md` but not
+    // further nested files like `docs/build-app/troubleshooting.md`".
+    ("docs/*", "docs/getting-started.md", true),
+    ("docs/*", "docs/build-app/troubleshooting.md", false),
+    // A `/` in the middle anchors (gitignore, PATTERN FORMAT).
+    ("docs/*", "src/docs/getting-started.md", false),
+    // GitHub example: `apps/` — "any file in an apps directory anywhere in your repository".
+    ("apps/", "apps/web/index.js", true),
+    ("apps/", "src/apps/web/index.js", true),
+    ("apps/", "deeply/nested/apps/readme.md", true),
+    ("apps/", "myapps/index.js", false),
+    ("apps/", "apps.js", false),
+    // GitHub example: `/docs/` — "any file in the `/docs` directory in the root of your
+    // repository and any of its subdirectories".
+    ("/docs/", "docs/getting-started.md", true),
+    ("/docs/", "docs/build-app/troubleshooting.md", true),
+    ("/docs/", "src/docs/getting-started.md", false),
+    // GitHub example: `/scripts/` — "any change inside the `/scripts` directory".
+    ("/scripts/", "scripts/deploy.sh", true),
+    ("/scripts/", "scripts/ci/lint.sh", true),
+    ("/scripts/", "tools/scripts/deploy.sh", false),
+    // GitHub example: `**/logs` — "any file in a `/logs` directory such as `/build/logs`,
+    // `/scripts/logs`, and `/deeply/nested/logs`".
+    ("**/logs", "build/logs/today.log", true),
+    ("**/logs", "scripts/logs/run.txt", true),
+    ("**/logs", "deeply/nested/logs/x/y.log", true),
+    ("**/logs", "logs/today.log", true),
+    ("**/logs", "build/logsbook/today.log", false),
+    // GitHub example: `/apps/` and `/apps/github` — the subdirectory is its own pattern.
+    ("/apps/github", "apps/github/index.js", true),
+    ("/apps/github", "apps/github", true),
+    ("/apps/github", "apps/githubber/index.js", false),
+    ("/apps/", "apps/github/index.js", true),
+    // "CODEOWNERS paths are case sensitive".
+    ("*.js", "APP.JS", false),
+    ("/docs/", "Docs/getting-started.md", false),
+    ("apps/", "Apps/index.js", false),
+    // gitignore, PATTERN FORMAT: `doc/frotz/` matches the directory `doc/frotz` but not
+    // `a/doc/frotz`; `frotz/` matches `frotz` and `a/frotz`.
+    ("doc/frotz/", "doc/frotz/file.txt", true),
+    ("doc/frotz/", "a/doc/frotz/file.txt", false),
+    ("frotz/", "frotz/file.txt", true),
+    ("frotz/", "a/frotz/file.txt", true),
+    // gitignore: `foo/*` matches `foo/test.json` but not `foo/bar/hello.c`.
+    ("foo/*", "foo/test.json", true),
+    ("foo/*", "foo/bar/hello.c", false),
+    // gitignore: `**/foo` matches `foo` anywhere; `**/foo/bar` matches `bar` directly under
+    // a directory `foo` anywhere.
+    ("**/foo", "foo", true),
+    ("**/foo", "x/y/foo", true),
+    ("**/foo/bar", "x/foo/bar", true),
+    ("**/foo/bar", "x/foo/baz/bar", false),
+    // gitignore: `abc/**` matches everything inside `abc`, relative to the root.
+    ("abc/**", "abc/file.txt", true),
+    ("abc/**", "abc/x/y/file.txt", true),
+    ("abc/**", "abc", false),
+    ("abc/**", "x/abc/file.txt", false),
+    // gitignore: `a/**/b` matches `a/b`, `a/x/b`, `a/x/y/b`.
+    ("a/**/b", "a/b", true),
+    ("a/**/b", "a/x/b", true),
+    ("a/**/b", "a/x/y/b", true),
+    ("a/**/b", "b/x/a/b", false),
+    // gitignore: `?` matches one character, never `/`; `*` never matches `/`.
+    ("file?.txt", "file1.txt", true),
+    ("file?.txt", "file.txt", false),
+    ("file?.txt", "file12.txt", false),
+    ("/a?b", "a/b", false),
+    ("/src/*.rs", "src/main.rs", true),
+    ("/src/*.rs", "src/bin/main.rs", false),
+    // gitignore: a backslash escapes the next character (GitHub and GitLab both escape a
+    // space in a path so; GitLab's "Entries with spaces").
+    ("path\\ with\\ spaces/", "path with spaces/a.md", true),
+    ("path\\ with\\ spaces/", "path/a.md", false),
+];
+
+#[test]
+fn each_documented_pattern_matches_as_documented() {
+    let mut wrong = Vec::new();
+    for &(pattern, path, expected) in CASES {
+        let compiled = Pattern::new(pattern).unwrap_or_else(|e| panic!("{pattern}: {e}"));
+        if compiled.matches(path) != expected {
+            wrong.push(format!("{pattern:?} on {path:?}: expected {expected}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(CASES.len() >= 40);
+}
+
+#[test]
+fn a_match_always_starts_with_the_literal_prefix() {
+    for &(pattern, path, expected) in CASES {
+        let compiled = Pattern::new(pattern).unwrap();
+        if expected {
+            assert!(
+                path.starts_with(compiled.literal_prefix()),
+                "{pattern} {path}"
+            );
+        }
+    }
+}
+
+fn file(text: &str) -> SourceFile {
+    SourceFile::new(
+        FileId(0),
+        "CODEOWNERS".into(),
+        "CODEOWNERS".into(),
+        Format::Markdown,
+        Origin::Explicit,
+        text.as_bytes().to_vec(),
+    )
+}
+
+/// Who owns `path`: the owners of the last matching rule, `Some("")` for a match without
+/// owners, `None` without a match.
+fn owner(text: &str, path: &str) -> Option<String> {
+    let f = file(text);
+    let parsed = codeowners(&f, Flavor::GitHub);
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    let rule = parsed.owners_of(path)?;
+    let owners: Vec<&str> = rule.owners.iter().map(Text::as_str).collect();
+    Some(owners.join(" "))
+}
+
+/// GitHub Docs, "About code owners", "Example of a CODEOWNERS file", its rules in its order.
+const GITHUB_EXAMPLE: &str = "\
+# This is a comment.
+*       @global-owner1 @global-owner2
+*.js    @js-owner #This is an inline comment.
+*.go docs@example.com
+*.txt @octo-org/octocats
+/build/logs/ @doctocat
+docs/*  docs@example.com
+apps/ @octocat
+/docs/ @doctocat
+/scripts/ @doctocat @octocat
+**/logs @octocat
+/apps/ @octocat
+/apps/github
+";
+
+#[test]
+fn the_last_matching_line_of_githubs_example_owns_each_file() {
+    let cases = [
+        // "Unless a later match takes precedence", the global owners own everything.
+        ("README.md", "@global-owner1 @global-owner2"),
+        ("Makefile", "@global-owner1 @global-owner2"),
+        // "only @js-owner and not the global owner(s)" for JS files.
+        ("src/index.js", "@js-owner"),
+        ("main.go", "docs@example.com"),
+        ("notes.txt", "@octo-org/octocats"),
+        // A later line matches too: `**/logs` comes after `/build/logs/`.
+        ("build/logs/today.log", "@octocat"),
+        // `/docs/` comes after `docs/*`.
+        ("docs/getting-started.md", "@doctocat"),
+        ("docs/build-app/troubleshooting.md", "@doctocat"),
+        ("scripts/deploy.sh", "@doctocat @octocat"),
+        ("src/apps/web/index.html", "@octocat"),
+        ("apps/web/index.html", "@octocat"),
+        // "except for the `/apps/github` subdirectory, as its owners are left empty".
+        ("apps/github/index.html", ""),
+    ];
+    for (path, expected) in cases {
+        assert_eq!(
+            owner(GITHUB_EXAMPLE, path).as_deref(),
+            Some(expected),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn a_subdirectory_with_its_own_owner_overrides_its_parent() {
+    // GitHub's example: "@octocat owns any file in the `/apps` directory … except for the
+    // `/apps/github` subdirectory, as this subdirectory has its own owner @doctocat".
+    let text = "/apps/ @octocat\n/apps/github @doctocat\n";
+    assert_eq!(owner(text, "apps/web/main.js").as_deref(), Some("@octocat"));
+    assert_eq!(
+        owner(text, "apps/github/main.js").as_deref(),
+        Some("@doctocat")
+    );
+    assert_eq!(owner(text, "README.md"), None);
+}
+
+#[test]
+fn owners_on_separate_lines_leave_only_the_last() {
+    // GitHub: owners of one pattern must be on one line; otherwise "the pattern matches only
+    // the last mentioned code owner".
+    let text = "*.rb @alice\n*.rb @bob\n";
+    assert_eq!(owner(text, "app/models/user.rb").as_deref(), Some("@bob"));
+}
