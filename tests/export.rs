@@ -1024,3 +1024,92 @@ fn without_the_setting_calendar_windows_start_at_the_assumed_start_and_a_note_sa
          state a start (export.openslo in .ownlint.yaml)"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// CODEOWNERS.
+
+/// The seed with a path for each domain and its teams' handles, in a folder of its own.
+fn seed_with_paths(dir: &Path) -> String {
+    let mut text = std::fs::read_to_string(seed()).unwrap();
+    for (domain, paths) in [
+        ("### Subscriptions Domain\n", "`src/subscriptions/`"),
+        (
+            "### Payments Domain\n",
+            "`src/payments/`, `/services/billing/**`",
+        ),
+        ("### VPN Domain\n", "`infra/vpn/`"),
+        ("### Infrastructure Domain\n", "`infra/`"),
+        ("### Observability Domain\n", "`*.dashboard.json`"),
+        // Its owner has no handle in the registry: left out, and said.
+        ("### Trials Domain\n", "`src/trials/`"),
+    ] {
+        let at = text.find(domain).unwrap() + domain.len();
+        text.insert_str(at, &format!("\n**Paths:** {paths}\n"));
+    }
+    std::fs::write(dir.join("OWNERSHIP.md"), &text).unwrap();
+    std::fs::write(
+        dir.join(".ownlint.yaml"),
+        "teams:\n  Subscription Service Team: \"@acme/subscriptions\"\n  \
+         Payment Service Team: [\"@acme/payments\", payments@acme.example]\n  \
+         Infrastructure Team: \"@acme/infra\"\n  Platform Team: \"@acme/platform\"\n",
+    )
+    .unwrap();
+    text
+}
+
+#[test]
+fn codeowners_is_generated_from_the_documents_byte_for_byte_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    seed_with_paths(dir.path());
+    let export = |dir: &Path| {
+        let out = ownlint()
+            .current_dir(dir)
+            .args([
+                "export",
+                "--format",
+                "codeowners",
+                "--allow-errors",
+                "OWNERSHIP.md",
+            ])
+            .output()
+            .unwrap();
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (first, stderr) = export(dir.path());
+    assert_eq!(export(dir.path()).0, first, "two runs, two files");
+    insta::assert_snapshot!("codeowners_from_the_seed", first);
+    // The domains whose owner has no handle, or that have no one real owner, are said.
+    insta::assert_snapshot!("codeowners_from_the_seed_left_out", stderr);
+
+    // Read back as GitHub reads it: no problem, and each path owned by its domain's handles,
+    // the narrowest rule winning over the broadest.
+    let file = SourceFile::new(
+        FileId(0),
+        "CODEOWNERS".into(),
+        "CODEOWNERS".into(),
+        Format::Markdown,
+        Origin::Explicit,
+        first.into_bytes(),
+    );
+    let read = ownlint::parse::codeowners(&file, ownlint::model::codeowners::Flavor::GitHub);
+    assert!(read.problems.is_empty(), "{:?}", read.problems);
+    let owner = |path: &str| -> Vec<String> {
+        read.owners_of(path)
+            .map(|rule| rule.owners.iter().map(|o| o.as_str().to_owned()).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        owner("src/payments/charge.rs"),
+        ["@acme/payments", "payments@acme.example"]
+    );
+    assert_eq!(
+        owner("services/billing/a/b.rs"),
+        ["@acme/payments", "payments@acme.example"]
+    );
+    assert_eq!(owner("src/subscriptions/renew.rs"), ["@acme/subscriptions"]);
+    assert_eq!(owner("infra/vpn/tunnel.tf"), owner("infra/vpn/x"));
+    assert!(owner("README.md").is_empty());
+}

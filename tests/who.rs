@@ -571,3 +571,38 @@ fn who_shows_every_item_of_a_contact_written_as_a_list() {
          <https://acme.pagerduty.com/users/PXPGF42>  (fixtures/variations/links.md:22)",
     );
 }
+
+#[test]
+fn who_a_file_names_the_domain_whose_paths_own_it() {
+    let dir = root().join("fixtures/variations");
+    let who = |path: &str| {
+        let out =
+            run(ownlint(&dir).args(["who", path, "--format", "json", "paths.md", "paths.yaml"]));
+        assert_eq!(out.code, 0, "{path}: {}", out.stderr);
+        let answer = json(&out);
+        let card = &answer["domains"][0];
+        assert_eq!(answer["domains"].as_array().unwrap().len(), 1, "{path}");
+        assert_eq!(card["matched"]["kind"], "path", "{path}");
+        (
+            card["name"]["text"].as_str().unwrap().to_owned(),
+            card["matched"]["text"].as_str().unwrap().to_owned(),
+        )
+    };
+    // The Markdown and the YAML file both claim `src/payments/` and `/services/billing/**`:
+    // the later domain wins, as a later CODEOWNERS rule does.
+    assert_eq!(
+        who("src/payments/charge.rs"),
+        ("Billing".into(), "src/payments/".into())
+    );
+    assert_eq!(
+        who("./services/billing/a/b.go"),
+        ("Billing".into(), "/services/billing/**".into())
+    );
+    assert_eq!(
+        who("docs/search/ranking.md"),
+        ("Search Domain".into(), "docs/search/*.md".into())
+    );
+    // `docs/search/*.md` covers one level only; no other pattern owns the file.
+    let out = run(ownlint(&dir).args(["who", "docs/search/deep/x.md", "paths.md", "paths.yaml"]));
+    assert_eq!(out.code, 1, "{}", out.stdout);
+}

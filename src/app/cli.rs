@@ -79,6 +79,10 @@ pub struct ExportArgs {
     /// Export even when the model has error-severity findings.
     #[arg(long)]
     pub allow_errors: bool,
+
+    /// Write the export to this file (replaced whole, never half-written) instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -89,6 +93,9 @@ pub enum ExportFormat {
     Yaml,
     /// One OpenSLO v1 `SLO` document per SLO.
     Openslo,
+    /// A CODEOWNERS file: each domain's paths, owned by its owner's handles (`teams` in
+    /// `.ownlint.yaml`).
+    Codeowners,
 }
 
 #[derive(Debug, Args)]

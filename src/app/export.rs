@@ -10,10 +10,12 @@ use crate::app::cli::{ExportArgs, ExportFormat};
 use crate::app::inputs::{Inputs, print_problems};
 use crate::app::message::{Level, Message};
 use crate::error::Error;
+use crate::export::codeowners::codeowners;
 use crate::export::openslo::{ASSUMED_CALENDAR_START, ASSUMED_TIME_ZONE};
 use crate::export::{openslo, ownership_file, to_json, to_openslo_stream, to_yaml};
 use crate::lint::{Linted, enabled_rules};
 use crate::report::{Summary, plural};
+use crate::util::fs::write_atomically;
 
 pub fn run(args: &ExportArgs) -> Result<ExitStatus, Error> {
     let inputs = Inputs::load(&args.input)?;
@@ -86,10 +88,30 @@ pub fn run(args: &ExportArgs) -> Result<ExitStatus, Error> {
             }
             to_openslo_stream(&export)
         }
+        ExportFormat::Codeowners => {
+            let export = codeowners(documents, &inputs.config.settings);
+            for left in &export.left_out {
+                Message::new(
+                    Level::Note,
+                    format!(
+                        "not in CODEOWNERS: `{}` of domain `{}`: {}",
+                        left.path, left.domain, left.why
+                    ),
+                )
+                .print(&mut stderr);
+            }
+            export.text
+        }
     };
-    let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes()).map_err(Error::Write)?;
-    out.flush().map_err(Error::Write)?;
+    match &args.output_file {
+        Some(path) => write_atomically(path, |out| out.write_all(text.as_bytes()))
+            .map_err(Error::output(path))?,
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(text.as_bytes()).map_err(Error::Write)?;
+            out.flush().map_err(Error::Write)?;
+        }
+    }
     Ok(ExitStatus::Success)
 }
 

@@ -1,9 +1,11 @@
-//! The model written in other formats: JSON, YAML in the format ownlint reads, OpenSLO. Pure
+//! The model written in other formats: JSON, YAML in the format ownlint reads, OpenSLO,
+//! CODEOWNERS. Pure
 //! transformations of parsed documents; `app::export` is the command around them.
 //!
 //! May import: `model`, `semantics`, `config`, `source`, `util`.
 
 pub mod accepted_keys;
+pub mod codeowners;
 pub mod dns_label;
 pub mod from_model;
 pub mod openslo;

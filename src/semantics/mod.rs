@@ -8,6 +8,7 @@
 mod contacts;
 mod misspelt;
 mod owners;
+pub mod paths;
 mod placeholders;
 
 pub use contacts::{bracketed_role, escalation_contacts};

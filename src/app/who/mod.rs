@@ -127,6 +127,8 @@ pub enum MatchKind {
     Slo,
     /// The SLA name or the scope of a shared-ownership agreement naming the domain.
     SharedSla,
+    /// A file the domain's paths own.
+    Path,
 }
 
 impl MatchKind {
@@ -138,6 +140,7 @@ impl MatchKind {
             MatchKind::Responsibility => "responsibility",
             MatchKind::Slo => "SLO",
             MatchKind::SharedSla => "shared SLA",
+            MatchKind::Path => "path",
         }
     }
 }
@@ -238,6 +241,13 @@ impl<'a, 's> Model<'a, 's> {
             answer
                 .domains
                 .push(self.card(domain, MatchKind::Domain, domain.name.as_str()));
+            return answer;
+        }
+        // A file: the domain whose paths own it, as the CODEOWNERS ownlint writes says.
+        if let Some((domain, pattern)) = semantics::paths::owner_of(&self.domains, query) {
+            answer
+                .domains
+                .push(self.card(domain, MatchKind::Path, pattern.as_str()));
             return answer;
         }
         // An exact owner team: every domain that names it as an owner, in document order.
