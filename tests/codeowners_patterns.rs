@@ -11,7 +11,7 @@
 
 use ownlint::model::{Flavor, Pattern, Text};
 use ownlint::parse::codeowners;
-use ownlint::source::{FileId, Format, Origin, SourceFile};
+use ownlint::source::SourceFile;
 
 /// (pattern, path, whether it matches).
 const CASES: &[(&str, &str, bool)] = &[
@@ -139,14 +139,7 @@ fn a_match_always_starts_with_the_literal_prefix() {
 }
 
 fn file(text: &str) -> SourceFile {
-    SourceFile::new(
-        FileId(0),
-        "CODEOWNERS".into(),
-        "CODEOWNERS".into(),
-        Format::Markdown,
-        Origin::Explicit,
-        text.as_bytes().to_vec(),
-    )
+    ownlint::testing::source_files(&[("CODEOWNERS", text.as_bytes())]).remove(0)
 }
 
 /// Who owns `path`: the owners of the last matching rule, `Some("")` for a match without

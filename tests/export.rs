@@ -1086,14 +1086,7 @@ fn codeowners_is_generated_from_the_documents_byte_for_byte_the_same() {
 
     // Read back as GitHub reads it: no problem, and each path owned by its domain's handles,
     // the narrowest rule winning over the broadest.
-    let file = SourceFile::new(
-        FileId(0),
-        "CODEOWNERS".into(),
-        "CODEOWNERS".into(),
-        Format::Markdown,
-        Origin::Explicit,
-        first.into_bytes(),
-    );
+    let file = ownlint::testing::source_files(&[("CODEOWNERS", first.as_bytes())]).remove(0);
     let read = ownlint::parse::codeowners(&file, ownlint::model::codeowners::Flavor::GitHub);
     assert!(read.problems.is_empty(), "{:?}", read.problems);
     let owner = |path: &str| -> Vec<String> {

@@ -224,15 +224,8 @@ proptest! {
 /// the file on character boundaries; every compiled pattern takes any path.
 fn assert_codeowners_sound(bytes: &[u8], paths: &[String]) {
     use ownlint::model::{Flavor, Text};
-    use ownlint::source::{FileId, Format, Origin, SourceFile, Span};
-    let file = SourceFile::new(
-        FileId(0),
-        "CODEOWNERS".into(),
-        "CODEOWNERS".into(),
-        Format::Markdown,
-        Origin::Explicit,
-        bytes.to_vec(),
-    );
+    use ownlint::source::Span;
+    let file = ownlint::testing::source_files(&[("CODEOWNERS", bytes)]).remove(0);
     let text = file.text.as_str();
     let in_file = |span: Span, what: &str| {
         assert!(

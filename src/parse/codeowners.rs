@@ -467,17 +467,10 @@ fn owner_help(flavor: Flavor, word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::{FileId, Format, Origin};
+    use crate::source::SourceFile;
 
     fn file(text: &str) -> SourceFile {
-        SourceFile::new(
-            FileId(0),
-            "CODEOWNERS".into(),
-            "CODEOWNERS".into(),
-            Format::Markdown,
-            Origin::Explicit,
-            text.as_bytes().to_vec(),
-        )
+        crate::testing::source_files(&[("CODEOWNERS", text.as_bytes())]).remove(0)
     }
 
     /// The problems of a file: each one's kind and the text under its span.
