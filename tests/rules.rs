@@ -212,6 +212,7 @@ fn every_rule_has_one_fixture_folder_and_every_folder_a_rule() {
                 .iter()
                 .any(|e| dir.join(format!("{stem}.{e}")).exists())
                 || dir.join(format!("{stem}-change")).is_dir()
+                || dir.join(format!("{stem}-files")).is_dir()
         };
         assert!(
             has("pass") && has("fail"),

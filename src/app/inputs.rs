@@ -52,6 +52,13 @@ impl Inputs {
                 .collect()
         };
         let mut discovery = walk::discover(&on_disk, &config.selection(), &cwd, args.follow_links);
+        // With no paths given, the repository's CODEOWNERS too: its rules are checked against
+        // the documents (the `codeowners-*` rules).
+        if args.paths.is_empty()
+            && let Some(codeowners) = walk::codeowners_file(&config.root, &cwd)
+        {
+            discovery.files.push(codeowners);
+        }
         let mut problems = discovery.problems;
         if let Some(doc) = &stdin {
             doc.stand_in(&mut discovery.files);

@@ -151,6 +151,8 @@ pub enum Category {
     Authority,
     /// OWN5xx: ownership changes between two revisions.
     Change,
+    /// OWN6xx: the CODEOWNERS file, read and kept true to the documents.
+    Codeowners,
 }
 
 impl Category {
@@ -162,6 +164,7 @@ impl Category {
             Category::Slo => "slo",
             Category::Authority => "authority",
             Category::Change => "change",
+            Category::Codeowners => "codeowners",
         }
     }
 }

@@ -29,6 +29,8 @@ pub struct Document<'s> {
     /// Field labels written on a later line of a list item, which CommonMark folds into the
     /// item when no blank line comes before them: read as the fields they are, and said.
     pub labels_in_list_items: Vec<FoldedLabel>,
+    /// The rules of a CODEOWNERS file, when the file is one.
+    pub codeowners: Option<super::codeowners::Codeowners<'s>>,
 }
 
 impl<'s> Document<'s> {
@@ -44,6 +46,7 @@ impl<'s> Document<'s> {
             problems: Vec::new(),
             unknown_fields: Vec::new(),
             labels_in_list_items: Vec::new(),
+            codeowners: None,
         }
     }
 

@@ -53,6 +53,11 @@ fn read<'s>(file: &'s SourceFile, labels: &LabelTable) -> Document<'s> {
                 Document::new(file.id)
             }
         }
+        Format::Codeowners => {
+            let mut doc = Document::new(file.id);
+            doc.codeowners = Some(codeowners(file, crate::model::codeowners::Flavor::GitHub));
+            doc
+        }
     }
 }
 

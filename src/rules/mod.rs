@@ -10,6 +10,7 @@ use crate::semantics;
 
 mod claims;
 
+mod codeowners_syntax;
 mod conflicting_slo;
 mod domain_removed;
 mod duplicate_domain;
@@ -41,6 +42,7 @@ mod unknown_owner;
 mod unsanctioned_shared_ownership;
 mod unused_suppression;
 
+pub use codeowners_syntax::CodeownersSyntax;
 pub use conflicting_slo::ConflictingSlo;
 pub use domain_removed::DomainRemoved;
 pub use duplicate_domain::DuplicateDomain;
@@ -104,6 +106,7 @@ pub static ALL: &[&dyn Rule] = &[
     &MissingResponsibilities,
     &OwnerChangedWithoutTransfer,
     &DomainRemoved,
+    &CodeownersSyntax,
 ];
 
 /// What [`declare_rule!`] gives every rule: its metadata.

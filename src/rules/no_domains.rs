@@ -58,7 +58,12 @@ declare_rule! {
 
 impl Rule for NoDomains {
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
-        if doc.explicit && !doc.has_ownership_content() && doc.problems.is_empty() {
+        // A CODEOWNERS file holds rules, not domains.
+        if doc.explicit
+            && !doc.has_ownership_content()
+            && doc.problems.is_empty()
+            && doc.codeowners.is_none()
+        {
             cx.report(diagnostic(doc.file));
         }
     }

@@ -86,11 +86,23 @@ fn clamp_u32(n: usize) -> u32 {
 pub enum Format {
     Markdown,
     Yaml,
+    /// A `CODEOWNERS` file, GitHub's or GitLab's.
+    Codeowners,
 }
+
+/// The name GitHub and GitLab give the file of review owners.
+pub const CODEOWNERS: &str = "CODEOWNERS";
+
+/// Where GitHub and GitLab look for it, in the order they look, from the repository's root:
+/// the first that exists is the one they use.
+pub const CODEOWNERS_PLACES: [&str; 3] = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
 
 impl Format {
     /// The format for a path, or `None` when ownlint does not read such files.
     pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        if path.file_name().is_some_and(|name| name == CODEOWNERS) {
+            return Some(Format::Codeowners);
+        }
         let ext = path.extension()?.to_str()?;
         if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") {
             Some(Format::Markdown)

@@ -5,7 +5,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use crate::error::IoProblem;
-use crate::source::{Format, Origin};
+use crate::source::{CODEOWNERS_PLACES, Format, Origin};
 use globset::GlobSet;
 
 /// Which walked files the configuration lets in: its include and exclude globs, relative to
@@ -177,7 +177,9 @@ fn walk(root: &Path, config: &Selection<'_>, cwd: &Path, follow_links: bool, out
             }
             continue;
         }
-        let Some(format) = Format::from_path(path) else {
+        // A CODEOWNERS file met in a walk is not read: the one GitHub and GitLab use is found
+        // where they look for it ([`codeowners_file`]).
+        let Some(format) = Format::from_path(path).filter(|f| *f != Format::Codeowners) else {
             out.skipped_files.push(Skipped {
                 path: entry.into_path(),
                 why: Skip::NotMarkdownOrYaml,
@@ -203,6 +205,23 @@ fn walk(root: &Path, config: &Selection<'_>, cwd: &Path, follow_links: bool, out
             origin,
         });
     }
+}
+
+/// The CODEOWNERS file of the repository whose root is `root`, as a file to read: the first
+/// of [`CODEOWNERS_PLACES`] that is a regular file, where GitHub and GitLab look.
+pub fn codeowners_file(root: &Path, cwd: &Path) -> Option<Candidate> {
+    CODEOWNERS_PLACES.iter().find_map(|place| {
+        let path = root.join(place);
+        std::fs::symlink_metadata(&path).ok()?.is_file().then(|| {
+            let shown = relative_to(&path, cwd);
+            Candidate {
+                display: display(&shown),
+                fs_path: path,
+                format: Format::Codeowners,
+                origin: Origin::Explicit,
+            }
+        })
+    })
 }
 
 /// Whether the configuration's include and exclude globs let a walked file in.

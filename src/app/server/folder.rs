@@ -70,6 +70,10 @@ impl Folder {
             true => walk::discover(&paths, &selection, &root, false).files,
             false => Vec::new(),
         };
+        // The repository's CODEOWNERS, as `check` without paths reads it.
+        if walk && let Some(codeowners) = walk::codeowners_file(&config.root, &root) {
+            candidates.push(codeowners);
+        }
         for c in &mut candidates {
             // `root/./ownership/x.md` is `root/ownership/x.md`: one spelling, for URIs.
             c.fs_path = c
