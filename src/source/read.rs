@@ -41,7 +41,7 @@ pub fn read_all(candidates: Vec<Candidate>, max_size: u64) -> (Vec<SourceFile>, 
 }
 
 /// The bytes of one regular file of at most `max_size` bytes, or why not.
-fn read_limited(candidate: &Candidate, max_size: u64) -> Result<Vec<u8>, String> {
+pub fn read_limited(candidate: &Candidate, max_size: u64) -> Result<Vec<u8>, String> {
     let file = open_without_blocking(candidate).map_err(|e| io_message(&e))?;
     // The type and size are those of the file opened, not of what the walk saw.
     let meta = file.metadata().map_err(|e| io_message(&e))?;

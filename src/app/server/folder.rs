@@ -11,8 +11,8 @@ use crate::error::Error;
 use crate::index::Facts;
 use crate::lint::{EnabledRule, Run, Session, enabled_rules};
 use crate::model::Document;
-use crate::source::read::read_all;
-use crate::source::walk;
+use crate::source::read::{read_all, read_limited};
+use crate::source::walk::{self, Candidate};
 use crate::source::{FileId, Format, Origin, SourceFile};
 
 /// The largest file read, as `ownlint check`'s default `--max-file-size`.
@@ -197,11 +197,16 @@ impl Folder {
     /// The file at `path` as it is on disk (a document closed without saving, or changed by
     /// another program); empty when it is gone, which leaves it out like a README.
     pub fn reread(&mut self, path: &Path) -> Option<FileId> {
-        self.id(path)?;
-        let bytes = std::fs::read(path)
-            .ok()
-            .filter(|bytes| bytes.len() as u64 <= MAX_FILE_SIZE)
-            .unwrap_or_default();
+        let id = self.id(path)?;
+        let file = self.file(id);
+        // Read as the walk's files are: never blocking on a FIFO swapped in, within the limit.
+        let candidate = Candidate {
+            fs_path: path.to_path_buf(),
+            display: file.path.clone(),
+            format: file.format,
+            origin: file.origin,
+        };
+        let bytes = read_limited(&candidate, MAX_FILE_SIZE).unwrap_or_default();
         self.set_bytes(path, bytes)
     }
 
