@@ -92,6 +92,8 @@ pub struct Config {
     /// Where each team of the registry (`teams`) is written in the configuration file, in
     /// the order of `settings.teams`: for an editor's go to definition.
     pub team_entries: Vec<crate::source::Span>,
+    /// The configuration file's text as read, which those places are in.
+    pub text: String,
 }
 
 impl Config {
@@ -147,6 +149,7 @@ impl Config {
             ..Config::default()
         };
         validate::read(&file, catalog, &mut config).map_err(Error::Config)?;
+        config.text = file.text;
         Ok(config)
     }
 }

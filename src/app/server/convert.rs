@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use lsp_types::{
     self as lsp, CodeDescription, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
-    NumberOrString, Position, Range,
+    NumberOrString,
 };
 
 use super::file_uri;
@@ -12,6 +12,7 @@ use super::folder::Folder;
 use super::position::{self, Encoding};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::Error;
+use crate::source::Span;
 
 /// What the client shows as the source of the findings.
 pub const SOURCE: &str = "ownlint";
@@ -102,11 +103,6 @@ pub fn configuration_errors(
     let Some(uri) = file_uri(&folder.root.join(&config.path)) else {
         return;
     };
-    let starts = crate::source::line_starts(&config.text);
-    let at = |offset: usize| -> Position {
-        let file_like = (config.text.as_str(), starts.as_slice());
-        position::position_of(file_like.0, file_like.1, offset, encoding)
-    };
     let diagnostics = config
         .problems
         .iter()
@@ -117,7 +113,11 @@ pub fn configuration_errors(
                 message.push_str(help);
             }
             lsp::Diagnostic {
-                range: Range::new(at(p.span.start), at(p.span.end)),
+                range: position::range_in(
+                    &config.text,
+                    Span::new(p.span.start, p.span.end),
+                    encoding,
+                ),
                 severity: Some(DiagnosticSeverity::ERROR),
                 source: Some(SOURCE.to_owned()),
                 message,

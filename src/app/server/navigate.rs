@@ -6,8 +6,6 @@
 //! its entry in the team registry (`teams` in `.ownlint.yaml`); and a registry entry, in the
 //! configuration file, to the domains the team owns.
 
-use std::path::Path;
-
 use lsp_types::{DocumentSymbol, Location, Range, SymbolKind};
 
 use super::file_uri;
@@ -17,7 +15,7 @@ use crate::index::facts::DomainFacts;
 use crate::model::names::{self, key_hash};
 use crate::model::{Domain, Text};
 use crate::semantics::bracketed_role;
-use crate::source::{FileId, SourceFile, Span};
+use crate::source::{FileId, Span};
 
 /// Where what is at `offset` of a file is defined.
 pub fn definition(folder: &Folder, id: FileId, offset: usize, encoding: Encoding) -> Vec<Location> {
@@ -49,21 +47,16 @@ pub fn definition(folder: &Folder, id: FileId, offset: usize, encoding: Encoding
 
 /// In the configuration file: the domains the registry entry at `offset` owns.
 pub fn team_definition(folder: &Folder, offset: usize, encoding: Encoding) -> Vec<Location> {
-    let Some(text) = configuration_text(folder) else {
-        return Vec::new();
-    };
-    let Some(span) = folder
+    // The team as the registry read it (quotes and escapes resolved).
+    let Some(team) = folder
         .config
         .team_entries
         .iter()
-        .find(|s| s.start as usize <= offset && offset <= s.end as usize)
+        .position(|s| s.start as usize <= offset && offset <= s.end as usize)
+        .and_then(|index| folder.config.settings.teams.as_ref()?.get(index))
     else {
         return Vec::new();
     };
-    let team = text
-        .get(span.range())
-        .unwrap_or("")
-        .trim_matches(['"', '\'', ' ']);
     let key = key_hash(team);
     domains_where(folder, |d| d.owner == key, encoding)
 }
@@ -111,28 +104,10 @@ fn team_entry(folder: &Folder, owner: &Text<'_>, encoding: Encoding) -> Option<L
     let index = teams.iter().position(|t| names::key(t) == key)?;
     let span = *folder.config.team_entries.get(index)?;
     let path = folder.config.path.as_deref()?;
-    let text = configuration_text(folder)?;
-    let file = SourceFile::new(
-        FileId(0),
-        String::new(),
-        path.to_path_buf(),
-        crate::source::Format::Yaml,
-        crate::source::Origin::Explicit,
-        text.into_bytes(),
-    );
     Some(Location {
-        uri: file_uri(&absolute(folder, path))?,
-        range: position::range(&file, span, encoding),
+        uri: file_uri(&folder.root.join(path))?,
+        range: position::range_in(&folder.config.text, span, encoding),
     })
-}
-
-fn configuration_text(folder: &Folder) -> Option<String> {
-    let path = folder.config.path.as_deref()?;
-    std::fs::read_to_string(absolute(folder, path)).ok()
-}
-
-fn absolute(folder: &Folder, path: &Path) -> std::path::PathBuf {
-    folder.root.join(path)
 }
 
 fn location(folder: &Folder, file: FileId, span: Span, encoding: Encoding) -> Option<Location> {

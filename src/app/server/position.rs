@@ -46,6 +46,15 @@ pub fn range(file: &SourceFile, span: Span, encoding: Encoding) -> Range {
     )
 }
 
+/// The range of a span of a text that is not one of the folder's files (the configuration).
+pub fn range_in(text: &str, span: Span, encoding: Encoding) -> Range {
+    let starts = crate::source::line_starts(text);
+    Range::new(
+        position_of(text, &starts, span.start as usize, encoding),
+        position_of(text, &starts, span.end as usize, encoding),
+    )
+}
+
 /// The byte offset of a position of `file`: a character past the line's end is its end, a
 /// line past the text's end is the text's end, as the protocol asks.
 pub fn offset(file: &SourceFile, position: Position, encoding: Encoding) -> usize {
