@@ -334,30 +334,42 @@ impl<W: Write> Server<W> {
                 self.start();
                 Ok(())
             }
-            note::DidOpenTextDocument::METHOD => notification
-                .extract(note::DidOpenTextDocument::METHOD)
-                .map(|p| self.did_open(p)),
-            note::DidChangeTextDocument::METHOD => notification
-                .extract(note::DidChangeTextDocument::METHOD)
-                .map(|p| self.did_change(p)),
-            note::DidCloseTextDocument::METHOD => notification
-                .extract(note::DidCloseTextDocument::METHOD)
-                .map(|p| self.did_close(p)),
-            note::DidSaveTextDocument::METHOD => notification
-                .extract(note::DidSaveTextDocument::METHOD)
-                .map(|p| self.did_save(p)),
-            note::DidChangeWatchedFiles::METHOD => notification
-                .extract(note::DidChangeWatchedFiles::METHOD)
-                .map(|p| self.did_change_watched_files(p)),
-            note::DidChangeWorkspaceFolders::METHOD => notification
-                .extract(note::DidChangeWorkspaceFolders::METHOD)
-                .map(|p| self.did_change_workspace_folders(p)),
+            note::DidOpenTextDocument::METHOD => {
+                self.on::<note::DidOpenTextDocument>(notification, Self::did_open)
+            }
+            note::DidChangeTextDocument::METHOD => {
+                self.on::<note::DidChangeTextDocument>(notification, Self::did_change)
+            }
+            note::DidCloseTextDocument::METHOD => {
+                self.on::<note::DidCloseTextDocument>(notification, Self::did_close)
+            }
+            note::DidSaveTextDocument::METHOD => {
+                self.on::<note::DidSaveTextDocument>(notification, Self::did_save)
+            }
+            note::DidChangeWatchedFiles::METHOD => {
+                self.on::<note::DidChangeWatchedFiles>(notification, Self::did_change_watched_files)
+            }
+            note::DidChangeWorkspaceFolders::METHOD => self.on::<note::DidChangeWorkspaceFolders>(
+                notification,
+                Self::did_change_workspace_folders,
+            ),
             // Everything else (`$/cancelRequest`, `$/setTrace`, settings) changes nothing here.
             _ => Ok(()),
         };
         if let Err(err) = handled {
             self.log(format!("ignored a {method} notification: {err}"));
         }
+    }
+
+    /// Read a notification's parameters and hand them to `handle`.
+    fn on<N: note::Notification>(
+        &mut self,
+        notification: Notification,
+        handle: fn(&mut Self, N::Params),
+    ) -> Result<(), lsp_server::ExtractError<Notification>> {
+        notification
+            .extract(N::METHOD)
+            .map(|params| handle(self, params))
     }
 
     /// `initialized`: load every folder, ask the client to watch the configuration and the
@@ -540,25 +552,24 @@ impl<W: Write> Server<W> {
         let folder = &self.folders[f];
         let offset = position::offset(folder.file(file), place.position, self.encoding);
         let mut locations = navigate::definition(folder, file, offset, self.encoding);
+        let spellings = self.client_spellings();
         for location in &mut locations {
-            if let Some(theirs) = self.client_uri(location.uri.as_str())
-                && let Ok(theirs) = theirs.parse()
-            {
-                location.uri = theirs;
-            }
+            respell(&mut location.uri, &spellings);
         }
         locations
     }
 
-    /// The URI the client knows a file by: an open document's own spelling (a client may write
-    /// `team%2Bops` where the server writes `team+ops`, and compare them as strings), else the
-    /// server's.
-    fn client_uri(&self, ours: &str) -> Option<String> {
-        self.open.iter().find_map(|(theirs, open)| {
-            file_uri(&open.path)
-                .filter(|uri| uri.as_str() == ours)
-                .map(|_| theirs.clone())
-        })
+    /// How the client spells the URIs of its open documents, by the server's spelling of them:
+    /// a client may write `team%2Bops` where the server writes `team+ops`, and compare URIs
+    /// as strings.
+    fn client_spellings(&self) -> HashMap<String, String> {
+        self.open
+            .iter()
+            .filter_map(|(theirs, open)| {
+                let ours = file_uri(&open.path)?;
+                (ours.as_str() != theirs).then(|| (ours.as_str().to_owned(), theirs.clone()))
+            })
+            .collect()
     }
 
     /// Findings by URI, every URI (the related places' too) as the client spells it.
@@ -566,18 +577,19 @@ impl<W: Write> Server<W> {
         &self,
         now: HashMap<String, Vec<lsp::Diagnostic>>,
     ) -> HashMap<String, Vec<lsp::Diagnostic>> {
+        let spellings = self.client_spellings();
+        if spellings.is_empty() {
+            return now;
+        }
         let mut out: HashMap<String, Vec<lsp::Diagnostic>> = HashMap::with_capacity(now.len());
         for (uri, mut diagnostics) in now {
-            for d in &mut diagnostics {
-                for related in d.related_information.iter_mut().flatten() {
-                    if let Some(theirs) = self.client_uri(related.location.uri.as_str())
-                        && let Ok(theirs) = theirs.parse()
-                    {
-                        related.location.uri = theirs;
-                    }
-                }
+            for related in diagnostics
+                .iter_mut()
+                .flat_map(|d| d.related_information.iter_mut().flatten())
+            {
+                respell(&mut related.location.uri, &spellings);
             }
-            let uri = self.client_uri(&uri).unwrap_or(uri);
+            let uri = spellings.get(&uri).cloned().unwrap_or(uri);
             out.entry(uri).or_default().extend(diagnostics);
         }
         out
@@ -695,6 +707,15 @@ impl<W: Write> Server<W> {
     fn send(&mut self, message: Message) {
         // A client that stopped reading gets nothing more; the next `recv` ends the loop.
         let _ = self.out.send(message);
+    }
+}
+
+/// `uri` as the client spells it, when it is one of the client's open documents.
+fn respell(uri: &mut Uri, spellings: &HashMap<String, String>) {
+    if let Some(theirs) = spellings.get(uri.as_str())
+        && let Ok(theirs) = theirs.parse()
+    {
+        *uri = theirs;
     }
 }
 
