@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use ownlint::rules::ALL;
+use ownlint::source::{Flavor, Format};
 
 /// Folders under `fixtures/` that are not a rule's.
 const NOT_RULES: &[&str] = &["seed", "variations", "cli", "export"];
@@ -19,9 +20,17 @@ const NEEDS_CATALOG: &[&str] = &["unused-suppression"];
 /// Lint fixture files as one run with only `rule_dir`'s rule (or, for the rules that judge
 /// the others, the whole catalog, keeping only the rule's findings), and render them.
 fn check_fixture(rule_dir: &Path, paths: &[PathBuf], expect_findings: bool) -> String {
+    check_files(rule_dir, common::sources(paths), paths, expect_findings)
+}
+
+fn check_files(
+    rule_dir: &Path,
+    files: Vec<ownlint::source::SourceFile>,
+    paths: &[PathBuf],
+    expect_findings: bool,
+) -> String {
     let name = rule_dir.file_name().unwrap().to_str().unwrap();
     let rule = ownlint::rules::find(name).unwrap_or_else(|| panic!("no rule named {name}"));
-    let files = common::sources(paths);
     let config = common::config_for(rule_dir);
     let rules = if NEEDS_CATALOG.contains(&name) {
         ownlint::lint::enabled_rules(&config.settings)
@@ -63,13 +72,19 @@ fn rule_fixtures() {
     });
 }
 
-/// Cross-file fixtures: `fixtures/<rule>/{pass,fail}-files/` are linted as one run.
+/// Cross-file fixtures: `fixtures/<rule>/{pass,fail}-files/` are linted as one run; in
+/// `{pass,fail}-gitlab-files/`, the CODEOWNERS file is read as GitLab reads it.
 #[test]
 fn cross_file_fixtures() {
     let mut dirs = Vec::new();
     for rule in std::fs::read_dir(common::fixtures()).unwrap() {
         let rule = rule.unwrap().path();
-        for kind in ["pass-files", "fail-files"] {
+        for kind in [
+            "pass-files",
+            "fail-files",
+            "pass-gitlab-files",
+            "fail-gitlab-files",
+        ] {
             if rule.join(kind).is_dir() {
                 dirs.push(rule.join(kind));
             }
@@ -85,7 +100,15 @@ fn cross_file_fixtures() {
         paths.sort();
         let kind = dir.file_name().unwrap().to_str().unwrap();
         let rule_dir = dir.parent().unwrap();
-        let rendered = check_fixture(rule_dir, &paths, kind == "fail-files");
+        let mut files = common::sources(&paths);
+        if kind.contains("gitlab") {
+            for file in &mut files {
+                if let Format::Codeowners(flavor) = &mut file.format {
+                    *flavor = Flavor::GitLab;
+                }
+            }
+        }
+        let rendered = check_files(rule_dir, files, &paths, kind.starts_with("fail"));
         let name = format!(
             "{}__{kind}",
             rule_dir.file_name().unwrap().to_str().unwrap()
@@ -219,6 +242,16 @@ fn every_rule_has_one_fixture_folder_and_every_folder_a_rule() {
             "fixtures/{} needs pass and fail",
             rule.meta().name
         );
+        // A CODEOWNERS rule is shown on GitLab's file as well as GitHub's.
+        if rule.meta().category == ownlint::rules::Category::Codeowners {
+            for stem in ["pass-gitlab-files", "fail-gitlab-files"] {
+                assert!(
+                    dir.join(stem).is_dir(),
+                    "fixtures/{} needs {stem}/",
+                    rule.meta().name
+                );
+            }
+        }
     }
     for entry in std::fs::read_dir(&fixtures).unwrap() {
         let entry = entry.unwrap();

@@ -17,6 +17,10 @@ use crate::util::fs::write_atomically;
 use crate::util::sanitize::escape;
 
 pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
+    if args.fix {
+        let fixed = crate::app::fix::fix(args)?;
+        crate::app::fix::say(&fixed, &mut io::stderr().lock());
+    }
     let Inputs {
         config,
         cwd,

@@ -202,6 +202,12 @@ pub struct CheckArgs {
     /// List the files read and the files skipped on stderr.
     #[arg(short, long)]
     pub verbose: bool,
+
+    /// Apply the fixes that keep what the documents say (a CODEOWNERS rule made to follow
+    /// them, a blank line, an unused suppression removed), then report what is left.
+    /// Suggestions that guess, such as the closest name, are left to a person.
+    #[arg(long, conflicts_with_all = ["write_baseline", "base"])]
+    pub fix: bool,
 }
 
 /// Which files to read, for every command that reads ownership documents.

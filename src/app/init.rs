@@ -47,8 +47,22 @@ const CONFIG_TEMPLATE: &str = r##"# ownlint configuration. Every setting is show
 #placeholders: ["^TEAM-[0-9]+$"]
 
 # The team registry: when set, an owner that is not one of these teams is an error
-# (unknown-owner). Default: any owner is accepted.
-#teams: [Checkout Team, Payments Team]
+# (unknown-owner). Give each team its CODEOWNERS handles (`@org/team`, `@user` or an email)
+# to write and check CODEOWNERS from the documents; `[Checkout Team, Payments Team]` lists
+# names alone. Default: any owner is accepted.
+#teams:
+#  Checkout Team: "@acme/checkout"
+#  Payments Team: ["@acme/payments", payments@acme.example]
+
+# The repository's CODEOWNERS file is checked against the documents (the codeowners-*
+# rules) when it exists. `check: true` checks even without one (each domain path is then
+# said to have no rule), `false` never. `flavor`: whose rules it follows, `github` or
+# `gitlab` (default: GitLab's for .gitlab/CODEOWNERS, else GitHub's). `file`: where it is,
+# from this folder (default: where GitHub and GitLab look).
+#codeowners:
+#  check: true
+#  flavor: gitlab
+#  file: .gitlab/CODEOWNERS
 
 # Where calendar windows start in `ownlint export --format openslo` (an SLO measured
 # `monthly` or `per quarter`): a date and 24-hour time, and an IANA time zone written as
@@ -299,6 +313,8 @@ mod tests {
         assert!(!config.settings.placeholders.is_empty());
         assert!(!config.settings.severities.is_empty());
         assert!(config.settings.calendar_start.is_some());
+        assert_eq!(config.settings.codeowners.check, Some(true));
+        assert!(config.settings.handles("Payments Team").is_some());
     }
 
     #[test]

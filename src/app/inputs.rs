@@ -52,10 +52,10 @@ impl Inputs {
                 .collect()
         };
         let mut discovery = walk::discover(&on_disk, &config.selection(), &cwd, args.follow_links);
-        // With no paths given, the repository's CODEOWNERS too: its rules are checked against
-        // the documents (the `codeowners-*` rules).
-        if args.paths.is_empty()
-            && let Some(codeowners) = walk::codeowners_file(&config.root, &cwd)
+        // With no paths given, or when the configuration asks, the repository's CODEOWNERS
+        // too: its rules are checked against the documents (the `codeowners-*` rules).
+        if (args.paths.is_empty() || config.settings.codeowners.check == Some(true))
+            && let Some(codeowners) = config.codeowners_file(&cwd)
         {
             discovery.files.push(codeowners);
         }

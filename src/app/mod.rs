@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod check;
 pub mod cli;
 pub mod export;
+pub mod fix;
 pub mod init;
 pub mod inputs;
 pub mod message;

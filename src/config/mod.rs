@@ -31,7 +31,7 @@ use crate::diagnostic::{RuleMeta, Severity};
 use crate::error::Error;
 use crate::parse::labels::LabelTable;
 use crate::source::walk::Selection;
-use crate::source::{FileId, Format, Origin, SourceFile};
+use crate::source::{FileId, Flavor, Format, Origin, SourceFile};
 pub use calendar::CalendarStart;
 
 /// The names the configuration file may have, in the order they are looked for.
@@ -46,7 +46,11 @@ pub const KEYS: &[&str] = &[
     "placeholders",
     "teams",
     "export",
+    "codeowners",
 ];
+
+/// The settings of `codeowners`.
+const CODEOWNERS_KEYS: &[&str] = &["check", "flavor", "file"];
 
 /// The settings of `export.openslo`.
 const OPENSLO_KEYS: &[&str] = &["calendar-start", "time-zone"];
@@ -62,14 +66,43 @@ pub struct Settings {
     /// Each registered team's handles in CODEOWNERS (`@org/team`, `@user`, an email), in the
     /// order of `teams`; empty for a team registered by its name alone.
     pub team_handles: Vec<Vec<String>>,
+    /// Each registered team's index in `teams`, by [`crate::model::names::key_hash`] of its
+    /// name: the first of a name written twice.
+    pub team_index: HashMap<u64, usize>,
     /// Severity overrides by rule code; `None` turns a rule off.
     pub severities: HashMap<&'static str, Option<Severity>>,
     /// Where the OpenSLO export's calendar windows start, when the configuration says
     /// (`export.openslo`); the documents never do.
     pub calendar_start: Option<CalendarStart>,
+    pub codeowners: CodeownersSettings,
+}
+
+/// `codeowners` in the configuration.
+#[derive(Debug, Default)]
+pub struct CodeownersSettings {
+    /// Check the CODEOWNERS file against the documents: `Some(true)` even when there is none
+    /// (then each domain path is said to have no rule), `Some(false)` never; `None` when
+    /// the repository has one.
+    pub check: Option<bool>,
+    /// Which host reads the file; `None`: as its place says ([`Flavor::of_path`]).
+    pub flavor: Option<Flavor>,
+    /// Where the file is, from the configuration's folder; `None`: where the host looks.
+    pub file: Option<PathBuf>,
 }
 
 impl Settings {
+    /// The handles the team registry gives the team named `owner` (compared as names are),
+    /// or `None` when it is not registered or has none.
+    pub fn handles(&self, owner: &str) -> Option<&[String]> {
+        self.handles_by_key(crate::model::names::key_hash(owner))
+    }
+
+    /// [`Settings::handles`] of the team whose name has key hash `key`.
+    pub fn handles_by_key(&self, key: u64) -> Option<&[String]> {
+        let handles = self.team_handles.get(*self.team_index.get(&key)?)?;
+        (!handles.is_empty()).then_some(handles.as_slice())
+    }
+
     /// The severity a rule runs at, or `None` when it is off.
     pub fn severity(&self, rule: &RuleMeta) -> Option<Severity> {
         match self.severities.get(rule.code) {
@@ -97,6 +130,22 @@ pub struct Config {
 }
 
 impl Config {
+    /// The repository's CODEOWNERS file, to read with the documents when its rules are checked
+    /// against them: where the configuration says (`codeowners.file`), else where the host
+    /// looks from the configuration's folder; none when `codeowners.check` is `false`.
+    pub fn codeowners_file(&self, cwd: &Path) -> Option<crate::source::walk::Candidate> {
+        let settings = &self.settings.codeowners;
+        if settings.check == Some(false) {
+            return None;
+        }
+        crate::source::walk::codeowners_file(
+            &self.root,
+            cwd,
+            settings.flavor,
+            settings.file.as_deref(),
+        )
+    }
+
     /// The files the configuration lets in, for the walk.
     pub fn selection(&self) -> Selection<'_> {
         Selection {

@@ -8,13 +8,19 @@ use std::cell::RefCell;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde_saphyr::Spanned;
 
-use super::{CalendarStart, Config, KEYS, OPENSLO_KEYS, Settings, calendar};
+use std::path::PathBuf;
+
+use super::{
+    CODEOWNERS_KEYS, CalendarStart, CodeownersSettings, Config, KEYS, OPENSLO_KEYS, Settings,
+    calendar,
+};
 use crate::diagnostic::Severity;
 use crate::diagnostic::{RuleMeta, find_rule, rule_suggestions};
 use crate::error::{ConfigErrors, ConfigProblem};
 use crate::model::FieldKind;
 use crate::parse::labels::LabelTable;
 use crate::parse::yaml::{Node, parse_tree};
+use crate::source::Flavor;
 use crate::source::{SourceFile, Span};
 use crate::util::sanitize::{DisplayText, escape};
 use crate::util::suggest::{closest_match, did_you_mean};
@@ -149,6 +155,10 @@ impl Validator<'_> {
             }
         }
         config.team_entries = teams.iter().map(|(_, span)| *span).collect();
+        for (i, (team, _)) in teams.iter().enumerate() {
+            let key = crate::model::names::key_hash(team);
+            config.settings.team_index.entry(key).or_insert(i);
+        }
         config.settings.teams = Some(teams.into_iter().map(|(t, _)| t).collect());
         config.settings.team_handles = handles;
         Ok(())
@@ -223,6 +233,7 @@ impl Validator<'_> {
             }
             "teams" => self.teams(value, config)?,
             "export" => self.export(value, &mut config.settings)?,
+            "codeowners" => self.codeowners(value, &mut config.settings.codeowners)?,
             _ => return Err(self.unknown_setting(key, name, "", KEYS)),
         }
         Ok(())
@@ -246,6 +257,45 @@ impl Validator<'_> {
             "unknown setting",
             Some(help),
         )
+    }
+
+    /// `codeowners:`: whether the repository's CODEOWNERS file is checked against the
+    /// documents (`check`), which host reads it (`flavor`) and where it is (`file`).
+    fn codeowners(&self, node: &Spanned<Node>, out: &mut CodeownersSettings) -> Read<()> {
+        for (key, value) in self.map(node, "CODEOWNERS settings")? {
+            let Ok(name) = self.string(key, "a CODEOWNERS setting") else {
+                continue;
+            };
+            let Ok(text) = self.string(value, &format!("a `{name}` value")) else {
+                continue;
+            };
+            let invalid = |expected: &str| {
+                self.problem(
+                    self.span(value),
+                    format!("invalid `codeowners.{name}`: `{text}`"),
+                    "this value",
+                    Some(format!("write {expected}")),
+                );
+            };
+            match name.as_str() {
+                "check" => match text.as_str() {
+                    "true" => out.check = Some(true),
+                    "false" => out.check = Some(false),
+                    _ => invalid("`true` or `false`"),
+                },
+                "flavor" => match text.to_ascii_lowercase().as_str() {
+                    "github" => out.flavor = Some(Flavor::GitHub),
+                    "gitlab" => out.flavor = Some(Flavor::GitLab),
+                    _ => invalid("`github` or `gitlab`"),
+                },
+                "file" if text.trim().is_empty() => invalid("a path from the repository's root"),
+                "file" => out.file = Some(PathBuf::from(text)),
+                _ => {
+                    self.unknown_setting(key, &name, "codeowners.", CODEOWNERS_KEYS);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// `export:`, the settings of the exports: `openslo:` only, for now.

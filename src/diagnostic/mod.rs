@@ -62,15 +62,38 @@ pub struct Fix {
     pub title: String,
     pub span: Span,
     pub replacement: String,
+    pub applicability: Applicability,
+}
+
+/// Whether a fix may be applied without a person reading it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applicability {
+    /// It keeps what the documents say, and `check --fix` applies it: a blank line, an
+    /// unused suppression removed, CODEOWNERS made to follow the documents.
+    Safe,
+    /// A guess (the name closest to a misspelt one): the editor offers it, `check --fix`
+    /// leaves it to a person.
+    Suggested,
 }
 
 impl Fix {
-    /// A misspelt text replaced by the word it is closest to.
+    /// A safe edit ([`Applicability::Safe`]): the text under `span` replaced.
+    pub fn safe(title: impl Into<String>, span: Span, replacement: impl Into<String>) -> Fix {
+        Fix {
+            title: title.into(),
+            span,
+            replacement: replacement.into(),
+            applicability: Applicability::Safe,
+        }
+    }
+
+    /// A misspelt text replaced by the word it is closest to: a suggestion.
     pub fn replace(span: Span, suggestion: &str) -> Fix {
         Fix {
             title: format!("Replace with `{suggestion}`"),
             span,
             replacement: suggestion.to_owned(),
+            applicability: Applicability::Suggested,
         }
     }
 }

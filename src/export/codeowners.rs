@@ -9,7 +9,7 @@
 
 use crate::config::Settings;
 use crate::model::codeowners::Pattern;
-use crate::model::{Document, Domain, Text, names};
+use crate::model::{Document, Domain, Text};
 use crate::semantics::{self, Ownership};
 use crate::util::sanitize::escape;
 
@@ -51,7 +51,7 @@ pub fn codeowners(documents: &[Document<'_>], settings: &Settings) -> Codeowners
         }
         let name = domain.display_name();
         let owner_and_handles = match semantics::ownership(domain, settings) {
-            Ownership::One(owner) => match handles(settings, &owner) {
+            Ownership::One(owner) => match settings.handles(owner.as_str()) {
                 Some(handles) => Ok((owner.as_str().to_owned(), handles.join(" "))),
                 None => Err(format!(
                     "its owner `{owner}` has no handle in `teams` in .ownlint.yaml"
@@ -72,7 +72,7 @@ pub fn codeowners(documents: &[Document<'_>], settings: &Settings) -> Codeowners
                     continue;
                 }
             };
-            let Some(pattern) = written_pattern(path.as_str()) else {
+            let Some(pattern) = semantics::paths::written(path.as_str()) else {
                 left_out.push(leave_out(
                     "it is not a pattern CODEOWNERS can hold".to_owned(),
                 ));
@@ -106,35 +106,6 @@ pub fn codeowners(documents: &[Document<'_>], settings: &Settings) -> Codeowners
     CodeownersExport { text, left_out }
 }
 
-/// The handles of a registered team.
-fn handles<'a>(settings: &'a Settings, owner: &Text<'_>) -> Option<&'a [String]> {
-    let key = names::key(owner.as_str());
-    let teams = settings.teams.as_ref()?;
-    let index = teams.iter().position(|t| names::key(t) == key)?;
-    let handles = settings.team_handles.get(index)?;
-    (!handles.is_empty()).then_some(handles.as_slice())
-}
-
-/// A path as a CODEOWNERS line holds it: white space escaped (`\ `) so that the pattern stays
-/// one, and none when it holds a line break or a control character, which would start another
-/// line or hide one: a document cannot write a rule of its own into the file.
-fn written_pattern(path: &str) -> Option<String> {
-    let path = path.trim();
-    if path.is_empty() || path.starts_with('#') || path.chars().any(char::is_control) {
-        return None;
-    }
-    let mut out = String::with_capacity(path.len());
-    let mut escaped = false;
-    for c in path.chars() {
-        if c.is_whitespace() && !escaped {
-            out.push('\\');
-        }
-        escaped = c == '\\' && !escaped;
-        out.push(c);
-    }
-    Some(out)
-}
-
 /// `# Payments: Payment Service Team, escalation @payments-oncall`, on one line whatever the
 /// documents hold.
 fn comment(domain: &Domain<'_>, owner: &str) -> String {
@@ -149,27 +120,4 @@ fn comment(domain: &Domain<'_>, owner: &str) -> String {
         comment.push_str(&contact);
     }
     escape(&comment).into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_path_cannot_write_a_line_or_an_owner_of_its_own() {
-        assert_eq!(
-            written_pattern("src/pay ments/").as_deref(),
-            Some("src/pay\\ ments/")
-        );
-        assert_eq!(
-            written_pattern("src/pay\\ ments/").as_deref(),
-            Some("src/pay\\ ments/")
-        );
-        assert_eq!(
-            written_pattern("docs/ @evil/team").as_deref(),
-            Some("docs/\\ @evil/team")
-        );
-        assert_eq!(written_pattern("a\n* @evil"), None);
-        assert_eq!(written_pattern("# comment"), None);
-    }
 }

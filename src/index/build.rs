@@ -68,6 +68,7 @@ pub fn facts(doc: &Document<'_>, settings: &Settings, rule_code: RuleLookup<'_>)
             .iter()
             .map(|u| (u.word.as_str().to_owned(), u.word.span, u.suggestion)),
     );
+    facts.codeowners = doc.codeowners.clone().map(|c| Box::new(c.into_owned()));
     facts.shrink();
     facts
 }
@@ -87,6 +88,10 @@ fn add_domain(facts: &mut Facts, d: u32, domain: &Domain<'_>, settings: &Setting
         owner_text,
         origin: domain.origin,
     });
+    for path in &domain.paths {
+        let kept = facts.keep(path);
+        facts.paths.push((d, kept));
+    }
     if let Some(transfer) = &domain.transfer {
         let kept = facts.keep(&transfer.value);
         facts.transfers.push((d, kept));

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use smallvec::SmallVec;
 
 use crate::model::objective::{Comparator, Meaning, UnitKind};
-use crate::model::{DomainOrigin, SuppressionScope, Text};
+use crate::model::{Codeowners, DomainOrigin, SuppressionScope, Text};
 use crate::source::{SourceFile, Span};
 
 /// A text the facts keep: where it is written and, when the source does not hold it verbatim
@@ -219,6 +219,10 @@ pub struct Facts {
     /// Comments that look like suppressions but are none: the word as written, where, and
     /// the directive it is closest to.
     pub unknown_directives: Vec<(String, Span, Option<&'static str>)>,
+    /// The paths of the domains that list code they own (`**Paths:**`), by domain, in order.
+    pub paths: Vec<(u32, KeptText)>,
+    /// The file's rules, when it is the repository's CODEOWNERS file.
+    pub codeowners: Option<Box<Codeowners<'static>>>,
     /// The kept texts that are not the source under their span.
     pub rewritten: Vec<Box<str>>,
 }
@@ -275,6 +279,7 @@ impl Facts {
         self.suppressions.shrink_to_fit();
         self.unknown_directives.shrink_to_fit();
         self.transfers.shrink_to_fit();
+        self.paths.shrink_to_fit();
         self.rewritten.shrink_to_fit();
     }
 }

@@ -1,7 +1,10 @@
 //! The workspace: all files of one run seen through their facts, with the documents the
 //! cross-file rules look into.
 
+use super::codeowners::Comparison;
 use super::facts::{DomainFacts, Facts, KeptText, NameFacts, SloFacts};
+use crate::config::Settings;
+use crate::model::Codeowners;
 use crate::model::names::{self, key_hash};
 use crate::model::objective::Meaning;
 use crate::model::{Document, Text};
@@ -34,6 +37,8 @@ pub struct Workspace<'s> {
     domains: Vec<(u64, DomainId)>,
     /// Names (SLOs', responsibilities, shared SLAs') whose hashes repeat, grouped.
     repeated_names: Vec<Vec<NameId>>,
+    /// The CODEOWNERS file held against the documents, computed when a rule first asks.
+    codeowners: std::sync::OnceLock<Comparison>,
 }
 
 impl<'s> Workspace<'s> {
@@ -74,7 +79,21 @@ impl<'s> Workspace<'s> {
             documents,
             domains,
             repeated_names,
+            codeowners: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The repository's CODEOWNERS file, when the run reads one: its id and its rules.
+    pub fn codeowners(&self) -> Option<(FileId, &Codeowners<'static>)> {
+        self.all_facts()
+            .find_map(|(id, f)| f.codeowners.as_deref().map(|c| (id, c)))
+    }
+
+    /// The CODEOWNERS file held against the documents ([`super::codeowners`]), computed once
+    /// for all the rules that report from it.
+    pub fn codeowners_comparison(&self, settings: &Settings) -> &Comparison {
+        self.codeowners
+            .get_or_init(|| super::codeowners::compare(self, settings))
     }
 
     /// The facts back, for a run that keeps them for the next ([`crate::lint::Session`]).

@@ -10,6 +10,7 @@ pub mod baseline;
 pub mod changes;
 mod copies;
 pub mod fingerprint;
+pub mod fixes;
 pub mod suppressions;
 
 use std::ops::Range;

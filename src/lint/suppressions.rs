@@ -108,11 +108,11 @@ fn removal(text: &str, e: &Entry<'_>) -> Fix {
                 }
             }
         };
-        return Fix {
-            title: format!("Remove `{}` from the comment", e.name),
-            span: Span::new(span.start, span.end),
-            replacement: String::new(),
-        };
+        return Fix::safe(
+            format!("Remove `{}` from the comment", e.name),
+            Span::new(span.start, span.end),
+            "",
+        );
     }
     let (start, end) = (e.comment.start as usize, e.comment.end as usize);
     let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
@@ -123,11 +123,11 @@ fn removal(text: &str, e: &Entry<'_>) -> Fix {
     } else {
         text[..start].trim_end_matches(blank).len()..end
     };
-    Fix {
-        title: "Remove the suppression comment".to_owned(),
-        span: Span::new(span.start, span.end),
-        replacement: String::new(),
-    }
+    Fix::safe(
+        "Remove the suppression comment",
+        Span::new(span.start, span.end),
+        "",
+    )
 }
 
 impl Entry<'_> {

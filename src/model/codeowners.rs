@@ -7,22 +7,8 @@ mod pattern;
 pub use pattern::{Pattern, PatternError};
 
 use crate::model::text::Text;
+pub use crate::source::Flavor;
 use crate::source::{FileId, Span};
-
-/// Which host's rules a CODEOWNERS file is read by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Flavor {
-    /// GitHub: one list of rules, the last match wins; no `!`, no `[ ]`, no sections.
-    GitHub,
-    /// GitLab: rules grouped in sections (`[Name]`, `^[Name]`, `[Name][2] @owner`), each
-    /// section with its own last match, and `!pattern` excluding paths in its section.
-    ///
-    /// Patterns are still matched as GitHub matches them ([`Pattern`]). GitLab's own matching
-    /// differs in ways its documentation shows: a relative path with a `/` inside
-    /// (`internal/README.md`) matches at any depth, a directory needs its trailing `/` to own
-    /// the files below it, and `[ ]` is a character class.
-    GitLab,
-}
 
 /// One CODEOWNERS file.
 #[derive(Clone, Debug)]
@@ -163,11 +149,44 @@ impl<'s> Codeowners<'s> {
     /// the sections first appear (the rules before any header first, as the section `None`).
     /// Sections of one name (compared without case) are one section, named by its first
     /// header's index. A section where an exclusion matches the path does not apply, whatever
-    /// follows the exclusion.
+    /// follows the exclusion. For a GitHub file, the one section `None` and [`Codeowners::owners_of`].
     pub fn owners_by_section(&self, path: &str) -> Vec<(Option<usize>, &CodeownersRule<'s>)> {
-        let mut found: Vec<(Option<usize>, SectionMatch<'_, 's>)> = Vec::new();
-        for rule in self.rules.iter().filter(|r| !r.skipped) {
-            let section = rule.section.map(|s| self.sections[s].canonical);
+        self.last_matches(path, 0..self.rules.len())
+            .into_iter()
+            .map(|(section, rule)| (section, &self.rules[rule]))
+            .collect()
+    }
+
+    /// [`Codeowners::owners_by_section`] among the rules `candidates` (indices in file order)
+    /// only, as indices: those a [`RuleIndex`] gives for `path`, which leaves out only rules
+    /// that cannot match it.
+    pub fn owners_by_section_among(
+        &self,
+        path: &str,
+        candidates: &[u32],
+    ) -> Vec<(Option<usize>, usize)> {
+        self.last_matches(path, candidates.iter().map(|&i| i as usize))
+    }
+
+    /// The section a rule counts in: its header's first header of the same name.
+    pub fn section_of(&self, rule: &CodeownersRule<'_>) -> Option<usize> {
+        rule.section.map(|s| self.sections[s].canonical)
+    }
+
+    /// For each section, the index of its last rule among `rules` (indices in file order)
+    /// that matches `path`, unless an exclusion of the section matched first.
+    fn last_matches(
+        &self,
+        path: &str,
+        rules: impl Iterator<Item = usize>,
+    ) -> Vec<(Option<usize>, usize)> {
+        let mut found: Vec<(Option<usize>, SectionMatch)> = Vec::new();
+        for i in rules {
+            let rule = &self.rules[i];
+            if rule.skipped {
+                continue;
+            }
+            let section = self.section_of(rule);
             let at = match found.iter().position(|(s, _)| *s == section) {
                 Some(at) => at,
                 None => {
@@ -181,7 +200,7 @@ impl<'s> Codeowners<'s> {
             found[at].1 = if rule.exclusion {
                 SectionMatch::Excluded
             } else {
-                SectionMatch::Rule(rule)
+                SectionMatch::Rule(i)
             };
         }
         found
@@ -191,6 +210,42 @@ impl<'s> Codeowners<'s> {
                 SectionMatch::None | SectionMatch::Excluded => None,
             })
             .collect()
+    }
+
+    /// The file, its texts no longer borrowed from the source: kept for the cross-file rules
+    /// past the document.
+    pub fn into_owned(self) -> Codeowners<'static> {
+        let texts = |texts: Vec<Text<'_>>| texts.into_iter().map(Text::into_owned).collect();
+        Codeowners {
+            file: self.file,
+            flavor: self.flavor,
+            rules: self
+                .rules
+                .into_iter()
+                .map(|r| CodeownersRule {
+                    pattern: r.pattern.into_owned(),
+                    owners: texts(r.owners),
+                    span: r.span,
+                    section: r.section,
+                    exclusion: r.exclusion,
+                    skipped: r.skipped,
+                    matcher: r.matcher,
+                })
+                .collect(),
+            sections: self
+                .sections
+                .into_iter()
+                .map(|s| Section {
+                    name: s.name.into_owned(),
+                    optional: s.optional,
+                    approvals: s.approvals.map(Text::into_owned),
+                    default_owners: texts(s.default_owners),
+                    span: s.span,
+                    canonical: s.canonical,
+                })
+                .collect(),
+            problems: self.problems,
+        }
     }
 
     /// The owners a rule gives: its own, or its GitLab section's default owners when it
@@ -206,9 +261,9 @@ impl<'s> Codeowners<'s> {
 }
 
 /// Where a section stands on one path while its rules are read.
-enum SectionMatch<'a, 's> {
+enum SectionMatch {
     None,
-    Rule(&'a CodeownersRule<'s>),
+    Rule(usize),
     Excluded,
 }
 
@@ -216,5 +271,79 @@ impl CodeownersRule<'_> {
     /// Whether the rule's pattern matches `path` (false when it did not compile).
     pub fn matches(&self, path: &str) -> bool {
         self.matcher.as_ref().is_some_and(|m| m.matches(path))
+    }
+}
+
+/// The rules of a file by the folder their pattern's literal text names, so that a path is
+/// tried against the few rules that can match it rather than all: a path can only match a
+/// pattern whose literal prefix ([`Pattern::literal_prefix`]) it starts with. Rules whose
+/// pattern starts with a wildcard or matches at any depth (`*.md`, `docs/`) are tried on
+/// every path.
+#[derive(Debug, Default)]
+pub struct RuleIndex {
+    anywhere: Vec<u32>,
+    by_folder: std::collections::HashMap<Box<str>, Vec<u32>>,
+}
+
+impl RuleIndex {
+    pub fn new(file: &Codeowners<'_>) -> RuleIndex {
+        let mut index = RuleIndex::default();
+        for (i, rule) in file.rules.iter().enumerate() {
+            let Some(matcher) = rule.matcher.as_ref().filter(|_| !rule.skipped) else {
+                continue;
+            };
+            match folder_key(matcher.literal_prefix()) {
+                None => index.anywhere.push(i as u32),
+                Some(key) => index
+                    .by_folder
+                    .entry(key.into())
+                    .or_default()
+                    .push(i as u32),
+            }
+        }
+        index
+    }
+
+    /// The rules that may match `path`, in file order, into `out` (cleared first).
+    pub fn candidates(&self, path: &str, out: &mut Vec<u32>) {
+        out.clear();
+        out.extend_from_slice(&self.anywhere);
+        let mut key = String::with_capacity(path.len() + 1);
+        for (at, _) in path.match_indices('/') {
+            self.add(&path[..=at], out);
+        }
+        key.push_str(path);
+        key.push('/');
+        self.add(&key, out);
+        out.sort_unstable();
+    }
+
+    /// The rules that may cover every path `pattern` matches, in file order: those whose
+    /// folder is `pattern`'s literal prefix or a folder above it, and those tried everywhere.
+    pub fn around(&self, pattern: &Pattern, out: &mut Vec<u32>) {
+        out.clear();
+        out.extend_from_slice(&self.anywhere);
+        if let Some(key) = folder_key(pattern.literal_prefix()) {
+            for (at, _) in key.match_indices('/') {
+                self.add(&key[..=at], out);
+            }
+        }
+        out.sort_unstable();
+    }
+
+    fn add(&self, folder: &str, out: &mut Vec<u32>) {
+        if let Some(rules) = self.by_folder.get(folder) {
+            out.extend_from_slice(rules);
+        }
+    }
+}
+
+/// A literal prefix as a folder ending in `/` (`src/` for `src/`, `docs/readme.md/` for a
+/// pattern that is all literal), or `None` when it is empty.
+fn folder_key(prefix: &str) -> Option<std::borrow::Cow<'_, str>> {
+    match prefix {
+        "" => None,
+        p if p.ends_with('/') => Some(p.into()),
+        p => Some(format!("{p}/").into()),
     }
 }

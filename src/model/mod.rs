@@ -14,7 +14,7 @@ mod slo;
 pub mod text;
 
 pub use codeowners::{
-    Codeowners, CodeownersRule, Flavor, Pattern, PatternError, Section, SyntaxProblem,
+    Codeowners, CodeownersRule, Flavor, Pattern, PatternError, RuleIndex, Section, SyntaxProblem,
     SyntaxProblemKind,
 };
 pub use document::{

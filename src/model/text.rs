@@ -33,6 +33,14 @@ impl<'s> Text<'s> {
         Text::new("", Span::empty_at(offset))
     }
 
+    /// The text, no longer borrowed from the source, to keep past it.
+    pub fn into_owned(self) -> Text<'static> {
+        Text {
+            text: Cow::Owned(self.text.into_owned()),
+            span: self.span,
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         &self.text
     }

@@ -164,7 +164,7 @@ impl<'s> Reader<'s> {
                 Some("a rule is a pattern and then its owners: `* @owner` gives the owner every file".to_owned()),
             );
         }
-        let matcher = match Pattern::new(pattern.as_str()) {
+        let matcher = match Pattern::with_flavor(pattern.as_str(), self.flavor) {
             Ok(matcher) => Some(matcher),
             Err(err) => {
                 skipped |= self.flavor == Flavor::GitHub;

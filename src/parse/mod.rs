@@ -53,9 +53,9 @@ fn read<'s>(file: &'s SourceFile, labels: &LabelTable) -> Document<'s> {
                 Document::new(file.id)
             }
         }
-        Format::Codeowners => {
+        Format::Codeowners(flavor) => {
             let mut doc = Document::new(file.id);
-            doc.codeowners = Some(codeowners(file, crate::model::codeowners::Flavor::GitHub));
+            doc.codeowners = Some(codeowners(file, flavor));
             doc
         }
     }

@@ -16,11 +16,11 @@ fn diagnostic(file: FileId, folded: &FoldedLabel) -> Diagnostic {
         "add a blank line before the label: without one, Markdown renders it as part of the \
          list item above",
     )
-    .with_fix(Fix {
-        title: "Add a blank line before the label".to_owned(),
-        span: folded.indent,
-        replacement: "\n".to_owned(),
-    })
+    .with_fix(Fix::safe(
+        "Add a blank line before the label",
+        folded.indent,
+        "\n",
+    ))
 }
 
 declare_rule! {

@@ -10,7 +10,13 @@ use crate::semantics;
 
 mod claims;
 
+mod codeowners;
+mod codeowners_missing_handle;
+mod codeowners_missing_rule;
+mod codeowners_overridden;
+mod codeowners_shadowed_rule;
 mod codeowners_syntax;
+mod codeowners_wrong_owner;
 mod conflicting_slo;
 mod domain_removed;
 mod duplicate_domain;
@@ -42,7 +48,12 @@ mod unknown_owner;
 mod unsanctioned_shared_ownership;
 mod unused_suppression;
 
+pub use codeowners_missing_handle::CodeownersMissingHandle;
+pub use codeowners_missing_rule::CodeownersMissingRule;
+pub use codeowners_overridden::CodeownersOverridden;
+pub use codeowners_shadowed_rule::CodeownersShadowedRule;
 pub use codeowners_syntax::CodeownersSyntax;
+pub use codeowners_wrong_owner::CodeownersWrongOwner;
 pub use conflicting_slo::ConflictingSlo;
 pub use domain_removed::DomainRemoved;
 pub use duplicate_domain::DuplicateDomain;
@@ -107,6 +118,11 @@ pub static ALL: &[&dyn Rule] = &[
     &OwnerChangedWithoutTransfer,
     &DomainRemoved,
     &CodeownersSyntax,
+    &CodeownersMissingRule,
+    &CodeownersWrongOwner,
+    &CodeownersOverridden,
+    &CodeownersShadowedRule,
+    &CodeownersMissingHandle,
 ];
 
 /// What [`declare_rule!`] gives every rule: its metadata.

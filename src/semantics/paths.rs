@@ -1,8 +1,35 @@
-//! Which domain owns a file: the domains' paths read as the CODEOWNERS rules ownlint writes
+//! A domain's paths as CODEOWNERS patterns: how a path is written in a CODEOWNERS line, and
+//! which domain owns a file, the domains' paths read as the CODEOWNERS rules ownlint writes
 //! for them (`export --format codeowners`), in that file's order, the last match winning.
 
-use crate::model::codeowners::Pattern;
+use crate::model::codeowners::{Flavor, Pattern};
 use crate::model::{Domain, Text};
+
+/// A path as a CODEOWNERS line holds it: white space escaped (`\ `) so that the pattern stays
+/// one, and none when it holds a line break or a control character, which would start another
+/// line or hide one: a document cannot write a rule of its own into the file.
+pub fn written(path: &str) -> Option<String> {
+    let path = path.trim();
+    if path.is_empty() || path.starts_with('#') || path.chars().any(char::is_control) {
+        return None;
+    }
+    let mut out = String::with_capacity(path.len());
+    let mut escaped = false;
+    for c in path.chars() {
+        if c.is_whitespace() && !escaped {
+            out.push('\\');
+        }
+        escaped = c == '\\' && !escaped;
+        out.push(c);
+    }
+    Some(out)
+}
+
+/// A domain's path compiled as the CODEOWNERS pattern it is written as ([`written`]), read
+/// as `flavor`'s host reads it; `None` when it cannot be one.
+pub fn pattern(path: &str, flavor: Flavor) -> Option<Pattern> {
+    Pattern::with_flavor(&written(path)?, flavor).ok()
+}
 
 /// How broad a pattern is, for ordering rules so that the narrower come later and win: the
 /// number of path segments before its first wildcard (`*.md` 0, `src/` 1,
@@ -31,7 +58,7 @@ pub fn owner_of<'a, 's>(
     let mut best: Option<((usize, &str), &Domain<'s>, &Text<'s>)> = None;
     for domain in domains {
         for pattern in &domain.paths {
-            let Ok(compiled) = Pattern::new(pattern.as_str()) else {
+            let Some(compiled) = self::pattern(pattern.as_str(), Flavor::GitHub) else {
                 continue;
             };
             if !compiled.matches(path) {
@@ -47,4 +74,27 @@ pub fn owner_of<'a, 's>(
         }
     }
     best.map(|(_, domain, pattern)| (domain, pattern))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_cannot_write_a_line_or_an_owner_of_its_own() {
+        assert_eq!(
+            written("src/pay ments/").as_deref(),
+            Some("src/pay\\ ments/")
+        );
+        assert_eq!(
+            written("src/pay\\ ments/").as_deref(),
+            Some("src/pay\\ ments/")
+        );
+        assert_eq!(
+            written("docs/ @evil/team").as_deref(),
+            Some("docs/\\ @evil/team")
+        );
+        assert_eq!(written("a\n* @evil"), None);
+        assert_eq!(written("# comment"), None);
+    }
 }

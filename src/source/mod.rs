@@ -86,22 +86,55 @@ fn clamp_u32(n: usize) -> u32 {
 pub enum Format {
     Markdown,
     Yaml,
-    /// A `CODEOWNERS` file, GitHub's or GitLab's.
-    Codeowners,
+    /// A `CODEOWNERS` file, read as the host that uses it reads it.
+    Codeowners(Flavor),
+}
+
+/// Which host's rules a CODEOWNERS file is read by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Flavor {
+    /// GitHub: one list of rules, the last match wins; no `!`, no `[ ]`, no sections.
+    #[default]
+    GitHub,
+    /// GitLab: rules grouped in sections (`[Name]`, `^[Name]`, `[Name][2] @owner`), each
+    /// section with its own last match, `!pattern` excluding paths in its section, and
+    /// patterns matched GitLab's way (see `model::codeowners::Pattern`).
+    GitLab,
+}
+
+impl Flavor {
+    /// Where the host looks for its CODEOWNERS file, in the order it looks, from the
+    /// repository's root: the first that exists is the one it uses.
+    pub fn places(self) -> &'static [&'static str] {
+        match self {
+            Flavor::GitHub => &[".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"],
+            Flavor::GitLab => &["CODEOWNERS", "docs/CODEOWNERS", ".gitlab/CODEOWNERS"],
+        }
+    }
+
+    /// The host whose file `path` is, by where it is: `.gitlab/CODEOWNERS` is GitLab's, any
+    /// other GitHub's unless the configuration says (`codeowners.flavor`).
+    pub fn of_path(path: &std::path::Path) -> Flavor {
+        let in_gitlab = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .is_some_and(|dir| dir == ".gitlab");
+        if in_gitlab {
+            Flavor::GitLab
+        } else {
+            Flavor::GitHub
+        }
+    }
 }
 
 /// The name GitHub and GitLab give the file of review owners.
 pub const CODEOWNERS: &str = "CODEOWNERS";
 
-/// Where GitHub and GitLab look for it, in the order they look, from the repository's root:
-/// the first that exists is the one they use.
-pub const CODEOWNERS_PLACES: [&str; 3] = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
-
 impl Format {
     /// The format for a path, or `None` when ownlint does not read such files.
     pub fn from_path(path: &std::path::Path) -> Option<Format> {
         if path.file_name().is_some_and(|name| name == CODEOWNERS) {
-            return Some(Format::Codeowners);
+            return Some(Format::Codeowners(Flavor::of_path(path)));
         }
         let ext = path.extension()?.to_str()?;
         if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") {

@@ -5,7 +5,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use crate::error::IoProblem;
-use crate::source::{CODEOWNERS_PLACES, Format, Origin};
+use crate::source::{Flavor, Format, Origin};
 use globset::GlobSet;
 
 /// Which walked files the configuration lets in: its include and exclude globs, relative to
@@ -179,7 +179,8 @@ fn walk(root: &Path, config: &Selection<'_>, cwd: &Path, follow_links: bool, out
         }
         // A CODEOWNERS file met in a walk is not read: the one GitHub and GitLab use is found
         // where they look for it ([`codeowners_file`]).
-        let Some(format) = Format::from_path(path).filter(|f| *f != Format::Codeowners) else {
+        let Some(format) = Format::from_path(path).filter(|f| !matches!(f, Format::Codeowners(_)))
+        else {
             out.skipped_files.push(Skipped {
                 path: entry.into_path(),
                 why: Skip::NotMarkdownOrYaml,
@@ -207,20 +208,45 @@ fn walk(root: &Path, config: &Selection<'_>, cwd: &Path, follow_links: bool, out
     }
 }
 
-/// The CODEOWNERS file of the repository whose root is `root`, as a file to read: the first
-/// of [`CODEOWNERS_PLACES`] that is a regular file, where GitHub and GitLab look.
-pub fn codeowners_file(root: &Path, cwd: &Path) -> Option<Candidate> {
-    CODEOWNERS_PLACES.iter().find_map(|place| {
+/// The CODEOWNERS file of the repository whose root is `root`, as a file to read: `file` when
+/// the configuration names one (relative to `root`), else the first of the places the host
+/// looks ([`Flavor::places`]) that is a regular file — GitHub's places, then GitLab's
+/// `.gitlab/CODEOWNERS`, when the configuration does not say which host. Read as `flavor`
+/// says, else as the place says ([`Flavor::of_path`]).
+pub fn codeowners_file(
+    root: &Path,
+    cwd: &Path,
+    flavor: Option<Flavor>,
+    file: Option<&Path>,
+) -> Option<Candidate> {
+    let candidate = |path: PathBuf| {
+        let shown = relative_to(&path, cwd);
+        Candidate {
+            display: display(&shown),
+            format: Format::Codeowners(flavor.unwrap_or_else(|| Flavor::of_path(&path))),
+            fs_path: path,
+            origin: Origin::Explicit,
+        }
+    };
+    if let Some(file) = file {
+        // Named by the configuration: read (and a problem said) even when it is missing.
+        return Some(candidate(root.join(file)));
+    }
+    let places: &[&str] = match flavor {
+        Some(flavor) => flavor.places(),
+        None => &[
+            ".github/CODEOWNERS",
+            "CODEOWNERS",
+            "docs/CODEOWNERS",
+            ".gitlab/CODEOWNERS",
+        ],
+    };
+    places.iter().find_map(|place| {
         let path = root.join(place);
-        std::fs::symlink_metadata(&path).ok()?.is_file().then(|| {
-            let shown = relative_to(&path, cwd);
-            Candidate {
-                display: display(&shown),
-                fs_path: path,
-                format: Format::Codeowners,
-                origin: Origin::Explicit,
-            }
-        })
+        std::fs::symlink_metadata(&path)
+            .ok()?
+            .is_file()
+            .then(|| candidate(path))
     })
 }
 

@@ -71,7 +71,7 @@ impl Folder {
             false => Vec::new(),
         };
         // The repository's CODEOWNERS, as `check` without paths reads it.
-        if walk && let Some(codeowners) = walk::codeowners_file(&config.root, &root) {
+        if walk && let Some(codeowners) = config.codeowners_file(&root) {
             candidates.push(codeowners);
         }
         for c in &mut candidates {

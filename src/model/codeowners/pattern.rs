@@ -1,6 +1,9 @@
 //! The path patterns of a CODEOWNERS file, as GitHub matches them: `.gitignore` patterns with
 //! GitHub's exceptions (no `!`, no `[ ]`), and a last segment `*` that does not reach into
-//! subdirectories (`docs/*` owns `docs/a.md`, not `docs/a/b.md`).
+//! subdirectories (`docs/*` owns `docs/a.md`, not `docs/a/b.md`); and as GitLab matches
+//! them ([`Pattern::with_flavor`]).
+
+use crate::source::Flavor;
 
 /// A compiled CODEOWNERS pattern.
 ///
@@ -14,15 +17,24 @@
 /// - Matching is case-sensitive, on repository-relative paths with `/` separators and no
 ///   leading `/`.
 ///
+/// GitLab matches the same syntax three ways differently, as its documentation shows: a path
+/// that does not start with `/` matches at any depth even with a `/` inside
+/// (`internal/README.md` is `/**/internal/README.md`); a path without a trailing `/` is a
+/// file, and owns nothing below it (`/docs/` owns `docs/a.md`, `/docs` does not); and `[ ]`
+/// is a character class (`[a-c]`, `[!a]`), as in `fnmatch`.
+///
 /// [`Pattern::matches`] does not allocate. For many rules against many paths, a caller can
 /// index the rules by [`Pattern::literal_prefix`]: a path can only match a pattern whose
 /// literal prefix it starts with, so a map from the prefix's first segment to rules (plus the
 /// list of rules with an empty prefix, which must be tried on every path) narrows each path
 /// to a few candidates, tried from the last one in file order.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Pattern {
     segments: Box<[Segment]>,
     prefix: Box<str>,
+    /// A match of the last segment also owns the paths below it (GitHub), unless that
+    /// segment is `*` alone; GitLab: never, a directory is written with its trailing `/`.
+    below: bool,
 }
 
 /// Why a pattern cannot be compiled.
@@ -45,7 +57,7 @@ impl std::fmt::Display for PatternError {
 
 impl std::error::Error for PatternError {}
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Segment {
     /// `**`: any number of segments (at least one when it ends the pattern).
     AnyDepth,
@@ -57,16 +69,26 @@ enum Segment {
     Glob(Box<[Token]>),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Token {
     Literal(Box<str>),
     Star,
     Question,
+    /// GitLab's `[a-c]`, `[!a]`: one character in (or, negated, not in) the ranges.
+    Class {
+        negated: bool,
+        ranges: Box<[(char, char)]>,
+    },
 }
 
 impl Pattern {
-    /// Compile a pattern as written in a CODEOWNERS file (escapes included).
+    /// Compile a pattern as written in a GitHub CODEOWNERS file (escapes included).
     pub fn new(pattern: &str) -> Result<Pattern, PatternError> {
+        Pattern::with_flavor(pattern, Flavor::GitHub)
+    }
+
+    /// Compile a pattern as written in a CODEOWNERS file that `flavor`'s host reads.
+    pub fn with_flavor(pattern: &str, flavor: Flavor) -> Result<Pattern, PatternError> {
         if pattern.is_empty() {
             return Err(PatternError::Empty);
         }
@@ -75,12 +97,12 @@ impl Pattern {
         }
         let mut parts: Vec<&str> = pattern.split('/').collect();
         let anchored = parts[0].is_empty();
+        let one_segment = parts.len() == 1 || (parts.len() == 2 && parts[1].is_empty());
         if anchored {
             parts.remove(0);
-        } else if (parts.len() == 1 || (parts.len() == 2 && parts[1].is_empty()))
-            && parts[0] != "**"
-        {
-            // One segment: it matches at any depth, as if written `**/segment`.
+        } else if (one_segment || flavor == Flavor::GitLab) && parts[0] != "**" {
+            // It matches at any depth, as if written `**/pattern`: on GitHub a single
+            // segment, on GitLab any path that does not start with `/`.
             parts.insert(0, "**");
         }
         if let Some(last) = parts.last_mut()
@@ -91,9 +113,13 @@ impl Pattern {
         if parts.iter().any(|p| p.is_empty()) {
             return Err(PatternError::MatchesNothing);
         }
-        let segments: Box<[Segment]> = parts.iter().map(|p| segment(p)).collect();
+        let segments: Box<[Segment]> = parts.iter().map(|p| segment(p, flavor)).collect();
         let prefix = literal_prefix(&segments).into_boxed_str();
-        Ok(Pattern { segments, prefix })
+        Ok(Pattern {
+            segments,
+            prefix,
+            below: flavor == Flavor::GitHub,
+        })
     }
 
     /// Whether the pattern matches a repository-relative path (`src/main.rs`).
@@ -106,6 +132,95 @@ impl Pattern {
     /// with a wildcard. For indexing many rules (see [`Pattern`]).
     pub fn literal_prefix(&self) -> &str {
         &self.prefix
+    }
+
+    /// A path the pattern matches, made from its literal text with the least the wildcards
+    /// need (`src/payments/` gives `src/payments/…`, `*.proto` gives `.proto`): a stand-in
+    /// for the files it names, to ask which rule of a CODEOWNERS file owns them. `None`
+    /// when no such path is found (a class that admits no character).
+    pub fn example(&self) -> Option<String> {
+        const ANY: &str = "\u{2026}";
+        let mut path = String::new();
+        for (i, segment) in self.segments.iter().enumerate() {
+            let last = i + 1 == self.segments.len();
+            let text = match segment {
+                // `**` in front or in the middle may be no segment at all; at the end, one.
+                Segment::AnyDepth if !last => continue,
+                Segment::AnyDepth | Segment::AnyOne => ANY.to_owned(),
+                Segment::Literal(literal) => literal.to_string(),
+                Segment::Glob(tokens) => tokens
+                    .iter()
+                    .map(|t| match t {
+                        Token::Literal(l) => Some(l.to_string()),
+                        Token::Star => Some(String::new()),
+                        Token::Question => Some("x".to_owned()),
+                        Token::Class {
+                            negated: false,
+                            ranges,
+                        } => ranges.first().map(|(lo, _)| lo.to_string()),
+                        Token::Class {
+                            negated: true,
+                            ranges,
+                        } => ['x', '_', '0']
+                            .into_iter()
+                            .find(|c| !ranges.iter().any(|&(lo, hi)| lo <= *c && *c <= hi))
+                            .map(String::from),
+                    })
+                    .collect::<Option<String>>()?,
+            };
+            if !path.is_empty() {
+                path.push('/');
+            }
+            path.push_str(&text);
+        }
+        self.matches(&path).then_some(path)
+    }
+
+    /// Whether every path `other` matches is matched by this pattern too: a rule with this
+    /// pattern after one with `other` leaves that one nothing. Answered only where it can be
+    /// shown from the patterns' shapes — the same pattern; one that matches everything
+    /// (`*`, `**`); a folder and everything below it (`/src/`, `/src`) over patterns inside
+    /// it; a name matched at any depth (`docs/`, `generated`, `*.md`) over patterns that
+    /// name it — and `false` otherwise, never a guess.
+    pub fn covers(&self, other: &Pattern) -> bool {
+        if self == other {
+            return true;
+        }
+        let ends_deep = self.segments.last() == Some(&Segment::AnyDepth);
+        match &*self.segments {
+            [Segment::AnyDepth] | [Segment::AnyDepth, Segment::AnyOne] => return true,
+            // A name at any depth: `name`, `name/`, `*.ext` (GitHub, which owns below).
+            [Segment::AnyDepth, name] | [Segment::AnyDepth, name, Segment::AnyDepth]
+                if self.below || ends_deep =>
+            {
+                let others = &other.segments;
+                return others.iter().enumerate().any(|(i, segment)| {
+                    // `name/` matches below a folder of that name only: some segment of
+                    // `other` must follow it.
+                    let followed = i + 1 < others.len();
+                    (!ends_deep || followed) && named(name, segment)
+                });
+            }
+            _ => {}
+        }
+        // A folder and what is below it: literal segments, then `**` or (GitHub) the end.
+        let literal = self
+            .segments
+            .iter()
+            .take_while(|s| matches!(s, Segment::Literal(_)))
+            .count();
+        let folder = match self.segments.len() - literal {
+            0 if self.below => literal,
+            1 if ends_deep => literal,
+            _ => return false,
+        };
+        if folder == 0 || other.segments.len() < folder {
+            return false;
+        }
+        let same_folder = self.segments[..folder] == other.segments[..folder];
+        // `/src/` owns only what is below `src`: `other` must reach further.
+        let further = other.segments.len() > folder;
+        same_folder && (!ends_deep || further)
     }
 
     /// `rest` is what is left of the path; `None` once all of it is matched.
@@ -140,8 +255,8 @@ impl Pattern {
             return false;
         }
         if last {
-            // A last segment also owns what is below it, unless it is `*` alone.
-            return tail.is_none() || *segment != Segment::AnyOne;
+            // A last segment also owns what is below it (GitHub), unless it is `*` alone.
+            return tail.is_none() || (self.below && *segment != Segment::AnyOne);
         }
         self.matches_at(index + 1, tail)
     }
@@ -158,7 +273,7 @@ impl Segment {
     }
 }
 
-fn segment(part: &str) -> Segment {
+fn segment(part: &str, flavor: Flavor) -> Segment {
     match part {
         "**" => return Segment::AnyDepth,
         "*" => return Segment::AnyOne,
@@ -166,10 +281,26 @@ fn segment(part: &str) -> Segment {
     }
     let mut tokens = Vec::new();
     let mut literal = String::new();
-    let mut chars = part.chars();
-    while let Some(c) = chars.next() {
+    let mut chars = part.char_indices();
+    while let Some((at, c)) = chars.next() {
+        let class = match c {
+            '[' if flavor == Flavor::GitLab => class(&part[at + c.len_utf8()..]),
+            _ => None,
+        };
+        if let Some((token, len)) = class {
+            if !literal.is_empty() {
+                tokens.push(Token::Literal(std::mem::take(&mut literal).into()));
+            }
+            tokens.push(token);
+            // Past the class: `len` bytes after the `[`.
+            let end = at + 1 + len;
+            while chars.clone().next().is_some_and(|(i, _)| i < end) {
+                chars.next();
+            }
+            continue;
+        }
         match c {
-            '\\' => literal.push(chars.next().unwrap_or('\\')),
+            '\\' => literal.push(chars.next().map_or('\\', |(_, c)| c)),
             '*' | '?' => {
                 if !literal.is_empty() {
                     tokens.push(Token::Literal(std::mem::take(&mut literal).into()));
@@ -191,6 +322,71 @@ fn segment(part: &str) -> Segment {
         tokens.push(Token::Literal(literal.into()));
     }
     Segment::Glob(tokens.into())
+}
+
+/// A character class after its `[`, as `fnmatch` reads one: `!` or `^` first negates, a `]`
+/// first is a member, `a-c` is a range; with how many bytes it takes up to its `]`. `None`
+/// when there is no closing `]`: the `[` is then a character like any other.
+fn class(rest: &str) -> Option<(Token, usize)> {
+    let mut chars = rest.char_indices().peekable();
+    let negated = matches!(chars.peek(), Some((_, '!' | '^')));
+    if negated {
+        chars.next();
+    }
+    let mut ranges = Vec::new();
+    let mut first = true;
+    while let Some((at, c)) = chars.next() {
+        if c == ']' && !first {
+            return Some((
+                Token::Class {
+                    negated,
+                    ranges: ranges.into(),
+                },
+                at + 1,
+            ));
+        }
+        first = false;
+        let c = match c {
+            '\\' => chars.next()?.1,
+            c => c,
+        };
+        let range_end = {
+            let mut ahead = chars.clone();
+            match (ahead.next(), ahead.next()) {
+                (Some((_, '-')), Some((_, end))) if end != ']' => Some(end),
+                _ => None,
+            }
+        };
+        match range_end {
+            Some(end) => {
+                chars.next();
+                chars.next();
+                ranges.push((c, end));
+            }
+            None => ranges.push((c, c)),
+        }
+    }
+    None
+}
+
+/// Whether every name `segment` matches is one `name` (a segment of a pattern matched at any
+/// depth) matches: the same literal, or a literal or a glob that ends in the literal text
+/// `*.ext` asks for.
+fn named(name: &Segment, segment: &Segment) -> bool {
+    match name {
+        Segment::Literal(_) => name == segment,
+        Segment::Glob(tokens) => match &**tokens {
+            [Token::Star, Token::Literal(suffix)] => match segment {
+                Segment::Literal(literal) => literal.ends_with(&**suffix),
+                Segment::Glob(theirs) => {
+                    matches!(theirs.last(), Some(Token::Literal(l)) if l.ends_with(&**suffix))
+                }
+                _ => false,
+            },
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// The literal leading segments of an anchored pattern, each followed by `/` when more of the
@@ -226,6 +422,10 @@ fn glob_matches(tokens: &[Token], name: &str) -> bool {
             }
             Some(Token::Question) => name[at..].chars().next().map(char::len_utf8),
             Some(Token::Literal(lit)) => name[at..].starts_with(&**lit).then_some(lit.len()),
+            Some(Token::Class { negated, ranges }) => name[at..].chars().next().and_then(|c| {
+                let inside = ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi);
+                (inside != *negated).then_some(c.len_utf8())
+            }),
         };
         if let Some(len) = step {
             at += len;
@@ -252,7 +452,7 @@ mod tests {
 
     #[test]
     fn globs_match_whole_segments_by_characters() {
-        let glob = |p: &str| match segment(p) {
+        let glob = |p: &str| match segment(p, Flavor::GitHub) {
             Segment::Glob(tokens) => tokens,
             other => panic!("{other:?}"),
         };
@@ -266,8 +466,9 @@ mod tests {
 
     #[test]
     fn escapes_are_literal() {
-        assert_eq!(segment(r"a\ b"), Segment::Literal("a b".into()));
-        assert_eq!(segment(r"f\*o"), Segment::Literal("f*o".into()));
+        let gh = Flavor::GitHub;
+        assert_eq!(segment(r"a\ b", gh), Segment::Literal("a b".into()));
+        assert_eq!(segment(r"f\*o", gh), Segment::Literal("f*o".into()));
     }
 
     #[test]

@@ -1,0 +1,109 @@
+//! What the `codeowners-*` rules that hold CODEOWNERS against the documents share: the
+//! comparison of the run ([`crate::index::codeowners`]), the places they label and the lines
+//! their fixes write.
+
+use crate::diagnostic::{Diagnostic, Fix};
+use crate::index::codeowners::{Comparison, PathFinding};
+use crate::index::{DomainId, Workspace};
+use crate::model::{Codeowners, CodeownersRule};
+use crate::rules::Context;
+use crate::semantics::paths;
+use crate::source::{FileId, Span};
+
+/// The comparison, when the run checks CODEOWNERS against the documents and reads a file.
+pub(crate) fn comparison<'w>(ws: &'w Workspace<'_>, cx: &Context<'_>) -> &'w Comparison {
+    ws.codeowners_comparison(cx.settings)
+}
+
+/// The CODEOWNERS file of the comparison, with its id.
+pub(crate) fn file<'w>(ws: &'w Workspace<'_>) -> Option<(FileId, &'w Codeowners<'static>)> {
+    ws.codeowners()
+}
+
+/// A domain's name as messages show it.
+pub(crate) fn domain_name(ws: &Workspace<'_>, domain: DomainId) -> String {
+    crate::model::names::display_name(ws.domain_name(domain).as_str()).to_owned()
+}
+
+/// The domain's one real owner as written, and where.
+pub(crate) fn owner(ws: &Workspace<'_>, domain: DomainId) -> Option<(String, Span)> {
+    let kept = ws.domain_facts(domain).owner_text?;
+    Some((ws.str(domain.file, &kept).trim().to_owned(), kept.span))
+}
+
+/// `Payment Service Team` (`@acme/payments`), for messages.
+pub(crate) fn owner_with_handles(owner: &str, handles: &[String]) -> String {
+    let handles: Vec<String> = handles.iter().map(|h| format!("`{h}`")).collect();
+    format!("`{owner}` ({})", handles.join(" "))
+}
+
+/// The labels every path finding carries: the path in its document and the domain's owner.
+pub(crate) fn with_domain_places(
+    mut d: Diagnostic,
+    ws: &Workspace<'_>,
+    finding: &PathFinding,
+) -> Diagnostic {
+    let name = domain_name(ws, finding.domain);
+    d = d.with_secondary(
+        finding.domain.file,
+        finding.path.span,
+        format!("a path of `{name}`"),
+    );
+    if let Some((owner, span)) = owner(ws, finding.domain) {
+        d = d.with_secondary(
+            finding.domain.file,
+            span,
+            format!("`{name}` is owned by `{owner}`"),
+        );
+    }
+    d
+}
+
+/// The CODEOWNERS line for a domain path: its pattern as ownlint writes it and the owner's
+/// handles, as `export --format codeowners` writes it.
+pub(crate) fn rule_line(ws: &Workspace<'_>, finding: &PathFinding) -> Option<String> {
+    let pattern = paths::written(ws.str(finding.domain.file, &finding.path))?;
+    Some(format!("{pattern} {}", finding.handles.join(" ")))
+}
+
+/// The pattern of a rule, as written.
+pub(crate) fn pattern<'r>(rule: &'r CodeownersRule<'_>) -> &'r str {
+    rule.pattern.as_str()
+}
+
+/// The owners a rule gives (its own, or its GitLab section's), for messages: `nobody` when
+/// none.
+pub(crate) fn owners_of(file: &Codeowners<'_>, rule: &CodeownersRule<'_>) -> String {
+    let owners: Vec<String> = file
+        .owners_for(rule)
+        .iter()
+        .map(|o| format!("`{o}`"))
+        .collect();
+    match owners.is_empty() {
+        true => "nobody".to_owned(),
+        false => owners.join(" "),
+    }
+}
+
+/// Where the line at `offset` starts.
+pub(crate) fn line_start(text: &str, offset: usize) -> usize {
+    text[..offset].rfind('\n').map_or(0, |at| at + 1)
+}
+
+/// Where the line at `offset` ends, after its line break.
+pub(crate) fn line_end(text: &str, offset: usize) -> usize {
+    text[offset..]
+        .find('\n')
+        .map_or(text.len(), |at| offset + at + 1)
+}
+
+/// A fix that writes `line` as a line of its own at `at`, the start of a line or the end of
+/// the file.
+pub(crate) fn insert_line(text: &str, at: usize, line: &str, title: String) -> Fix {
+    let before = if at > 0 && !text[..at].ends_with('\n') {
+        "\n"
+    } else {
+        ""
+    };
+    Fix::safe(title, Span::empty_at(at), format!("{before}{line}\n"))
+}
