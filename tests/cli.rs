@@ -864,3 +864,147 @@ fn a_misspelt_escalation_contact_label_is_one_finding_where_it_is() {
     assert_eq!(finding["severity"], "error");
     assert_eq!(finding["span"]["start"]["column"], 3);
 }
+
+/// A repository with one domain that lists a path, its team's handle, and what else the case
+/// writes: files by path, relative to the repository's root.
+fn codeowners_repo(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut all = vec![
+        (
+            "ownership/OWNERSHIP.md",
+            "### Payments Domain\n\n**Owner:** Payment Service Team\n\
+             **Escalation Contact:** @payments-oncall\n**Paths:** `src/payments/`\n",
+        ),
+        (
+            ".ownlint.yaml",
+            "teams:\n  Payment Service Team: \"@acme/payments\"\n",
+        ),
+    ];
+    all.extend_from_slice(files);
+    for (path, text) in all {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+/// Where the CODEOWNERS rules look, and when they run: the file GitHub uses (`.github/` before
+/// the root), GitLab's `.gitlab/CODEOWNERS` read with GitLab's syntax, none without a file
+/// unless the configuration asks (then each domain path is said, in its document), never
+/// when it says no, and not for a check of named files alone.
+#[test]
+fn codeowners_rules_run_on_the_file_the_host_uses_and_when_asked() {
+    let select = ["check", "--select", "OWN6", "--format", "concise"];
+    // GitHub's first place wins: the root file (wrong owner) is not the one GitHub reads.
+    let dir = codeowners_repo(&[
+        (".github/CODEOWNERS", "src/payments/ @acme/payments\n"),
+        ("CODEOWNERS", "src/payments/ @acme/billing\n"),
+    ]);
+    let out = run(ownlint(dir.path()).args(select));
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+
+    let dir = codeowners_repo(&[("CODEOWNERS", "src/payments/ @acme/billing\n")]);
+    let out = run(ownlint(dir.path()).args(select));
+    assert_eq!(out.code, 1);
+    out.stdout_has("CODEOWNERS:1:15: error[OWN603 codeowners-wrong-owner]");
+    // Named files alone: the documents, not CODEOWNERS.
+    let out = run(ownlint(dir.path()).args(["check", "--select", "OWN6", "ownership/"]));
+    assert_eq!(out.code, 0, "{}", out.stdout);
+
+    // GitLab's file, with a section GitHub could not read.
+    let dir = codeowners_repo(&[(
+        ".gitlab/CODEOWNERS",
+        "[Payments][2] @acme/payments\nsrc/payments/\n",
+    )]);
+    let out = run(ownlint(dir.path()).args(select));
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    // The same file where GitHub looks is GitHub's, unless the configuration says GitLab.
+    let dir = codeowners_repo(&[(
+        "CODEOWNERS",
+        "[Payments][2] @acme/payments\nsrc/payments/\n",
+    )]);
+    let out = run(ownlint(dir.path()).args(select));
+    assert_eq!(out.code, 1);
+    out.stdout_has("OWN601 codeowners-syntax");
+    let gitlab =
+        "teams:\n  Payment Service Team: \"@acme/payments\"\ncodeowners:\n  flavor: gitlab\n";
+    std::fs::write(dir.path().join(".ownlint.yaml"), gitlab).unwrap();
+    let out = run(ownlint(dir.path()).args(select));
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+
+    // No file: nothing, unless asked; then the path, in its document, with what to run.
+    let dir = codeowners_repo(&[]);
+    let out = run(ownlint(dir.path()).args(select));
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let asked = "teams:\n  Payment Service Team: \"@acme/payments\"\ncodeowners:\n  check: true\n";
+    std::fs::write(dir.path().join(".ownlint.yaml"), asked).unwrap();
+    let out = run(ownlint(dir.path()).args(["check", "--select", "OWN6", "--format", "json"]));
+    assert_eq!(out.code, 1);
+    let report = json(&out);
+    let finding = &report["diagnostics"][0];
+    assert_eq!(finding["file"], "ownership/OWNERSHIP.md");
+    assert_eq!(finding["span"]["start"]["line"], 5);
+    assert!(
+        finding["help"]
+            .as_str()
+            .unwrap()
+            .contains("ownlint export --format codeowners --output-file .github/CODEOWNERS"),
+        "{}",
+        out.stdout
+    );
+
+    // Turned off: a file with a wrong owner says nothing.
+    let dir = codeowners_repo(&[
+        ("CODEOWNERS", "src/payments/ @acme/billing\n"),
+        (
+            ".ownlint.yaml",
+            "teams:\n  Payment Service Team: \"@acme/payments\"\ncodeowners:\n  check: false\n",
+        ),
+    ]);
+    let out = run(ownlint(dir.path()).args(select));
+    assert_eq!(out.code, 0, "{}", out.stdout);
+}
+
+/// `check --fix` writes the safe fixes and reports what is left; a guess is left to a person,
+/// stdin cannot be written, and `--fix` does not mix with the runs that must not write.
+#[test]
+fn fix_writes_the_safe_fixes_and_reports_what_is_left() {
+    let dir = codeowners_repo(&[(
+        ".github/CODEOWNERS",
+        "src/payments/ @acme/payments\nsrc/ @acme/platform\n",
+    )]);
+    // A misspelt field label: its fix is a guess, so it stays.
+    let doc = dir.path().join("ownership/OWNERSHIP.md");
+    let text = std::fs::read_to_string(&doc).unwrap() + "**Responsibilites:** Payments\n";
+    std::fs::write(&doc, &text).unwrap();
+    let out = run(ownlint(dir.path()).args([
+        "check",
+        "--select",
+        "OWN6,unknown-field",
+        "--fix",
+        "--format",
+        "concise",
+    ]));
+    // What is left is a warning.
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert_eq!(
+        out.stderr,
+        "ownlint: note: fixed 2 findings in .github/CODEOWNERS\n"
+    );
+    out.stdout_has("unknown-field");
+    assert!(!out.stdout.contains("OWN60"), "{}", out.stdout);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".github/CODEOWNERS")).unwrap(),
+        "src/ @acme/platform\nsrc/payments/ @acme/payments\n"
+    );
+    assert_eq!(std::fs::read_to_string(&doc).unwrap(), text);
+
+    let out = run(ownlint(dir.path())
+        .args(["check", "--fix", "-"])
+        .write_stdin("# x\n"));
+    assert_eq!(out.code, 2);
+    out.stderr_has("--fix cannot write a document read from stdin");
+    let out = run(ownlint(dir.path()).args(["check", "--fix", "--base", "HEAD"]));
+    assert_eq!(out.code, 2);
+}

@@ -9,7 +9,7 @@
 //!   for the rules it follows): where a `/` anchors, what a trailing `/`, `*`, `?` and `**`
 //!   match, with its own examples (`doc/frotz/`, `foo/*`, `**/foo/bar`, `abc/**`, `a/**/b`).
 
-use ownlint::model::{Flavor, Pattern, Text};
+use ownlint::model::{Flavor, Pattern, RuleIndex, Text};
 use ownlint::parse::codeowners;
 use ownlint::source::SourceFile;
 
@@ -219,4 +219,171 @@ fn owners_on_separate_lines_leave_only_the_last() {
     // the last mentioned code owner".
     let text = "*.rb @alice\n*.rb @bob\n";
     assert_eq!(owner(text, "app/models/user.rb").as_deref(), Some("@bob"));
+}
+
+/// GitLab's matching, where it differs from GitHub's, as GitLab's documentation ("Code Owners
+/// syntax and error handling", sections "Relative paths", "Directory paths", "Wildcard
+/// paths") shows it; character classes as `fnmatch`, which that page says the patterns
+/// follow, reads them.
+const GITLAB_CASES: &[(&str, &str, bool)] = &[
+    // "README.md is treated the same way as /**/README.md": a relative path matches anywhere.
+    ("README.md", "README.md", true),
+    ("README.md", "internal/README.md", true),
+    ("README.md", "app/lib/README.md", true),
+    // With a `/` inside, still anywhere (GitHub anchors it to the root).
+    ("internal/README.md", "internal/README.md", true),
+    ("internal/README.md", "docs/internal/README.md", true),
+    ("internal/README.md", "docs/api/internal/README.md", true),
+    ("internal/README.md", "internal/other.md", false),
+    // "Directory paths": a trailing `/` matches the files in the folder and below.
+    ("/docs/", "docs/index.md", true),
+    ("/docs/", "docs/api/index.md", true),
+    ("/docs/*", "docs/index.md", true),
+    ("/docs/*", "docs/api/index.md", false),
+    ("/docs/**/*.md", "docs/index.md", true),
+    ("/docs/**/*.md", "docs/api/index.md", true),
+    ("lib/", "lib/a.rb", true),
+    ("lib/", "ee/lib/a.rb", true),
+    // A path without its trailing `/` is a file: it owns nothing below it (GitHub: a folder
+    // and all below).
+    ("/docs", "docs", true),
+    ("/docs", "docs/index.md", false),
+    // "Wildcard paths".
+    ("*.rb", "app/models/user.rb", true),
+    ("/config/**/*.rb", "config/initializers/a.rb", true),
+    ("/config/**/*.rb", "app/config/a.rb", false),
+    // Character classes (`fnmatch`): a range, a set, a negated set; GitHub has none.
+    ("/src/[a-c]*.rs", "src/build.rs", true),
+    ("/src/[a-c]*.rs", "src/main.rs", false),
+    ("/src/[!a-c]*.rs", "src/main.rs", true),
+    ("/src/[!a-c]*.rs", "src/build.rs", false),
+    ("/v[12]/", "v1/a.rb", true),
+    ("/v[12]/", "v3/a.rb", false),
+];
+
+#[test]
+fn each_documented_gitlab_pattern_matches_as_documented() {
+    let mut wrong = Vec::new();
+    for &(pattern, path, expected) in GITLAB_CASES {
+        let compiled = Pattern::with_flavor(pattern, Flavor::GitLab)
+            .unwrap_or_else(|e| panic!("{pattern}: {e}"));
+        if compiled.matches(path) != expected {
+            wrong.push(format!("{pattern:?} on {path:?}: expected {expected}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // The three differences, side by side with GitHub's reading of the same pattern.
+    let github = |p: &str, path: &str| Pattern::new(p).unwrap().matches(path);
+    assert!(!github("internal/README.md", "docs/internal/README.md"));
+    assert!(github("/docs", "docs/index.md"));
+    assert!(!github("/src/[a-c]*.rs", "src/build.rs"));
+}
+
+/// Every pattern of both tables, on every path of both tables.
+fn all_patterns_and_paths() -> (Vec<(Pattern, Flavor)>, Vec<&'static str>) {
+    let mut patterns = Vec::new();
+    let mut paths = Vec::new();
+    for (table, flavor) in [(CASES, Flavor::GitHub), (GITLAB_CASES, Flavor::GitLab)] {
+        for &(pattern, path, _) in table {
+            patterns.push((Pattern::with_flavor(pattern, flavor).unwrap(), flavor));
+            paths.push(path);
+        }
+    }
+    paths.extend([
+        "src/payments/api.rs",
+        "src/payments",
+        "docs/guide.md",
+        "a/b/c/d.txt",
+    ]);
+    (patterns, paths)
+}
+
+#[test]
+fn an_example_path_is_matched_by_its_pattern() {
+    let (patterns, _) = all_patterns_and_paths();
+    for (pattern, _) in &patterns {
+        let example = pattern.example().unwrap_or_else(|| panic!("{pattern:?}"));
+        assert!(pattern.matches(&example), "{pattern:?}: {example}");
+    }
+}
+
+/// `covers` is a claim about every path: no path of the tables may be matched by the covered
+/// pattern and not by the one said to cover it.
+#[test]
+fn a_pattern_covers_another_only_when_it_matches_all_its_paths() {
+    let (patterns, mut paths) = all_patterns_and_paths();
+    let examples: Vec<String> = patterns.iter().filter_map(|(p, _)| p.example()).collect();
+    paths.extend(examples.iter().map(String::as_str));
+    let mut claims = 0;
+    for (a, fa) in &patterns {
+        for (b, fb) in &patterns {
+            if fa != fb || !a.covers(b) {
+                continue;
+            }
+            claims += 1;
+            for path in &paths {
+                assert!(
+                    !b.matches(path) || a.matches(path),
+                    "{a:?} said to cover {b:?}, but {path} is matched by the second only"
+                );
+            }
+        }
+    }
+    // The check is not empty: the shapes `covers` knows occur in the tables.
+    assert!(claims > 60, "{claims}");
+    let covers = |a: &str, b: &str| Pattern::new(a).unwrap().covers(&Pattern::new(b).unwrap());
+    assert!(covers("*", "/src/payments/"));
+    assert!(covers("/src/", "/src/payments/"));
+    assert!(covers("src", "/lib/src/a.rs"));
+    assert!(covers("*.md", "/docs/guide.md"));
+    assert!(covers("docs/", "/docs/guide.md"));
+    assert!(!covers("docs/", "/docs"));
+    assert!(!covers("/src/", "/src"));
+    assert!(!covers("/src/payments/", "/src/"));
+    assert!(!covers("*.md", "/docs/"));
+}
+
+/// The rule index leaves out only rules that cannot match: the last match among its
+/// candidates is the last match among all the rules, for every path of the tables.
+#[test]
+fn the_rule_index_finds_the_last_match_the_whole_file_finds() {
+    let (_, paths) = all_patterns_and_paths();
+    for flavor in [Flavor::GitHub, Flavor::GitLab] {
+        let table = if flavor == Flavor::GitHub {
+            CASES
+        } else {
+            GITLAB_CASES
+        };
+        let mut text = String::new();
+        let mut seen = std::collections::HashSet::new();
+        for (i, &(pattern, _, _)) in table.iter().enumerate() {
+            if seen.insert(pattern) {
+                text.push_str(&format!("{pattern} @owner{i}\n"));
+            }
+        }
+        let f = file(&text);
+        let parsed = codeowners(&f, flavor);
+        let index = RuleIndex::new(&parsed);
+        let mut candidates = Vec::new();
+        for path in &paths {
+            index.candidates(path, &mut candidates);
+            let among: Vec<usize> = parsed
+                .owners_by_section_among(path, &candidates)
+                .into_iter()
+                .map(|(_, rule)| rule)
+                .collect();
+            let all: Vec<usize> = parsed
+                .owners_by_section(path)
+                .into_iter()
+                .map(|(_, rule)| {
+                    parsed
+                        .rules
+                        .iter()
+                        .position(|r| std::ptr::eq(r, rule))
+                        .unwrap()
+                })
+                .collect();
+            assert_eq!(among, all, "{flavor:?} {path}");
+        }
+    }
 }

@@ -1106,3 +1106,107 @@ fn codeowners_is_generated_from_the_documents_byte_for_byte_the_same() {
     assert_eq!(owner("infra/vpn/tunnel.tf"), owner("infra/vpn/x"));
     assert!(owner("README.md").is_empty());
 }
+
+/// The workflow the documents and CODEOWNERS follow: generated once from the seed with paths,
+/// the file checks clean; an owner changed in the document is then a finding in CODEOWNERS,
+/// on the rule, with the path and the new owner labelled in the document; `check --fix`
+/// makes CODEOWNERS follow, and the check passes again.
+#[test]
+fn codeowners_generated_from_the_seed_checks_clean_then_follows_an_owner_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = seed_with_paths(dir.path());
+    // Every owner with a handle: a clean check is a clean check.
+    std::fs::write(
+        dir.path().join(".ownlint.yaml"),
+        "teams:\n  Subscription Service Team: \"@acme/subscriptions\"\n  \
+         Payment Service Team: [\"@acme/payments\", payments@acme.example]\n  \
+         Infrastructure Team: \"@acme/infra\"\n  Platform Team: \"@acme/platform\"\n  \
+         Product Team: \"@acme/product\"\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = ownlint()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (code, _, stderr) = run(&[
+        "export",
+        "--format",
+        "codeowners",
+        "--allow-errors",
+        "--output-file",
+        ".github/CODEOWNERS",
+        "OWNERSHIP.md",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let generated = std::fs::read_to_string(dir.path().join(".github/CODEOWNERS")).unwrap();
+    assert!(generated.contains("src/payments/ @acme/payments payments@acme.example"));
+
+    // `check` without paths finds the file where GitHub does, and nothing to say about it.
+    let codeowners_rules = ["check", "--select", "OWN6", "--format", "concise"];
+    let (code, stdout, stderr) = run(&codeowners_rules);
+    assert_eq!((code, stdout.lines().count()), (0, 1), "{stdout}{stderr}");
+    assert!(stdout.contains("in 2 files"), "{stdout}");
+
+    // The payments domain moves to the platform team in the document only.
+    let moved = text.replacen(
+        "**Owner:** Payment Service Team",
+        "**Owner:** Platform Team",
+        1,
+    );
+    assert_ne!(moved, text);
+    std::fs::write(dir.path().join("OWNERSHIP.md"), &moved).unwrap();
+    let (code, stdout, _) = run(&["check", "--select", "OWN6", "--format", "json"]);
+    assert_eq!(code, 1);
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let findings = report["diagnostics"].as_array().unwrap();
+    let codes: Vec<&str> = findings
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["OWN603", "OWN603"], "{stdout}");
+    for finding in findings {
+        assert_eq!(finding["file"], ".github/CODEOWNERS");
+        let places: Vec<(&str, u64)> = finding["labels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| {
+                (
+                    l["file"].as_str().unwrap(),
+                    l["span"]["start"]["line"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        let owner_line = moved[..moved.find("**Owner:** Platform Team").unwrap()]
+            .lines()
+            .count() as u64
+            + 1;
+        assert!(places.contains(&("OWNERSHIP.md", owner_line)), "{places:?}");
+    }
+    let (_, human, _) = run(&["check", "--select", "OWN6", "--color", "never"]);
+    insta::assert_snapshot!("codeowners_after_an_owner_change", human);
+
+    // Fixed in CODEOWNERS, as the documents say; then clean.
+    let (code, _, stderr) = run(&["check", "--select", "OWN6", "--fix"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("fixed 2 findings in .github/CODEOWNERS"),
+        "{stderr}"
+    );
+    let fixed = std::fs::read_to_string(dir.path().join(".github/CODEOWNERS")).unwrap();
+    assert!(fixed.contains("src/payments/ @acme/platform\n"), "{fixed}");
+    assert!(
+        fixed.contains("/services/billing/** @acme/platform\n"),
+        "{fixed}"
+    );
+    let (code, stdout, _) = run(&codeowners_rules);
+    assert_eq!(code, 0, "{stdout}");
+}
