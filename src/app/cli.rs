@@ -25,7 +25,7 @@ pub enum Command {
     /// Who owns this, and who do I escalate to? Look up a domain, responsibility, SLO, team
     /// or escalation contact.
     Who(WhoArgs),
-    /// Export the checked model: JSON, YAML (the format ownlint reads) or OpenSLO.
+    /// Export the checked model: JSON, YAML (the format ownlint reads), OpenSLO or CODEOWNERS.
     ///
     /// The documents are checked by the same pipeline as `ownlint check`, with the rules and
     /// severities of the configuration (`--select` and `--ignore` are `check`'s alone, so
