@@ -50,6 +50,9 @@ pub enum PathProblem {
     /// The rule with the path's pattern is right, but `by`, later, takes the path's files
     /// and names someone else.
     Overridden { rule: usize, by: usize },
+    /// The path cannot be a CODEOWNERS pattern (`/`, a line break, a leading `#`): no rule
+    /// can be written for it, and none is compared.
+    NotAPattern,
 }
 
 /// A rule that never decides an owner: `by`, later in the same section, matches every path
@@ -106,8 +109,10 @@ pub(super) fn compare(ws: &Workspace<'_>, settings: &Settings) -> Comparison {
                 }
                 continue;
             };
+            let path = ws.str(file_id, kept);
             let problems = match &lookup {
-                Some(lookup) => lookup.path(ws.str(file_id, kept), flavor, handles),
+                Some(lookup) => lookup.path(path, flavor, handles),
+                None if paths::pattern(path, flavor).is_none() => vec![PathProblem::NotAPattern],
                 None => vec![PathProblem::NoRule { falls_to: None }],
             };
             out.paths
@@ -153,7 +158,7 @@ impl<'a> Lookup<'a> {
     /// section has a rule for needs some section's last match to give it to the owner.
     fn path(&self, path: &str, flavor: Flavor, handles: &[String]) -> Vec<PathProblem> {
         let Some(pattern) = paths::pattern(path, flavor) else {
-            return Vec::new();
+            return vec![PathProblem::NotAPattern];
         };
         let Some(example) = pattern.example() else {
             return Vec::new();

@@ -19,6 +19,9 @@ declare_rule! {
     /// the team registry. A path whose files a broader rule already gives to the owner needs
     /// no rule of its own.
     ///
+    /// A path that cannot be a CODEOWNERS pattern at all (`/`, a leading `#`) is reported in
+    /// its document.
+    ///
     /// The CODEOWNERS rules are checked when the repository has a CODEOWNERS file
     /// (`.github/CODEOWNERS`, `CODEOWNERS`, `docs/CODEOWNERS`, or GitLab's
     /// `.gitlab/CODEOWNERS`), or when `codeowners.check` is `true` in `.ownlint.yaml`: then a
@@ -58,12 +61,13 @@ impl Rule for CodeownersMissingRule {
     fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
         let comparison = shared::comparison(ws, cx);
         for finding in &comparison.paths {
-            let PathProblem::NoRule { falls_to } = finding.problem else {
-                continue;
-            };
-            let d = match shared::file(ws) {
-                Some((id, file)) => in_codeowners(ws, finding, id, file, falls_to),
-                None => without_file(ws, finding),
+            let d = match (&finding.problem, shared::file(ws)) {
+                (PathProblem::NotAPattern, _) => not_a_pattern(ws, finding),
+                (PathProblem::NoRule { falls_to }, Some((id, file))) => {
+                    in_codeowners(ws, finding, id, file, *falls_to)
+                }
+                (PathProblem::NoRule { .. }, None) => without_file(ws, finding),
+                _ => continue,
             };
             cx.report(d);
         }
@@ -176,5 +180,23 @@ fn without_file(ws: &Workspace<'_>, finding: &PathFinding) -> Diagnostic {
     };
     d.with_help(
         "write the file from the documents: `ownlint export --format codeowners --output-file .github/CODEOWNERS`",
+    )
+}
+
+fn not_a_pattern(ws: &Workspace<'_>, finding: &PathFinding) -> Diagnostic {
+    Diagnostic::new(
+        &CodeownersMissingRule::META,
+        finding.domain.file,
+        finding.path.span,
+        format!(
+            "`{}`, a path of `{}`, cannot be a CODEOWNERS pattern",
+            ws.str(finding.domain.file, &finding.path).trim(),
+            shared::domain_name(ws, finding.domain)
+        ),
+    )
+    .with_label("no rule can be written for this path")
+    .with_help(
+        "write a path from the repository's root, such as `src/payments/`: not `/` alone, not \
+         starting with `#`, on one line",
     )
 }
