@@ -160,7 +160,9 @@ impl Folder {
     /// Whether the configuration lets `path` in, were it met in a walk: an open document that
     /// `check` would not read is left alone, as `check --stdin-filename` leaves it.
     pub fn selects(&self, path: &Path) -> bool {
-        Format::from_path(path).is_some()
+        // A CODEOWNERS file is the folder's only when it is the one the host uses, found
+        // when the folder was read; another is no ownership document, as in a walk.
+        Format::from_path(path).is_some_and(|f| !matches!(f, Format::Codeowners(_)))
             && walk::selected(path, &self.config.selection(), &self.root)
     }
 
@@ -171,12 +173,17 @@ impl Folder {
     }
 
     fn set_bytes(&mut self, path: &Path, bytes: Vec<u8>) -> Option<FileId> {
-        let (id, origin) = match self.id(path) {
-            Some(id) => (id, self.file(id).origin),
-            None if self.selects(path) => (FileId(self.paths.len() as u32), Origin::Walked),
+        // A file of the folder keeps the format it was read with (a CODEOWNERS file read as
+        // the configuration's `codeowners.flavor` says).
+        let (id, origin, format) = match self.id(path) {
+            Some(id) => (id, self.file(id).origin, self.file(id).format),
+            None if self.selects(path) => (
+                FileId(self.paths.len() as u32),
+                Origin::Walked,
+                Format::from_path(path)?,
+            ),
             None => return None,
         };
-        let format = Format::from_path(path)?;
         let file = SourceFile::new(
             id,
             shown(path, &self.root),
