@@ -662,3 +662,142 @@ fn paths_on_stderr_cannot_issue_legacy_workflow_commands() {
     assert!(!out.stderr.contains("##[error]"), "{}", out.stderr);
     out.stderr_has("skipped symbolic link ownership/##\\[error]pwned.md");
 }
+
+/// A repository whose document gives `src/payments/` to the payments team, and whose CODEOWNERS
+/// (at `codeowners`, from the root) gives it to someone else: a finding `--fix` repairs.
+fn stale_codeowners(dir: &Path, codeowners: &str) {
+    fs::create_dir_all(dir.join("ownership")).unwrap();
+    fs::write(
+        dir.join("ownership/OWNERSHIP.md"),
+        "## Payments Domain\n\n**Owner:** Payment Service Team\n\
+         **Escalation Contact:** Ann Lee\n**Paths:** `src/payments/`\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.join(".ownlint.yaml"),
+        "teams:\n  Payment Service Team: \"@acme/payments\"\n",
+    )
+    .unwrap();
+    let path = dir.join(codeowners);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, "src/payments/ @acme/billing\n").unwrap();
+}
+
+/// `check --fix` writes only the files it read: the CODEOWNERS file the host uses, not
+/// another; through a symbolic link, the file it points at, the link kept; with the file's
+/// permission bits; and never a file read with bytes that are not UTF-8.
+#[test]
+fn fix_writes_only_the_files_it_read_as_they_were() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    stale_codeowners(dir.path(), ".github/CODEOWNERS");
+    // GitHub reads .github/CODEOWNERS: the root one is not read, so not written.
+    fs::write(
+        dir.path().join("CODEOWNERS"),
+        "src/payments/ @acme/billing\n",
+    )
+    .unwrap();
+    let codeowners = dir.path().join(".github/CODEOWNERS");
+    fs::set_permissions(&codeowners, fs::Permissions::from_mode(0o640)).unwrap();
+    let out = run(ownlint(dir.path()).args(["check", "--fix"]));
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert_eq!(
+        fs::read_to_string(&codeowners).unwrap(),
+        "src/payments/ @acme/payments\n"
+    );
+    let mode = fs::metadata(&codeowners).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("CODEOWNERS")).unwrap(),
+        "src/payments/ @acme/billing\n"
+    );
+
+    // A link where GitHub looks: said and left alone without --follow-links; with it, the
+    // file it points at is written and the link stays a link.
+    let dir = tempfile::tempdir().unwrap();
+    stale_codeowners(dir.path(), "shared/CODEOWNERS");
+    fs::create_dir(dir.path().join(".github")).unwrap();
+    symlink(
+        "../shared/CODEOWNERS",
+        dir.path().join(".github/CODEOWNERS"),
+    )
+    .unwrap();
+    let out = run(ownlint(dir.path()).args(["check", "--fix"]));
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr
+            .contains("skipped symbolic link .github/CODEOWNERS"),
+        "{}",
+        out.stderr
+    );
+    let target = dir.path().join("shared/CODEOWNERS");
+    assert_eq!(
+        fs::read_to_string(&target).unwrap(),
+        "src/payments/ @acme/billing\n"
+    );
+    let out = run(ownlint(dir.path()).args(["check", "--fix", "--follow-links"]));
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert_eq!(
+        fs::read_to_string(&target).unwrap(),
+        "src/payments/ @acme/payments\n"
+    );
+    let link = fs::symlink_metadata(dir.path().join(".github/CODEOWNERS")).unwrap();
+    assert!(link.file_type().is_symlink());
+
+    // Not UTF-8: said, and the bytes stay.
+    let dir = tempfile::tempdir().unwrap();
+    stale_codeowners(dir.path(), ".github/CODEOWNERS");
+    let bytes = b"# \xff\nsrc/payments/ @acme/billing\n";
+    fs::write(dir.path().join(".github/CODEOWNERS"), bytes).unwrap();
+    let out = run(ownlint(dir.path()).args(["check", "--fix", "--format", "concise"]));
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("not valid UTF-8"), "{}", out.stdout);
+    assert_eq!(
+        fs::read(dir.path().join(".github/CODEOWNERS")).unwrap(),
+        bytes
+    );
+}
+
+/// A configuration cannot point the CODEOWNERS check outside the repository (its lines would
+/// be shown in reports, and `--fix` would write it), nor give a team a handle that would
+/// write more than an owner into CODEOWNERS.
+#[test]
+fn the_configuration_cannot_reach_out_through_codeowners() {
+    let dir = tempfile::tempdir().unwrap();
+    stale_codeowners(dir.path(), ".github/CODEOWNERS");
+    for file in ["/etc/passwd", "../outside/CODEOWNERS", "a/../../CODEOWNERS"] {
+        fs::write(
+            dir.path().join(".ownlint.yaml"),
+            format!("codeowners:\n  file: {file}\n"),
+        )
+        .unwrap();
+        let out = run(ownlint(dir.path()).args(["check"]));
+        assert_eq!(out.code, 2, "{file}: {}{}", out.stdout, out.stderr);
+        assert!(
+            out.stderr.contains("invalid `codeowners.file`"),
+            "{}",
+            out.stderr
+        );
+        assert!(!out.stdout.contains("root:"), "{}", out.stdout);
+    }
+    for handle in [
+        "\"x\\e[31m#y@acme.example\"",
+        "\"x@y@acme.example\"",
+        "\"@acme/pay ments\"",
+        "\"a\\u202e@acme.example\"",
+        "\"@acme/payments\\n* @evil\"",
+    ] {
+        fs::write(
+            dir.path().join(".ownlint.yaml"),
+            format!("teams:\n  Payment Service Team: {handle}\n"),
+        )
+        .unwrap();
+        let out = run(ownlint(dir.path()).args(["check"]));
+        assert_eq!(out.code, 2, "{handle}: {}{}", out.stdout, out.stderr);
+        assert!(
+            out.stderr.contains("is not a CODEOWNERS owner"),
+            "{}",
+            out.stderr
+        );
+    }
+}

@@ -29,7 +29,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
         problems,
         skipped_links,
         skipped_files,
-    } = Inputs::load(&args.input)?;
+    } = Inputs::load_with_codeowners(&args.input)?;
     let rules = selected_rules(&config.settings, &args.select, &args.ignore)?;
     let current_count = files.len();
     if let Some(rev) = &args.base {

@@ -34,7 +34,7 @@ pub fn fix(args: &CheckArgs) -> Result<Fixed, Error> {
     }
     let mut fixed = Fixed::default();
     for _ in 0..MAX_PASSES {
-        let inputs = Inputs::load(&args.input)?;
+        let inputs = Inputs::load_with_codeowners(&args.input)?;
         let rules = selected_rules(&inputs.config.settings, &args.select, &args.ignore)?;
         let baseline = match &args.baseline {
             Some(path) => Some(baseline::load(path)?),

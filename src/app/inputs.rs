@@ -13,6 +13,7 @@ use crate::lint::{self, EnabledRule, Linted, Run};
 use crate::source::SourceFile;
 use crate::source::read;
 use crate::source::stdin::{StdinDocument, UNNAMED, is_stdin};
+use crate::source::walk::Found;
 use crate::source::walk::{self, io_message};
 
 /// The files of one run, read, with what could not be read.
@@ -32,7 +33,19 @@ pub struct Inputs {
 }
 
 impl Inputs {
+    /// The documents to read, for the commands that read documents only (`export`, `who`,
+    /// `stats`): what they write or answer is the documents', whatever CODEOWNERS says.
     pub fn load(args: &InputArgs) -> Result<Inputs, Error> {
+        Inputs::read(args, false)
+    }
+
+    /// The documents, and the repository's CODEOWNERS file to check against them: with no
+    /// paths given, or when the configuration asks (`codeowners.check: true`).
+    pub fn load_with_codeowners(args: &InputArgs) -> Result<Inputs, Error> {
+        Inputs::read(args, true)
+    }
+
+    fn read(args: &InputArgs, with_codeowners: bool) -> Result<Inputs, Error> {
         let cwd = std::env::current_dir().map_err(|e| {
             Error::usage(format!(
                 "cannot read the current folder: {}",
@@ -54,10 +67,14 @@ impl Inputs {
         let mut discovery = walk::discover(&on_disk, &config.selection(), &cwd, args.follow_links);
         // With no paths given, or when the configuration asks, the repository's CODEOWNERS
         // too: its rules are checked against the documents (the `codeowners-*` rules).
-        if (args.paths.is_empty() || config.settings.codeowners.check == Some(true))
-            && let Some(codeowners) = config.codeowners_file(&cwd)
+        if with_codeowners
+            && (args.paths.is_empty() || config.settings.codeowners.check == Some(true))
         {
-            discovery.files.push(codeowners);
+            match config.codeowners_file(&cwd, args.follow_links) {
+                Some(Found::File(codeowners)) => discovery.files.push(codeowners),
+                Some(Found::Link(link)) => discovery.skipped_links.push(link),
+                None => {}
+            }
         }
         let mut problems = discovery.problems;
         if let Some(doc) = &stdin {

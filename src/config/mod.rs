@@ -30,7 +30,7 @@ use globset::GlobSet;
 use crate::diagnostic::{RuleMeta, Severity};
 use crate::error::Error;
 use crate::parse::labels::LabelTable;
-use crate::source::walk::Selection;
+use crate::source::walk::{self, Selection};
 use crate::source::{FileId, Flavor, Format, Origin, SourceFile};
 pub use calendar::CalendarStart;
 
@@ -133,16 +133,17 @@ impl Config {
     /// The repository's CODEOWNERS file, to read with the documents when its rules are checked
     /// against them: where the configuration says (`codeowners.file`), else where the host
     /// looks from the configuration's folder; none when `codeowners.check` is `false`.
-    pub fn codeowners_file(&self, cwd: &Path) -> Option<crate::source::walk::Candidate> {
+    pub fn codeowners_file(&self, cwd: &Path, follow_links: bool) -> Option<walk::Found> {
         let settings = &self.settings.codeowners;
         if settings.check == Some(false) {
             return None;
         }
-        crate::source::walk::codeowners_file(
+        walk::codeowners_file(
             &self.root,
             cwd,
             settings.flavor,
             settings.file.as_deref(),
+            follow_links,
         )
     }
 

@@ -288,7 +288,11 @@ impl Validator<'_> {
                     "gitlab" => out.flavor = Some(Flavor::GitLab),
                     _ => invalid("`github` or `gitlab`"),
                 },
-                "file" if text.trim().is_empty() => invalid("a path from the repository's root"),
+                // Inside the repository: the file's lines are shown in reports, and `--fix`
+                // writes it, so a configuration from a pull request cannot name another.
+                "file" if !inside(&text) => {
+                    invalid("a path inside the repository, from its root: `.github/CODEOWNERS`")
+                }
                 "file" => out.file = Some(PathBuf::from(text)),
                 _ => {
                     self.unknown_setting(key, &name, "codeowners.", CODEOWNERS_KEYS);
@@ -482,32 +486,27 @@ fn last_line(s: &str) -> String {
     s.lines().last().unwrap_or(s).trim().to_owned()
 }
 
-/// Why a handle is not an owner CODEOWNERS accepts, if it is not: GitHub takes `@user`,
-/// `@org/team` and email addresses; GitLab also `@group/subgroup/…` and `@@role`.
+/// Why a handle of the team registry cannot be a CODEOWNERS owner, GitHub's or GitLab's
+/// ([`crate::parse::codeowners::is_owner`], which reads CODEOWNERS files): it is written into
+/// one as it is.
 fn handle_problem(handle: &str) -> Option<&'static str> {
-    let name_chars = |s: &str| {
-        !s.is_empty()
-            && s.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-    };
-    if let Some(rest) = handle.strip_prefix('@') {
-        let rest = rest.strip_prefix('@').unwrap_or(rest);
-        return match rest.split('/').all(name_chars) {
-            true => None,
-            false => Some("a user, team or group name has letters, digits, `-`, `_` and `.` only"),
-        };
+    use crate::parse::codeowners::is_owner;
+    if is_owner(Flavor::GitHub, handle) || is_owner(Flavor::GitLab, handle) {
+        return None;
     }
-    match handle.split_once('@') {
-        Some((local, domain))
-            if !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-                && !handle.contains(char::is_whitespace) =>
-        {
-            None
-        }
-        Some(_) => Some("not an email address"),
-        None => Some("a user or team starts with `@`"),
-    }
+    Some(match handle.starts_with('@') {
+        true => "a user, team or group name has letters, digits, `-`, `_` and `.` only",
+        false if handle.contains('@') => "not an email address",
+        false => "a user or team starts with `@`",
+    })
+}
+
+/// Whether `path` is a relative path that stays below the folder it is relative to: no root,
+/// no drive, no `..`.
+fn inside(path: &str) -> bool {
+    use std::path::Component;
+    !path.trim().is_empty()
+        && std::path::Path::new(path)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
 }

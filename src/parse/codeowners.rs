@@ -236,15 +236,27 @@ impl<'s> Reader<'s> {
         }
         if let Some(open) = unescaped(text, b'[') {
             let close = text[open..].find(']').map_or(open + 1, |i| open + i + 1);
-            let help = if open == 0 && text.ends_with(']') {
-                "sections are GitLab's: read the file as GitLab's, or remove the header"
+            let header = (open == 0 || (open == 1 && text.starts_with('^'))) && text.ends_with(']');
+            let (message, help) = if header {
+                (
+                    format!("GitHub has no sections: `{text}` is read as a pattern"),
+                    "if the file is GitLab's, set `codeowners.flavor: gitlab` in .ownlint.yaml \
+                     (or keep it in .gitlab/); on GitHub, remove the header",
+                )
             } else {
-                "GitHub has no character ranges: write one line for each name"
+                (
+                    "`[ ]` is not a character range on GitHub".to_owned(),
+                    "GitHub has no character ranges: write one line for each name",
+                )
+            };
+            let span = match header {
+                true => pattern.span,
+                false => pattern.span_of(open..close),
             };
             self.problem(
-                pattern.span_of(open..close),
+                span,
                 SyntaxProblemKind::CharacterRange,
-                "`[ ]` is not a character range on GitHub".to_owned(),
+                message,
                 Some(help.to_owned()),
             );
             return true;
@@ -387,8 +399,9 @@ fn unescaped(text: &str, byte: u8) -> Option<usize> {
     None
 }
 
-/// Whether `word` is an owner as `flavor`'s host writes one.
-fn is_owner(flavor: Flavor, word: &str) -> bool {
+/// Whether `word` is an owner as `flavor`'s host writes one: also what the team registry's
+/// handles are held to, since they are written into CODEOWNERS.
+pub fn is_owner(flavor: Flavor, word: &str) -> bool {
     let Some(name) = word.strip_prefix('@') else {
         return is_email(word);
     };
@@ -439,9 +452,9 @@ fn is_email(word: &str) -> bool {
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-')
         })
-        && !local
+        && local
             .bytes()
-            .any(|b| b.is_ascii_control() || b"#/\\".contains(&b))
+            .all(|b| b.is_ascii_graphic() && !b"#/\\".contains(&b))
 }
 
 fn owner_help(flavor: Flavor, word: &str) -> String {

@@ -98,12 +98,13 @@ pub(crate) fn line_end(text: &str, offset: usize) -> usize {
 }
 
 /// A fix that writes `line` as a line of its own at `at`, the start of a line or the end of
-/// the file.
+/// the file, ended as the file ends its lines (`\r\n` in a file that has one).
 pub(crate) fn insert_line(text: &str, at: usize, line: &str, title: String) -> Fix {
+    let end = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let before = if at > 0 && !text[..at].ends_with('\n') {
-        "\n"
+        end
     } else {
         ""
     };
-    Fix::safe(title, Span::empty_at(at), format!("{before}{line}\n"))
+    Fix::safe(title, Span::empty_at(at), format!("{before}{line}{end}"))
 }

@@ -4,13 +4,22 @@
 
 use crate::model::codeowners::{Flavor, Pattern};
 use crate::model::{Domain, Text};
+use crate::util::sanitize::is_unsafe;
 
 /// A path as a CODEOWNERS line holds it: white space escaped (`\ `) so that the pattern stays
-/// one, and none when it holds a line break or a control character, which would start another
-/// line or hide one: a document cannot write a rule of its own into the file.
+/// one; none when it holds a line break, a control character or a bidirectional override
+/// (which would start another line, hide one or show it in another order), a line or
+/// paragraph separator, or ends in a `\` that would escape the space before the owners: a
+/// document cannot write a rule, or an owner, of its own into the file.
 pub fn written(path: &str) -> Option<String> {
     let path = path.trim();
-    if path.is_empty() || path.starts_with('#') || path.chars().any(char::is_control) {
+    let unsafe_char = |c: char| is_unsafe(c) || matches!(c, '\n' | '\t' | '\u{2028}' | '\u{2029}');
+    if path.is_empty() || path.starts_with('#') || path.chars().any(unsafe_char) {
+        return None;
+    }
+    // An odd run of backslashes at the end escapes what follows the pattern.
+    let trailing = path.len() - path.trim_end_matches('\\').len();
+    if trailing % 2 == 1 {
         return None;
     }
     let mut out = String::with_capacity(path.len());
@@ -96,5 +105,10 @@ mod tests {
         );
         assert_eq!(written("a\n* @evil"), None);
         assert_eq!(written("# comment"), None);
+        // The escape would take the space before the owners: `src/a\ @team` has none.
+        assert_eq!(written("src/a\\"), None);
+        assert_eq!(written("src/a\\\\").as_deref(), Some("src/a\\\\"));
+        assert_eq!(written("src/\u{202E}lanigiro/"), None);
+        assert_eq!(written("src/a\u{2028}* @evil"), None);
     }
 }

@@ -208,29 +208,45 @@ fn walk(root: &Path, config: &Selection<'_>, cwd: &Path, follow_links: bool, out
     }
 }
 
-/// The CODEOWNERS file of the repository whose root is `root`, as a file to read: `file` when
-/// the configuration names one (relative to `root`), else the first of the places the host
-/// looks ([`Flavor::places`]) that is a regular file — GitHub's places, then GitLab's
-/// `.gitlab/CODEOWNERS`, when the configuration does not say which host. Read as `flavor`
-/// says, else as the place says ([`Flavor::of_path`]).
+/// What is found where a host looks for its CODEOWNERS file.
+#[derive(Debug)]
+pub enum Found {
+    /// The file to read.
+    File(Candidate),
+    /// A symbolic link, not followed (as a walk does not follow one without
+    /// `--follow-links`): shown as the reports show paths.
+    Link(String),
+}
+
+/// The CODEOWNERS file of the repository whose root is `root`: `file` when the configuration
+/// names one (relative to `root`), else the first of the places the host looks
+/// ([`Flavor::places`]) that exists — GitHub's places, then GitLab's `.gitlab/CODEOWNERS`,
+/// when the configuration does not say which host. Read as `flavor` says, else as the place
+/// says ([`Flavor::of_path`]). A symbolic link there is followed with `follow_links`, and
+/// else said, not passed over.
 pub fn codeowners_file(
     root: &Path,
     cwd: &Path,
     flavor: Option<Flavor>,
     file: Option<&Path>,
-) -> Option<Candidate> {
-    let candidate = |path: PathBuf| {
-        let shown = relative_to(&path, cwd);
-        Candidate {
-            display: display(&shown),
+    follow_links: bool,
+) -> Option<Found> {
+    let found = |path: PathBuf| {
+        let shown = display(&relative_to(&path, cwd));
+        let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link && !follow_links {
+            return Found::Link(shown);
+        }
+        Found::File(Candidate {
+            display: shown,
             format: Format::Codeowners(flavor.unwrap_or_else(|| Flavor::of_path(&path))),
             fs_path: path,
             origin: Origin::Explicit,
-        }
+        })
     };
     if let Some(file) = file {
         // Named by the configuration: read (and a problem said) even when it is missing.
-        return Some(candidate(root.join(file)));
+        return Some(found(root.join(file)));
     }
     let places: &[&str] = match flavor {
         Some(flavor) => flavor.places(),
@@ -243,10 +259,8 @@ pub fn codeowners_file(
     };
     places.iter().find_map(|place| {
         let path = root.join(place);
-        std::fs::symlink_metadata(&path)
-            .ok()?
-            .is_file()
-            .then(|| candidate(path))
+        let meta = std::fs::symlink_metadata(&path).ok()?;
+        (meta.is_file() || meta.file_type().is_symlink()).then(|| found(path))
     })
 }
 

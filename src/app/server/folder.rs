@@ -71,7 +71,7 @@ impl Folder {
             false => Vec::new(),
         };
         // The repository's CODEOWNERS, as `check` without paths reads it.
-        if walk && let Some(codeowners) = config.codeowners_file(&root) {
+        if walk && let Some(walk::Found::File(codeowners)) = config.codeowners_file(&root, false) {
             candidates.push(codeowners);
         }
         for c in &mut candidates {
