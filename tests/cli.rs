@@ -1008,3 +1008,26 @@ fn fix_writes_the_safe_fixes_and_reports_what_is_left() {
     let out = run(ownlint(dir.path()).args(["check", "--fix", "--base", "HEAD"]));
     assert_eq!(out.code, 2);
 }
+
+/// `--config` with a relative path: its `ownership/` folder is the default, as for one found.
+#[test]
+fn a_relative_config_path_finds_the_ownership_folder_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("sub/ownership")).unwrap();
+    std::fs::copy(
+        root().join("fixtures/seed/OWNERSHIP.md"),
+        dir.path().join("sub/ownership/OWNERSHIP.md"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("sub/.ownlint.yaml"), "").unwrap();
+    let out = run(ownlint(dir.path()).args([
+        "check",
+        "--config",
+        "sub/.ownlint.yaml",
+        "--format",
+        "concise",
+    ]));
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    out.stdout_has("in 1 file, 9 domains");
+    out.stdout_has("sub/ownership/OWNERSHIP.md:");
+}

@@ -188,11 +188,12 @@ impl Config {
             Origin::Explicit,
             bytes,
         );
+        // From `cwd`, whatever the path given: a relative `--config sub/.ownlint.yaml` has its
+        // `ownership/` folder and its globs in `cwd/sub`.
         let root = path
             .parent()
-            .map(Path::to_path_buf)
             .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or_else(|| PathBuf::from("."));
+            .map_or_else(|| cwd.to_path_buf(), |p| cwd.join(p));
         let mut config = Config {
             path: Some(path),
             root,

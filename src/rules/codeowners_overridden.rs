@@ -11,7 +11,9 @@ declare_rule! {
     /// path from the path's own rule and gives them to someone else: the path's rule names
     /// the domain's owner, but a later rule that also matches its files (the last match
     /// wins) names another owner. The finding is on the later rule, with the path's rule and
-    /// the domain's owner labelled; the fix writes the path's rule again after it.
+    /// the domain's owner labelled; the fix writes the path's rule again after it. A later
+    /// rule that takes only some of the path's files (`*.rs @acme/security` after
+    /// `src/payments/`) is a choice CODEOWNERS is made for, and no finding.
     ///
     /// Checked when the repository has a CODEOWNERS file, or `codeowners.check` is `true` in
     /// `.ownlint.yaml`.
