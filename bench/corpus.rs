@@ -9,6 +9,11 @@
 //! escalation ladder for the whole repository. A mixed corpus writes each file as Markdown or
 //! YAML at random.
 //!
+//! With `codeowners`, every domain also lists one path of its own (`**Paths:**`, `paths:`),
+//! `.ownlint.yaml` maps each owner to a handle (`teams`), and `.github/CODEOWNERS` gives each
+//! path to its owner's handle, as `ownlint export --format codeowners` writes it: the
+//! codeowners rules have nothing to report, so their cost can be timed on its own.
+//!
 //! Used by `bench/gen_corpus.rs` (the command) and by the tests, which include this file.
 
 use std::fmt::Write as _;
@@ -23,6 +28,9 @@ pub struct Options {
     /// The share of domains that get one defect each.
     pub defects: f64,
     pub seed: u64,
+    /// A path per domain, the team registry and a matching CODEOWNERS. Without it the bytes
+    /// are those of the generator before the option.
+    pub codeowners: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -346,6 +354,8 @@ struct Domain {
     defect: Option<Defect>,
     /// The SLO the defect is on, for SLO defects.
     bad_slo: usize,
+    /// The folder the domain lists as its code (`codeowners` only).
+    path: Option<String>,
 }
 
 struct Shared {
@@ -490,6 +500,7 @@ fn domains(r: &mut Rng, n: usize) -> Vec<Domain> {
             responsibilities,
             defect: None,
             bad_slo: 0,
+            path: None,
         });
     }
     out
@@ -629,6 +640,9 @@ fn markdown(doms: &[Domain], shared: &[&Shared], all: &[Domain]) -> (String, Vec
             Some(c) => l.add(&format!("**Escalation Contact:** {c}")),
             None => heading,
         };
+        if let Some(p) = &d.path {
+            l.add(&format!("**Paths:** `{p}`"));
+        }
         l.add("**SLO Responsibility:**");
         let slos = d
             .slos
@@ -689,6 +703,9 @@ fn yaml_file(doms: &[Domain], shared: &[&Shared], all: &[Domain]) -> (String, Ve
             Some(c) => l.add(&format!("    escalation_contact: {}", yaml(c))),
             None => heading,
         };
+        if let Some(p) = &d.path {
+            l.add(&format!("    paths: [{}]", yaml(p)));
+        }
         l.add("    slos:");
         let slos = d
             .slos
@@ -784,6 +801,9 @@ pub fn generate(options: &Options) -> Corpus {
         .enumerate()
         .flat_map(|(f, l)| std::iter::repeat_n(f, l.3))
         .collect();
+    if options.codeowners {
+        give_paths(&mut doms, &layout, &file_of);
+    }
 
     let defect_count = (n as f64 * options.defects).round() as usize;
     for i in r.sample(n, defect_count) {
@@ -844,12 +864,102 @@ pub fn generate(options: &Options) -> Corpus {
         files.push((path.clone(), text));
     }
     files.push(("ownership-model/ESCALATION.md".to_owned(), ladder()));
+    if options.codeowners {
+        let teams = handles(&doms);
+        files.push((".ownlint.yaml".to_owned(), registry(&teams)));
+        files.push((".github/CODEOWNERS".to_owned(), codeowners(&doms, &teams)));
+    }
     expected.sort_by(|a, b| (&a.1, a.2, a.0).cmp(&(&b.1, b.2, b.0)));
     Corpus {
         files,
         expected,
         shared_declarations: shared.len(),
     }
+}
+
+/// Give each domain a folder of its own, `src/<group>/<domain-slug>/` with the top folder of
+/// its document for the group: none inside another, so that no CODEOWNERS rule shadows or
+/// overrides another. Draws nothing from the generator: the rest stays as it was.
+fn give_paths(doms: &mut [Domain], layout: &[(String, bool, usize, usize)], file_of: &[usize]) {
+    let mut used = std::collections::HashSet::new();
+    for (i, d) in doms.iter_mut().enumerate() {
+        let document = &layout[file_of[i]].0;
+        let group = document.split('/').next().unwrap_or("misc");
+        let base = slug(&d.name);
+        let mut name = base.clone();
+        let mut n = 1;
+        while !used.insert(name.clone()) {
+            n += 1;
+            name = format!("{base}-{n}");
+        }
+        d.path = Some(format!("src/{group}/{name}/"));
+    }
+}
+
+/// The one team that owns a domain, when the documents give it one: the domains whose owner
+/// was made a defect (none, a placeholder, two) have none, and `ownlint export` writes no rule
+/// for their paths.
+fn sole_owner(d: &Domain) -> Option<&str> {
+    match d.defect {
+        Some(Defect::MissingOwner | Defect::PlaceholderOwner | Defect::TwoOwners) => None,
+        _ => d.owners.first().map(String::as_str),
+    }
+}
+
+/// Every team the documents name as an owner, sorted, with its handle `@bench/<team-slug>`.
+fn handles(doms: &[Domain]) -> std::collections::BTreeMap<String, String> {
+    let mut teams = std::collections::BTreeMap::new();
+    for d in doms {
+        let named: Vec<&str> = match d.defect {
+            Some(Defect::MissingOwner | Defect::PlaceholderOwner) => Vec::new(),
+            Some(Defect::TwoOwners) => d.owners[0].split(", ").collect(),
+            _ => d.owners.iter().map(String::as_str).collect(),
+        };
+        for team in named {
+            teams
+                .entry(team.to_owned())
+                .or_insert_with(|| format!("@bench/{}", slug(team)));
+        }
+    }
+    teams
+}
+
+/// `.ownlint.yaml` with the team registry.
+fn registry(teams: &std::collections::BTreeMap<String, String>) -> String {
+    let mut text = String::from("teams:\n");
+    for (team, handle) in teams {
+        let _ = writeln!(text, "  {}: \"{handle}\"", yaml(team));
+    }
+    text
+}
+
+/// CODEOWNERS as `ownlint export --format codeowners` writes it: the header, then for each
+/// path of a domain with one owner its comment and its rule, broadest pattern first and then
+/// by text (every path here is as deep as the others).
+fn codeowners(doms: &[Domain], teams: &std::collections::BTreeMap<String, String>) -> String {
+    let mut rules: Vec<(&str, String)> = doms
+        .iter()
+        .filter_map(|d| {
+            let owner = sole_owner(d)?;
+            let path = d.path.as_deref()?;
+            let mut comment = format!("# {}: {owner}", d.name);
+            if let Some(contact) = &d.contact {
+                let _ = write!(comment, ", escalation {contact}");
+            }
+            Some((path, format!("{comment}\n{path} {}\n", teams[owner])))
+        })
+        .collect();
+    rules.sort();
+    let mut text = String::from(
+        "# CODEOWNERS, generated by ownlint from the ownership documents: do not edit it by hand.\n\
+         # Change the documents (a domain's paths and owner, the teams' handles in .ownlint.yaml),\n\
+         # then run `ownlint export --format codeowners --output-file .github/CODEOWNERS`.\n",
+    );
+    for (_, rule) in rules {
+        text.push('\n');
+        text.push_str(&rule);
+    }
+    text
 }
 
 /// Write a corpus under `out`, which must be absent or empty (leftovers would be findings).

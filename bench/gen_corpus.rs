@@ -1,7 +1,9 @@
 //! Generate an ownership repository for the benchmark: `gen_corpus OUT --domains N
-//! [--format md|mixed] [--defects RATE] [--seed S] [--per-file K]`. Deterministic: the same
-//! arguments write the same bytes. Writes `OUT/expected.tsv` beside it (rule, file, line of
-//! every seeded defect) unless `--no-expected`.
+//! [--format md|mixed] [--defects RATE] [--seed S] [--per-file K] [--codeowners]`.
+//! Deterministic: the same arguments write the same bytes. Writes `OUT/expected.tsv` beside it
+//! (rule, file, line of every seeded defect) unless `--no-expected`. `--codeowners` gives every
+//! domain a path of its own and writes the team registry (`.ownlint.yaml`) and a
+//! `.github/CODEOWNERS` that matches the documents.
 
 #[path = "corpus.rs"]
 mod corpus;
@@ -30,6 +32,7 @@ fn run() -> Result<(), String> {
         format: Format::Markdown,
         defects: 0.0,
         seed: 0,
+        codeowners: false,
     };
     let mut write_expected = true;
     while let Some(arg) = args.next() {
@@ -54,11 +57,12 @@ fn run() -> Result<(), String> {
                 }
             }
             "--no-expected" => write_expected = false,
+            "--codeowners" => options.codeowners = true,
             _ if arg.starts_with('-') => return Err(format!("unknown option `{arg}`")),
             _ => out = Some(PathBuf::from(arg)),
         }
     }
-    let out = out.ok_or("usage: gen_corpus OUT --domains N [--format md|mixed] [--defects RATE] [--seed S] [--per-file K]")?;
+    let out = out.ok_or("usage: gen_corpus OUT --domains N [--format md|mixed] [--defects RATE] [--seed S] [--per-file K] [--codeowners]")?;
     if options.domains == 0 {
         return Err("--domains must be at least 1".into());
     }

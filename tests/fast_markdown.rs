@@ -63,6 +63,7 @@ fn generated_repositories_are_taken_and_agree() {
             format,
             defects: 0.05,
             seed: 3,
+            codeowners: false,
         });
         let mut markdown = 0;
         let mut taken = 0;
@@ -240,6 +241,7 @@ fn generated_document() -> String {
         format: corpus::Format::Markdown,
         defects: 0.3,
         seed: 9,
+        codeowners: false,
     });
     generated
         .files

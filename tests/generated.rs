@@ -19,6 +19,7 @@ fn options(domains: usize, format: Format, defects: f64, seed: u64) -> Options {
         format,
         defects,
         seed,
+        codeowners: false,
     }
 }
 
