@@ -8,6 +8,13 @@
 #   bench/run.sh --lsp             then `ownlint server` on md-1k, md-10k, mixed-10k (bench/lsp.py):
 #                                  keystroke latency, open time against check, peak memory; and
 #                                  md-100k's open time and memory (without --quick)
+#   bench/run.sh --codeowners      then the cost of checking CODEOWNERS: md-10k-codeowners and
+#                                  md-100k-codeowners (md-10k's only with --quick), the same
+#                                  corpora with a path per domain, the team registry and a
+#                                  matching .github/CODEOWNERS, against md-10k and md-100k; each
+#                                  checked from inside its root without a path (so that the
+#                                  CODEOWNERS is read), runs interleaved (bench/compare.py
+#                                  --in-root): the change in per cent
 #
 # OWNLINT_BENCH_BIN=DIR takes ownlint and the example programs already built in DIR instead of
 # building them, and OWNLINT_BENCH_OUT=DIR keeps the corpora and reports there instead of
@@ -29,17 +36,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=false
 lsp=false
+codeowners=false
 against=""
 while (($#)); do
   case $1 in
     --quick) quick=true ;;
     --lsp) lsp=true ;;
+    --codeowners) codeowners=true ;;
     --against)
       against=${2:?--against needs a revision}
       shift
       ;;
     *)
-      echo "bench: unknown argument $1 (--quick, --lsp, --against REV)" >&2
+      echo "bench: unknown argument $1 (--quick, --lsp, --codeowners, --against REV)" >&2
       exit 2
       ;;
   esac
@@ -142,6 +151,30 @@ if $lsp; then
   echo "publication of every file \`check\` reports; check: \`ownlint check --format json --output-file …\` in the folder):"
   echo
   python3 bench/lsp.py --edits 200 --runs 10 "$bin/ownlint" "${servers[@]}"
+fi
+if $codeowners; then
+  # The same generator with --codeowners: the same domains and defects (expected.tsv), each
+  # domain with a folder of its own, .ownlint.yaml with a handle per owner, and the CODEOWNERS
+  # ownlint's export would write, so that the codeowners rules find nothing. Both corpora are
+  # checked as a repository is, from its root without a path; the base has no paths, no
+  # registry and no CODEOWNERS: the difference is what checking CODEOWNERS costs.
+  pairs=()
+  for n in "${sizes[@]}"; do
+    ((n >= 10000)) || continue
+    name="md-$((n / 1000))k"
+    corpus="$out/$name-codeowners"
+    if [[ ! -f "$corpus/expected.tsv" ]]; then
+      rm -rf "$corpus"
+      "$bin/examples/gen_corpus" "$corpus" --domains "$n" --format md --defects 0.01 --seed 1 \
+        --codeowners 2>/dev/null
+    fi
+    pairs+=("$out/$name,$corpus=$((5 * $(runs "$n")))")
+  done
+  echo
+  echo "Checking CODEOWNERS, \`ownlint check --format json --output-file …\` in the corpus's root, runs"
+  echo "interleaved (100 and 50 by size), medians; base: no paths, no CODEOWNERS:"
+  echo
+  python3 bench/compare.py --in-root "$bin/ownlint" 30 "${pairs[@]}"
 fi
 if [[ -n "$against" ]]; then
   # REV's ownlint, built once in a worktree of its own under target/bench.
