@@ -89,6 +89,57 @@ fn a_clean_repository_is_silent() {
     }
 }
 
+/// `--codeowners` (the benchmark of the codeowners rules): every domain lists a folder, the
+/// team registry gives each owner a handle, and CODEOWNERS is what `ownlint export` writes
+/// from the documents, byte for byte; checked from the root, where CODEOWNERS is read, the
+/// findings are still exactly the seeded defects: the codeowners rules find nothing.
+#[test]
+fn a_generated_codeowners_matches_the_documents() {
+    for (format, seed) in [(Format::Markdown, 6), (Format::Mixed, 7)] {
+        let dir = tempfile::tempdir().unwrap();
+        let options = Options {
+            codeowners: true,
+            ..options(1_000, format, 0.05, seed)
+        };
+        let corpus = generate(dir.path(), &options);
+        let written = std::fs::read_to_string(dir.path().join(".github/CODEOWNERS")).unwrap();
+        assert_eq!(
+            written.lines().filter(|l| l.starts_with("src/")).count(),
+            1_000
+                - corpus
+                    .expected
+                    .iter()
+                    .filter(|(rule, ..)| ["orphaned-domain", "multiple-owners"].contains(rule))
+                    .count()
+        );
+        let export = assert_cmd::Command::cargo_bin("ownlint")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["export", "--format", "codeowners", "--allow-errors"])
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(export.stdout).unwrap(),
+            written,
+            "{format:?}"
+        );
+        let out = assert_cmd::Command::cargo_bin("ownlint")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["check", "--format", "json", "--color", "never"])
+            .output()
+            .unwrap();
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        // CODEOWNERS was read: it is one of the files checked.
+        assert_eq!(
+            report["summary"]["files"],
+            corpus.files.len() - 1,
+            "{format:?}"
+        );
+        assert_eq!(findings(&out.stdout), expected(&corpus), "{format:?}");
+    }
+}
+
 #[test]
 fn the_generator_is_deterministic() {
     let a = corpus::generate(&options(500, Format::Mixed, 0.1, 9));
