@@ -155,9 +155,11 @@ fi
 if $codeowners; then
   # The same generator with --codeowners: the same domains and defects (expected.tsv), each
   # domain with a folder of its own, .ownlint.yaml with a handle per owner, and the CODEOWNERS
-  # ownlint's export would write, so that the codeowners rules find nothing. Both corpora are
-  # checked as a repository is, from its root without a path; the base has no paths, no
-  # registry and no CODEOWNERS: the difference is what checking CODEOWNERS costs.
+  # ownlint's export would write, so that the codeowners rules find nothing. The corpora are
+  # checked as a repository is, from its root without a path. Two bases: the same documents
+  # with the same team registry (a copy of md-Nk, hard links, with the corpus's .ownlint.yaml)
+  # — the difference is what the paths and CODEOWNERS cost — and md-Nk itself, without the
+  # registry either.
   pairs=()
   for n in "${sizes[@]}"; do
     ((n >= 10000)) || continue
@@ -168,11 +170,18 @@ if $codeowners; then
       "$bin/examples/gen_corpus" "$corpus" --domains "$n" --format md --defects 0.01 --seed 1 \
         --codeowners 2>/dev/null
     fi
-    pairs+=("$out/$name,$corpus=$((5 * $(runs "$n")))")
+    registry="$out/$name-registry"
+    if [[ ! -f "$registry/.ownlint.yaml" ]]; then
+      rm -rf "$registry"
+      cp -al "$out/$name" "$registry"
+      cp "$corpus/.ownlint.yaml" "$registry/.ownlint.yaml"
+    fi
+    pairs+=("$registry,$corpus=$((5 * $(runs "$n")))" "$out/$name,$corpus=$((5 * $(runs "$n")))")
   done
   echo
   echo "Checking CODEOWNERS, \`ownlint check --format json --output-file …\` in the corpus's root, runs"
-  echo "interleaved (100 and 50 by size), medians; base: no paths, no CODEOWNERS:"
+  echo "interleaved (100 and 50 by size), medians; base: the same documents without paths and CODEOWNERS,"
+  echo "with the team registry (-registry) and without it:"
   echo
   python3 bench/compare.py --in-root "$bin/ownlint" 30 "${pairs[@]}"
 fi

@@ -56,14 +56,20 @@ fn every_markdown_fixture_agrees_where_the_scanner_takes_it() {
 
 #[test]
 fn generated_repositories_are_taken_and_agree() {
-    for format in [corpus::Format::Markdown, corpus::Format::Mixed] {
+    let kinds = [
+        (corpus::Format::Markdown, false),
+        (corpus::Format::Mixed, false),
+        // Paths written as code spans (`` **Paths:** `src/…/` ``).
+        (corpus::Format::Markdown, true),
+    ];
+    for (format, codeowners) in kinds {
         let generated = corpus::generate(&corpus::Options {
             domains: 1500,
             per_file: 50,
             format,
             defects: 0.05,
             seed: 3,
-            codeowners: false,
+            codeowners,
         });
         let mut markdown = 0;
         let mut taken = 0;
@@ -146,6 +152,29 @@ fn edge_cases_agree_or_are_left_to_pulldown() {
         "**Owner：**: x\n",
         "**Owner：** x\n",
         "**Owner**_x\n",
+        // Code spans: the simple ones are the scanner's, the rest pulldown's.
+        "**Paths:** `src/payments/`, `docs/payments.md`\n",
+        "- `src/payments/`\n- `*.md`\n",
+        "`a` and `b*c*` and `<x>` and `a\\b` and `[x](y)`\n",
+        "a `b`c`d` e\n",
+        "a ``b`` c\n",
+        "a `` ` `` c\n",
+        "a `b c\nd` e\n",
+        "a `b\n",
+        "a `b `\n",
+        "a ` b` c\n",
+        "a ` ` c\n",
+        "a `` c\n",
+        "`a`\n",
+        "```\ncode\n```\n",
+        "``a``\n",
+        "[a `b`](c)\n",
+        "*a `b` c*\n",
+        "_a `b`_\n",
+        "`a` `b`\n`c`\n",
+        "**`Owner:`** x\n",
+        "a `&amp;` b\n",
+        "a `\u{0}` b\n",
     ];
     for case in cases {
         agrees(case);
@@ -176,6 +205,10 @@ const PIECES: &[&str] = &[
     "=",
     "===\n",
     "`",
+    "`a`",
+    "`src/payments/`",
+    "``",
+    "` `",
     "[",
     "]",
     "|",

@@ -96,10 +96,17 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
     {
         return Err(nothing);
     }
-    if !problems.is_empty() {
-        return Ok(ExitStatus::Error);
-    }
-    Ok(ExitStatus::of(&summary, args.deny_warnings))
+    let status = match problems.is_empty() {
+        true => ExitStatus::of(&summary, args.deny_warnings),
+        false => ExitStatus::Error,
+    };
+    // The process ends with this run: the files, their facts and findings and the
+    // configuration are left to the operating system, not freed an allocation at a time
+    // (a tenth of a second on a hundred thousand domains).
+    std::mem::forget(linted);
+    std::mem::forget(files);
+    std::mem::forget(config);
+    Ok(status)
 }
 
 /// The error of a run that found nothing to lint in `paths`: where it looked (the paths that

@@ -86,7 +86,7 @@ pub fn codeowners(documents: &[Document<'_>], settings: &Settings) -> Codeowners
             };
             rules.push(Rule {
                 depth: semantics::paths::depth(&compiled),
-                pattern,
+                pattern: pattern.into_owned(),
                 comment: comment(domain, owner),
                 owners: handles.clone(),
             });

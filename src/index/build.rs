@@ -68,7 +68,6 @@ pub fn facts(doc: &Document<'_>, settings: &Settings, rule_code: RuleLookup<'_>)
             .iter()
             .map(|u| (u.word.as_str().to_owned(), u.word.span, u.suggestion)),
     );
-    facts.codeowners = doc.codeowners.clone().map(|c| Box::new(c.into_owned()));
     facts.shrink();
     facts
 }

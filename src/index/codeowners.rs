@@ -9,6 +9,7 @@
 //! thousand domains and as many rules is compared in one pass over each.
 
 use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 
 use super::facts::KeptText;
 use super::{DomainId, Workspace};
@@ -91,8 +92,10 @@ pub(super) fn compare(ws: &Workspace<'_>, settings: &Settings) -> Comparison {
     out.file = file.map(|(id, _)| id);
     let flavor = file.map_or(Flavor::GitHub, |(_, c)| c.flavor);
     let lookup = file.map(|(_, c)| Lookup::new(c));
+    // The paths to hold against the file, each with its owner's handles; the domains whose
+    // owner has none, once each.
+    let mut paths: Vec<(DomainId, KeptText, &[String])> = Vec::new();
     for (file_id, facts) in ws.all_facts() {
-        let mut last_missing = None;
         for (d, kept) in &facts.paths {
             let domain = DomainId {
                 file: file_id,
@@ -102,27 +105,31 @@ pub(super) fn compare(ws: &Workspace<'_>, settings: &Settings) -> Comparison {
                 // Without one real owner there is nothing to compare; other rules say so.
                 continue;
             };
-            let Some(handles) = settings.handles_by_key(owner) else {
-                if last_missing != Some(domain) {
+            match settings.handles_by_key(owner) {
+                Some(handles) => paths.push((domain, *kept, handles)),
+                None if out.missing_handles.last() != Some(&domain) => {
                     out.missing_handles.push(domain);
-                    last_missing = Some(domain);
                 }
-                continue;
-            };
-            let path = ws.str(file_id, kept);
-            let problems = match &lookup {
-                Some(lookup) => lookup.path(path, flavor, handles),
-                None if paths::pattern(path, flavor).is_none() => vec![PathProblem::NotAPattern],
-                None => vec![PathProblem::NoRule { falls_to: None }],
-            };
-            out.paths
-                .extend(problems.into_iter().map(|problem| PathFinding {
-                    domain,
-                    path: *kept,
-                    handles: handles.to_vec(),
-                    problem,
-                }));
+                None => {}
+            }
         }
+    }
+    let problems = crate::util::parallel::map(&paths, |(domain, kept, handles)| {
+        let path = ws.str(domain.file, kept);
+        match &lookup {
+            Some(lookup) => lookup.path(path, flavor, handles),
+            None if paths::pattern(path, flavor).is_none() => vec![PathProblem::NotAPattern],
+            None => vec![PathProblem::NoRule { falls_to: None }],
+        }
+    });
+    for ((domain, path, handles), problems) in paths.iter().zip(problems) {
+        out.paths
+            .extend(problems.into_iter().map(|problem| PathFinding {
+                domain: *domain,
+                path: *path,
+                handles: handles.to_vec(),
+                problem,
+            }));
     }
     if let Some(lookup) = &lookup {
         out.shadowed = lookup.shadowed();
@@ -130,34 +137,65 @@ pub(super) fn compare(ws: &Workspace<'_>, settings: &Settings) -> Comparison {
     out
 }
 
-/// A CODEOWNERS file ready for questions: its rules by folder and by pattern.
+/// A CODEOWNERS file ready for questions: its rules by folder, by pattern and by text.
 struct Lookup<'a> {
     file: &'a Codeowners<'static>,
     index: RuleIndex,
-    /// The rules that give owners (no exclusion, not skipped), by their pattern.
-    by_pattern: FxHashMap<&'a Pattern, Vec<usize>>,
+    /// The rules that give owners (no exclusion, not skipped), by their pattern's key
+    /// ([`Pattern::key`]; equal keys are confirmed by the patterns).
+    by_pattern: FxHashMap<u64, SmallVec<[usize; 1]>>,
+    /// The first such rule of each pattern as written: a domain path written as a rule's
+    /// pattern is that rule's compiled pattern, not compiled again.
+    by_text: FxHashMap<&'a str, usize>,
 }
 
 impl<'a> Lookup<'a> {
     fn new(file: &'a Codeowners<'static>) -> Lookup<'a> {
-        let mut by_pattern: FxHashMap<&Pattern, Vec<usize>> = FxHashMap::default();
+        let mut by_pattern: FxHashMap<u64, SmallVec<[usize; 1]>> = FxHashMap::default();
+        let mut by_text: FxHashMap<&str, usize> = FxHashMap::default();
+        by_pattern.reserve(file.rules.len());
+        by_text.reserve(file.rules.len());
         for (i, rule) in file.rules.iter().enumerate() {
             if let Some(matcher) = rule.matcher.as_ref().filter(|_| gives_owners(rule)) {
-                by_pattern.entry(matcher).or_default().push(i);
+                by_pattern.entry(matcher.key()).or_default().push(i);
+                by_text.entry(rule.pattern.as_str()).or_insert(i);
             }
         }
         Lookup {
             file,
             index: RuleIndex::new(file),
             by_pattern,
+            by_text,
         }
+    }
+
+    /// The rules whose pattern is `pattern`, in file order.
+    fn rules_of<'p>(&'p self, pattern: &'p Pattern) -> impl Iterator<Item = usize> + 'p {
+        let rules = &self.file.rules;
+        self.by_pattern
+            .get(&pattern.key())
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(move |&i| rules[i].matcher.as_ref() == Some(pattern))
     }
 
     /// What is wrong with how the file owns the files of a domain path, for an owner with
     /// `handles`. Each GitLab section that has a rule for the path is held to it; a path no
     /// section has a rule for needs some section's last match to give it to the owner.
     fn path(&self, path: &str, flavor: Flavor, handles: &[String]) -> Vec<PathProblem> {
-        let Some(pattern) = paths::pattern(path, flavor) else {
+        let Some(written) = paths::written(path) else {
+            return vec![PathProblem::NotAPattern];
+        };
+        let compiled;
+        let pattern = match self.by_text.get(&*written) {
+            Some(&rule) => self.file.rules[rule].matcher.as_ref(),
+            None => {
+                compiled = Pattern::with_flavor(&written, flavor).ok();
+                compiled.as_ref()
+            }
+        };
+        let Some(pattern) = pattern else {
             return vec![PathProblem::NotAPattern];
         };
         let Some(example) = pattern.example() else {
@@ -165,11 +203,28 @@ impl<'a> Lookup<'a> {
         };
         let mut candidates = Vec::new();
         self.index.candidates(&example, &mut candidates);
-        let last = self.file.owners_by_section_among(&example, &candidates);
+        let last: SmallVec<[(Option<usize>, usize); 2]> = if self.file.sections.is_empty() {
+            // One section, no exclusions (GitHub's file, or GitLab's without sections): the
+            // last candidate that matches.
+            let rules = &self.file.rules;
+            candidates
+                .iter()
+                .rev()
+                .map(|&i| i as usize)
+                .find(|&i| !rules[i].exclusion && rules[i].matches(&example))
+                .map(|i| (None, i))
+                .into_iter()
+                .collect()
+        } else {
+            self.file
+                .owners_by_section_among(&example, &candidates)
+                .into_iter()
+                .collect()
+        };
         let gives = |rule: usize| gives_to(self.file.owners_for(&self.file.rules[rule]), handles);
         // The last rule with the path's pattern in each section.
         let mut own: Vec<(Option<usize>, usize)> = Vec::new();
-        for &rule in self.by_pattern.get(&pattern).into_iter().flatten() {
+        for rule in self.rules_of(pattern) {
             let section = self.file.section_of(&self.file.rules[rule]);
             match own.iter_mut().find(|(s, _)| *s == section) {
                 Some(slot) => slot.1 = rule,
@@ -198,12 +253,11 @@ impl<'a> Lookup<'a> {
 
     /// The rules a later rule of their section leaves nothing to, each with the first such.
     fn shadowed(&self) -> Vec<Shadowed> {
-        let mut out = Vec::new();
-        let mut candidates = Vec::new();
-        for (i, rule) in self.file.rules.iter().enumerate() {
-            let Some(matcher) = rule.matcher.as_ref().filter(|_| gives_owners(rule)) else {
-                continue;
-            };
+        let rules: Vec<usize> = (0..self.file.rules.len()).collect();
+        let found = crate::util::parallel::map(&rules, |&i| {
+            let rule = &self.file.rules[i];
+            let matcher = rule.matcher.as_ref().filter(|_| gives_owners(rule))?;
+            let mut candidates = Vec::new();
             self.index.around(matcher, &mut candidates);
             let section = self.file.section_of(rule);
             let by = candidates.iter().map(|&j| j as usize).find(|&j| {
@@ -212,12 +266,10 @@ impl<'a> Lookup<'a> {
                     && gives_owners(later)
                     && self.file.section_of(later) == section
                     && later.matcher.as_ref().is_some_and(|m| m.covers(matcher))
-            });
-            if let Some(by) = by {
-                out.push(Shadowed { rule: i, by });
-            }
-        }
-        out
+            })?;
+            Some(Shadowed { rule: i, by })
+        });
+        found.into_iter().flatten().collect()
     }
 }
 

@@ -237,9 +237,10 @@ fn lint_range<'s>(
     range: Range<usize>,
     run: &Run<'_>,
 ) -> (Workspace<'s>, Vec<Diagnostic>, usize) {
-    let per_file = crate::util::parallel::map(&files[range.clone()], |file| {
-        let doc = parse::parse(file, &run.settings.labels);
-        let (facts, diagnostics) = check_document(&doc, run);
+    let per_file = map_largest_first(&files[range.clone()], |file| {
+        let mut doc = parse::parse(file, &run.settings.labels);
+        let (mut facts, diagnostics) = check_document(&doc, run);
+        keep_codeowners(&mut facts, &mut doc, run.keep_documents);
         (run.keep_documents.then_some(doc), facts, diagnostics)
     });
     let mut documents = Vec::with_capacity(if run.keep_documents {
@@ -348,8 +349,36 @@ impl Session {
 
 /// Parse one file and check it on its own: its facts, and the per-file rules' findings.
 fn check_file(file: &SourceFile, run: &Run<'_>) -> (Facts, Vec<Diagnostic>) {
-    let doc = parse::parse(file, &run.settings.labels);
-    check_document(&doc, run)
+    let mut doc = parse::parse(file, &run.settings.labels);
+    let (mut facts, diagnostics) = check_document(&doc, run);
+    keep_codeowners(&mut facts, &mut doc, false);
+    (facts, diagnostics)
+}
+
+/// `files.iter().map(f)` on the thread pool, the largest files begun first: a run's one
+/// large file (a CODEOWNERS of a hundred thousand rules) is read alongside the others, not
+/// alone after them. The results are in input order.
+fn map_largest_first<'a, R: Send>(
+    files: &'a [SourceFile],
+    f: impl Fn(&'a SourceFile) -> R + Sync + Send,
+) -> Vec<R> {
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    // Stable: files of one size keep their order.
+    order.sort_by_key(|&i| std::cmp::Reverse(files[i].text.len()));
+    let mut results: Vec<(usize, R)> = crate::util::parallel::map(&order, |&i| (i, f(&files[i])));
+    results.sort_unstable_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}
+
+/// A CODEOWNERS file's rules go to its facts whole, for the cross-file rules that hold them
+/// against the documents: taken from a document nobody keeps (a hundred thousand rules are
+/// not copied), copied from one a command keeps.
+fn keep_codeowners(facts: &mut Facts, doc: &mut Document<'_>, doc_kept: bool) {
+    let rules = match doc_kept {
+        true => doc.codeowners.clone(),
+        false => doc.codeowners.take(),
+    };
+    facts.codeowners = rules.map(|c| Box::new(c.into_owned()));
 }
 
 /// The per-file rules' findings in one document, and its facts for the cross-file rules.

@@ -278,27 +278,25 @@ impl CodeownersRule<'_> {
 /// tried against the few rules that can match it rather than all: a path can only match a
 /// pattern whose literal prefix ([`Pattern::literal_prefix`]) it starts with. Rules whose
 /// pattern starts with a wildcard or matches at any depth (`*.md`, `docs/`) are tried on
-/// every path.
+/// every path. Folders are kept by a hash of their text, so that looking one up allocates
+/// nothing; two folders that hash alike only add candidates, which are matched all the same.
 #[derive(Debug, Default)]
 pub struct RuleIndex {
     anywhere: Vec<u32>,
-    by_folder: std::collections::HashMap<Box<str>, Vec<u32>>,
+    by_folder: rustc_hash::FxHashMap<u64, smallvec::SmallVec<[u32; 2]>>,
 }
 
 impl RuleIndex {
     pub fn new(file: &Codeowners<'_>) -> RuleIndex {
         let mut index = RuleIndex::default();
+        index.by_folder.reserve(file.rules.len());
         for (i, rule) in file.rules.iter().enumerate() {
             let Some(matcher) = rule.matcher.as_ref().filter(|_| !rule.skipped) else {
                 continue;
             };
-            match folder_key(matcher.literal_prefix()) {
+            match folder_hash(matcher.literal_prefix()) {
                 None => index.anywhere.push(i as u32),
-                Some(key) => index
-                    .by_folder
-                    .entry(key.into())
-                    .or_default()
-                    .push(i as u32),
+                Some(key) => index.by_folder.entry(key).or_default().push(i as u32),
             }
         }
         index
@@ -308,13 +306,11 @@ impl RuleIndex {
     pub fn candidates(&self, path: &str, out: &mut Vec<u32>) {
         out.clear();
         out.extend_from_slice(&self.anywhere);
-        let mut key = String::with_capacity(path.len() + 1);
         for (at, _) in path.match_indices('/') {
-            self.add(&path[..=at], out);
+            self.add(hash_bytes(&path.as_bytes()[..=at], FNV_OFFSET), out);
         }
-        key.push_str(path);
-        key.push('/');
-        self.add(&key, out);
+        let whole = hash_bytes(path.as_bytes(), FNV_OFFSET);
+        self.add(hash_bytes(b"/", whole), out);
         out.sort_unstable();
     }
 
@@ -323,27 +319,44 @@ impl RuleIndex {
     pub fn around(&self, pattern: &Pattern, out: &mut Vec<u32>) {
         out.clear();
         out.extend_from_slice(&self.anywhere);
-        if let Some(key) = folder_key(pattern.literal_prefix()) {
-            for (at, _) in key.match_indices('/') {
-                self.add(&key[..=at], out);
+        let prefix = pattern.literal_prefix();
+        if !prefix.is_empty() {
+            for (at, _) in prefix.match_indices('/') {
+                self.add(hash_bytes(&prefix.as_bytes()[..=at], FNV_OFFSET), out);
+            }
+            if !prefix.ends_with('/') {
+                let whole = hash_bytes(prefix.as_bytes(), FNV_OFFSET);
+                self.add(hash_bytes(b"/", whole), out);
             }
         }
         out.sort_unstable();
     }
 
-    fn add(&self, folder: &str, out: &mut Vec<u32>) {
-        if let Some(rules) = self.by_folder.get(folder) {
+    fn add(&self, folder: u64, out: &mut Vec<u32>) {
+        if let Some(rules) = self.by_folder.get(&folder) {
             out.extend_from_slice(rules);
         }
     }
 }
 
-/// A literal prefix as a folder ending in `/` (`src/` for `src/`, `docs/readme.md/` for a
-/// pattern that is all literal), or `None` when it is empty.
-fn folder_key(prefix: &str) -> Option<std::borrow::Cow<'_, str>> {
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a over `bytes`, continuing from `hash`: a folder's hash is the same whether its text
+/// is hashed whole or in two pieces (a path, then the `/` after it).
+fn hash_bytes(bytes: &[u8], mut hash: u64) -> u64 {
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// The hash of a literal prefix as a folder ending in `/` (`src/` for `src/`,
+/// `docs/readme.md/` for a pattern that is all literal), or `None` when it is empty.
+fn folder_hash(prefix: &str) -> Option<u64> {
     match prefix {
         "" => None,
-        p if p.ends_with('/') => Some(p.into()),
-        p => Some(format!("{p}/").into()),
+        p if p.ends_with('/') => Some(hash_bytes(p.as_bytes(), FNV_OFFSET)),
+        p => Some(hash_bytes(b"/", hash_bytes(p.as_bytes(), FNV_OFFSET))),
     }
 }

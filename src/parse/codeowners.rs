@@ -7,6 +7,8 @@
 //! "Syntax of CODEOWNERS file" and "Advanced CODEOWNERS configuration" (sections, exclusions,
 //! escaping, error handling).
 
+use smallvec::SmallVec;
+
 use crate::model::{
     Codeowners, CodeownersRule, Flavor, Pattern, PatternError, Section, SyntaxProblem,
     SyntaxProblemKind, Text,
@@ -37,11 +39,17 @@ pub fn codeowners<'s>(file: &'s SourceFile, flavor: Flavor) -> Codeowners<'s> {
         out: Codeowners::new(file.id, flavor),
     };
     if flavor == Flavor::GitHub && src.len() >= GITHUB_SIZE_LIMIT {
+        // On the line where the limit falls: a span over the rest of the file would be
+        // megabytes for the reports (and their fingerprints) to carry.
         let at = floor_char_boundary(src, GITHUB_SIZE_LIMIT);
+        let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end =
+            memchr::memchr2(b'\n', b'\r', &src.as_bytes()[at..]).map_or(src.len(), |i| at + i);
         reader.problem(
-            Span::new(at, src.len()),
+            Span::new(line_start, line_end),
             SyntaxProblemKind::FileTooLarge,
-            "GitHub does not load a CODEOWNERS file of 3 MB or more".to_owned(),
+            "GitHub does not load a CODEOWNERS file of 3 MB or more: this line is past 3 MB"
+                .to_owned(),
             Some("make the file smaller: one wildcard pattern can replace many lines".to_owned()),
         );
     }
@@ -67,6 +75,14 @@ struct Reader<'s> {
 
 impl<'s> Reader<'s> {
     fn line(&mut self, start: usize, end: usize) {
+        // A comment or a blank line, known before the words are split: most lines of a
+        // generated file are comments.
+        let first = self.src.as_bytes()[start..end]
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t'));
+        if first.is_none_or(|at| self.src.as_bytes()[start + at] == b'#') {
+            return;
+        }
         let words = words(self.src, start, end);
         let Some(&(first, _)) = words.first() else {
             return;
@@ -360,9 +376,9 @@ impl<'s> Reader<'s> {
 }
 
 /// The words of `src[start..end]`, split at spaces and tabs that no `\` escapes.
-fn words(src: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+fn words(src: &str, start: usize, end: usize) -> SmallVec<[(usize, usize); 4]> {
     let bytes = &src.as_bytes()[..end];
-    let mut out = Vec::new();
+    let mut out = SmallVec::new();
     let mut i = start;
     while i < end {
         while i < end && matches!(bytes[i], b' ' | b'\t') {
@@ -554,7 +570,9 @@ mod tests {
             .filter(|p| p.kind == K::FileTooLarge)
             .collect();
         assert_eq!(big.len(), 1);
-        assert_eq!(big[0].span, Span::new(GITHUB_SIZE_LIMIT, text.len()));
+        // The line the limit falls in: 3 MB is 3 bytes into a line of 11.
+        let line_start = GITHUB_SIZE_LIMIT - GITHUB_SIZE_LIMIT % 11;
+        assert_eq!(big[0].span, Span::new(line_start, line_start + 10));
         assert!(codeowners(&f, Flavor::GitLab).problems.is_empty());
         text.truncate(GITHUB_SIZE_LIMIT - 1);
         assert!(codeowners(&file(&text), Flavor::GitHub).problems.is_empty());

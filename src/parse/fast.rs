@@ -1,10 +1,11 @@
 //! A fast path for the plain Markdown that ownership documents are mostly written in:
 //! ATX headings, paragraphs, tight `-` and `1.` lists nested by the item's content indent,
-//! `---` rules, and `**Label:**` bold labels, with no other inline markup. For such a
+//! `---` rules, `**Label:**` bold labels and simple code spans (`` `src/` ``), with no other
+//! inline markup. For such a
 //! document this scanner produces exactly the events pulldown-cmark produces (text pieces
 //! that pulldown splits are given whole, which the reader joins the same way), in one pass
 //! over the lines instead of pulldown's two. Anything outside that subset — a tab, a CR, a
-//! block quote, code, HTML, a table, a link, an entity, emphasis other than a leading bold
+//! block quote, a code block or another code span, HTML, a table, a link, an entity, emphasis other than a leading bold
 //! label, a loose list, a lazy continuation line, trailing spaces — makes it give up, and
 //! the document is read by pulldown-cmark as before. `tests/fast_markdown.rs` checks the
 //! two agree on every fixture, on generated repositories and on mutated documents.
@@ -263,13 +264,51 @@ impl<'s> Scanner<'s> {
             self.out.push((Event::End(TagEnd::Strong), strong.clone()));
             rest_start = strong.end;
         }
-        let rest = &self.src[rest_start..end];
-        if !plain(rest) {
+        self.text_and_code(rest_start, end)
+    }
+
+    /// Plain text with simple code spans in it (`` `src/payments/` ``): one backtick, text
+    /// without a backtick or a line break that neither starts nor ends with a space, one
+    /// backtick. Inside one, nothing is markup. Any other backtick (a longer run, one not
+    /// closed on its line) gives up: pulldown's matching of backtick runs across lines
+    /// decides those.
+    fn text_and_code(&mut self, start: usize, end: usize) -> Option<()> {
+        let mut at = start;
+        while at < end {
+            let rest = &self.src[at..end];
+            let Some(open) = memchr::memchr(b'`', rest.as_bytes()) else {
+                return self.plain_text(at, end);
+            };
+            let after = &rest[open + 1..];
+            let close = memchr::memchr(b'`', after.as_bytes())?;
+            let code = &after[..close];
+            let run_continues = after.as_bytes().get(close + 1) == Some(&b'`');
+            if code.is_empty()
+                || run_continues
+                || code.starts_with(' ')
+                || code.ends_with(' ')
+                || code.bytes().any(|b| b < 0x20)
+            {
+                return None;
+            }
+            self.plain_text(at, at + open)?;
+            let span = at + open..at + open + 1 + close + 1;
+            self.out
+                .push((Event::Code(CowStr::Borrowed(code)), span.clone()));
+            at = span.end;
+        }
+        Some(())
+    }
+
+    /// `start..end` as one text event, when it is plain ([`plain`]).
+    fn plain_text(&mut self, start: usize, end: usize) -> Option<()> {
+        let text = &self.src[start..end];
+        if !plain(text) {
             return None;
         }
-        if !rest.is_empty() {
+        if !text.is_empty() {
             self.out
-                .push((Event::Text(CowStr::Borrowed(rest)), rest_start..end));
+                .push((Event::Text(CowStr::Borrowed(text)), start..end));
         }
         Some(())
     }
@@ -317,6 +356,8 @@ fn list_marker(line: &[u8]) -> Option<Marker> {
 fn starts_plain(content: &[u8]) -> bool {
     match content {
         [b'*', b'*', third, ..] => !matches!(third, b'*' | b' '),
+        // A code span, not a fence (three backticks or more).
+        [b'`', second, ..] => *second != b'`',
         [first, ..] => {
             !matches!(
                 first,

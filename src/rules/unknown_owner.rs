@@ -60,7 +60,9 @@ impl Rule for UnknownOwner {
         let Some(teams) = &cx.settings.teams else {
             return;
         };
-        let keys: Vec<(String, &str)> = teams.iter().map(|t| (names::key(t), t.as_str())).collect();
+        // The registry's keys, built only for "did you mean" once an owner is unknown: a
+        // registered owner is found by its key's hash, in the run's index.
+        let mut keys: Option<Vec<(String, &str)>> = None;
         for domain in &doc.domains {
             for field in &domain.owners {
                 for owner in named_owners(field, cx.settings) {
@@ -68,6 +70,17 @@ impl Rule for UnknownOwner {
                         continue;
                     }
                     let key = names::key(owner.as_str());
+                    let registered = cx
+                        .settings
+                        .team_index
+                        .get(&names::key_hash(owner.as_str()))
+                        .is_some_and(|&i| names::key(&teams[i]) == key);
+                    if registered {
+                        continue;
+                    }
+                    let keys = keys.get_or_insert_with(|| {
+                        teams.iter().map(|t| (names::key(t), t.as_str())).collect()
+                    });
                     if keys.iter().any(|(k, _)| *k == key) {
                         continue;
                     }

@@ -2,6 +2,8 @@
 //! which domain owns a file, the domains' paths read as the CODEOWNERS rules ownlint writes
 //! for them (`export --format codeowners`), in that file's order, the last match winning.
 
+use std::borrow::Cow;
+
 use crate::model::codeowners::{Flavor, Pattern};
 use crate::model::{Domain, Text};
 use crate::util::sanitize::is_unsafe;
@@ -11,7 +13,7 @@ use crate::util::sanitize::is_unsafe;
 /// (which would start another line, hide one or show it in another order), a line or
 /// paragraph separator, or ends in a `\` that would escape the space before the owners: a
 /// document cannot write a rule, or an owner, of its own into the file.
-pub fn written(path: &str) -> Option<String> {
+pub fn written(path: &str) -> Option<Cow<'_, str>> {
     let path = path.trim();
     let unsafe_char = |c: char| is_unsafe(c) || matches!(c, '\n' | '\t' | '\u{2028}' | '\u{2029}');
     if path.is_empty() || path.starts_with('#') || path.chars().any(unsafe_char) {
@@ -22,7 +24,10 @@ pub fn written(path: &str) -> Option<String> {
     if trailing % 2 == 1 {
         return None;
     }
-    let mut out = String::with_capacity(path.len());
+    if !path.contains(char::is_whitespace) {
+        return Some(Cow::Borrowed(path));
+    }
+    let mut out = String::with_capacity(path.len() + 2);
     let mut escaped = false;
     for c in path.chars() {
         if c.is_whitespace() && !escaped {
@@ -31,7 +36,7 @@ pub fn written(path: &str) -> Option<String> {
         escaped = c == '\\' && !escaped;
         out.push(c);
     }
-    Some(out)
+    Some(Cow::Owned(out))
 }
 
 /// A domain's path compiled as the CODEOWNERS pattern it is written as ([`written`]), read

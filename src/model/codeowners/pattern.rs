@@ -35,6 +35,8 @@ pub struct Pattern {
     /// A match of the last segment also owns the paths below it (GitHub), unless that
     /// segment is `*` alone; GitLab: never, a directory is written with its trailing `/`.
     below: bool,
+    /// A hash of what the pattern matches by ([`Pattern::key`]).
+    key: u64,
 }
 
 /// Why a pattern cannot be compiled.
@@ -95,7 +97,7 @@ impl Pattern {
         if pattern == "/" {
             return Err(PatternError::MatchesNothing);
         }
-        let mut parts: Vec<&str> = pattern.split('/').collect();
+        let mut parts: smallvec::SmallVec<[&str; 8]> = pattern.split('/').collect();
         let anchored = parts[0].is_empty();
         let one_segment = parts.len() == 1 || (parts.len() == 2 && parts[1].is_empty());
         if anchored {
@@ -115,11 +117,26 @@ impl Pattern {
         }
         let segments: Box<[Segment]> = parts.iter().map(|p| segment(p, flavor)).collect();
         let prefix = literal_prefix(&segments).into_boxed_str();
+        let below = flavor == Flavor::GitHub;
+        let key = {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = rustc_hash::FxHasher::default();
+            (&segments, below).hash(&mut hasher);
+            hasher.finish()
+        };
         Ok(Pattern {
             segments,
             prefix,
-            below: flavor == Flavor::GitHub,
+            below,
+            key,
         })
+    }
+
+    /// A hash of what the pattern matches by, computed once: two patterns that are equal
+    /// (`/src/` and `src/`, `docs/**` and `docs/`) have the same key, for finding the rules
+    /// of one pattern among many without hashing each again.
+    pub fn key(&self) -> u64 {
+        self.key
     }
 
     /// Whether the pattern matches a repository-relative path (`src/main.rs`).
@@ -140,38 +157,43 @@ impl Pattern {
     /// when no such path is found (a class that admits no character).
     pub fn example(&self) -> Option<String> {
         const ANY: &str = "\u{2026}";
-        let mut path = String::new();
+        let mut path = String::with_capacity(self.prefix.len() + 8);
         for (i, segment) in self.segments.iter().enumerate() {
             let last = i + 1 == self.segments.len();
-            let text = match segment {
-                // `**` in front or in the middle may be no segment at all; at the end, one.
-                Segment::AnyDepth if !last => continue,
-                Segment::AnyDepth | Segment::AnyOne => ANY.to_owned(),
-                Segment::Literal(literal) => literal.to_string(),
-                Segment::Glob(tokens) => tokens
-                    .iter()
-                    .map(|t| match t {
-                        Token::Literal(l) => Some(l.to_string()),
-                        Token::Star => Some(String::new()),
-                        Token::Question => Some("x".to_owned()),
-                        Token::Class {
-                            negated: false,
-                            ranges,
-                        } => ranges.first().map(|(lo, _)| lo.to_string()),
-                        Token::Class {
-                            negated: true,
-                            ranges,
-                        } => ['x', '_', '0']
-                            .into_iter()
-                            .find(|c| !ranges.iter().any(|&(lo, hi)| lo <= *c && *c <= hi))
-                            .map(String::from),
-                    })
-                    .collect::<Option<String>>()?,
-            };
+            // `**` in front or in the middle may be no segment at all; at the end, one.
+            if *segment == Segment::AnyDepth && !last {
+                continue;
+            }
             if !path.is_empty() {
                 path.push('/');
             }
-            path.push_str(&text);
+            match segment {
+                Segment::AnyDepth | Segment::AnyOne => path.push_str(ANY),
+                Segment::Literal(literal) => path.push_str(literal),
+                Segment::Glob(tokens) => {
+                    for token in tokens.iter() {
+                        match token {
+                            Token::Literal(l) => path.push_str(l),
+                            Token::Star => {}
+                            Token::Question => path.push('x'),
+                            Token::Class {
+                                negated: false,
+                                ranges,
+                            } => {
+                                path.push(ranges.first()?.0);
+                            }
+                            Token::Class {
+                                negated: true,
+                                ranges,
+                            } => {
+                                path.push(['x', '_', '0'].into_iter().find(|c| {
+                                    !ranges.iter().any(|&(lo, hi)| lo <= *c && *c <= hi)
+                                })?)
+                            }
+                        }
+                    }
+                }
+            }
         }
         self.matches(&path).then_some(path)
     }
