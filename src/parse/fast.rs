@@ -276,9 +276,12 @@ impl<'s> Scanner<'s> {
         let mut at = start;
         while at < end {
             let rest = &self.src[at..end];
-            let Some(open) = memchr::memchr(b'`', rest.as_bytes()) else {
-                return self.plain_text(at, end);
-            };
+            // Plain up to the first backtick, in the same pass that looks for markup.
+            let open = plain_until_code(rest)?;
+            if open == rest.len() {
+                self.push_text(at, end);
+                return Some(());
+            }
             let after = &rest[open + 1..];
             let close = memchr::memchr(b'`', after.as_bytes())?;
             let code = &after[..close];
@@ -291,7 +294,7 @@ impl<'s> Scanner<'s> {
             {
                 return None;
             }
-            self.plain_text(at, at + open)?;
+            self.push_text(at, at + open);
             let span = at + open..at + open + 1 + close + 1;
             self.out
                 .push((Event::Code(CowStr::Borrowed(code)), span.clone()));
@@ -300,17 +303,13 @@ impl<'s> Scanner<'s> {
         Some(())
     }
 
-    /// `start..end` as one text event, when it is plain ([`plain`]).
-    fn plain_text(&mut self, start: usize, end: usize) -> Option<()> {
-        let text = &self.src[start..end];
-        if !plain(text) {
-            return None;
-        }
-        if !text.is_empty() {
+    /// `start..end`, plain text, as one text event (none when it is empty).
+    fn push_text(&mut self, start: usize, end: usize) {
+        if start < end {
+            let text = &self.src[start..end];
             self.out
                 .push((Event::Text(CowStr::Borrowed(text)), start..end));
         }
-        Some(())
     }
 }
 
@@ -374,6 +373,12 @@ fn starts_plain(content: &[u8]) -> bool {
 /// entity, escape, HTML or autolink, no table pipe, no NUL (which pulldown replaces).
 /// `[Engineering Manager]` is text: no link reference definition exists to make it a link.
 fn plain(text: &str) -> bool {
+    plain_until_code(text) == Some(text.len())
+}
+
+/// How much of `text` is plain ([`plain`]) before its first backtick (all of it when it has
+/// none); `None` when other markup comes first.
+fn plain_until_code(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut from = 0;
     // Nearly every byte is text: find the next one that is not in a tight loop, then see
@@ -386,29 +391,30 @@ fn plain(text: &str) -> bool {
         from = i + 1;
         match MARKUP[bytes[i] as usize] {
             Markup::None => {}
-            Markup::Always => return false,
+            Markup::Always if bytes[i] == b'`' => return Some(i),
+            Markup::Always => return None,
             // Brackets are text when no link can form: a document in the plain subset has no
             // link reference definition (no line starts with `[`), so only an inline link
             // `](` or a full reference `][` could make one.
             Markup::Bracket => {
                 if matches!(bytes.get(i + 1), Some(b'(' | b'[')) {
-                    return false;
+                    return None;
                 }
             }
             Markup::Bang => {
                 if bytes.get(i + 1) == Some(&b'[') {
-                    return false;
+                    return None;
                 }
             }
             Markup::Underscore => {
                 let word = |at: Option<&u8>| at.is_some_and(u8::is_ascii_alphanumeric);
                 if !(i > 0 && word(bytes.get(i - 1)) && word(bytes.get(i + 1))) {
-                    return false;
+                    return None;
                 }
             }
             Markup::Ampersand => {
                 if bytes.get(i + 1) != Some(&b' ') {
-                    return false;
+                    return None;
                 }
             }
             // `<=` and `< 5` are text; `<a`, `</`, `<!`, `<?` may be HTML or an autolink.
@@ -417,12 +423,12 @@ fn plain(text: &str) -> bool {
                     .get(i + 1)
                     .is_none_or(|&n| n.is_ascii_alphabetic() || matches!(n, b'/' | b'!' | b'?'))
                 {
-                    return false;
+                    return None;
                 }
             }
         }
     }
-    true
+    Some(bytes.len())
 }
 
 /// What a byte may start in inline Markdown.
