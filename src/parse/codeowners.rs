@@ -13,7 +13,7 @@ use crate::model::{
     Codeowners, CodeownersRule, Flavor, Pattern, PatternError, Section, SyntaxProblem,
     SyntaxProblemKind, Text,
 };
-use crate::source::{SourceFile, Span, floor_char_boundary};
+use crate::source::{SourceFile, Span};
 use crate::util::suggest::closest_match;
 
 /// GitHub does not load a CODEOWNERS file of 3 MB or more.
@@ -41,16 +41,13 @@ pub fn codeowners<'s>(file: &'s SourceFile, flavor: Flavor) -> Codeowners<'s> {
     if flavor == Flavor::GitHub && src.len() >= GITHUB_SIZE_LIMIT {
         // On the line where the limit falls: a span over the rest of the file would be
         // megabytes for the reports (and their fingerprints) to carry.
-        let at = floor_char_boundary(src, GITHUB_SIZE_LIMIT);
-        let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
-        let line_end =
-            memchr::memchr2(b'\n', b'\r', &src.as_bytes()[at..]).map_or(src.len(), |i| at + i);
+        let line = file.line_range(file.line_col(GITHUB_SIZE_LIMIT).line - 1).0;
         reader.problem(
-            Span::new(line_start, line_end),
+            Span::new(line.start, line.end),
             SyntaxProblemKind::FileTooLarge,
             "GitHub does not load a CODEOWNERS file of 3 MB or more: this line is past 3 MB"
                 .to_owned(),
-            Some("make the file smaller: one wildcard pattern can replace many lines".to_owned()),
+            "make the file smaller: one wildcard pattern can replace many lines",
         );
     }
     let mut start = if src.starts_with('\u{feff}') { 3 } else { 0 };
@@ -101,8 +98,8 @@ impl<'s> Reader<'s> {
             self.problem(
                 self.trimmed(first, end),
                 SyntaxProblemKind::UnclosedSection,
-                "this section header has no closing `]`".to_owned(),
-                Some("end the name with `]`: GitLab reads this line as a rule".to_owned()),
+                "this section header has no closing `]`",
+                "end the name with `]`: GitLab reads this line as a rule",
             );
         }
         self.rule(&words, end, report_owners);
@@ -121,8 +118,8 @@ impl<'s> Reader<'s> {
             self.problem(
                 Span::new(open, close + 1),
                 SyntaxProblemKind::MissingSectionName,
-                "this section header has no name".to_owned(),
-                Some("write the section's name between the brackets: `[Documentation]`".to_owned()),
+                "this section header has no name",
+                "write the section's name between the brackets: `[Documentation]`",
             );
         }
         let mut after = close + 1;
@@ -135,8 +132,8 @@ impl<'s> Reader<'s> {
                 self.problem(
                     Span::new(after, close.map_or(end, |c| c + 1)),
                     SyntaxProblemKind::InvalidApprovals,
-                    "the number of approvals is not a whole number of at least 1".to_owned(),
-                    Some("write `[2]` for two approvals; GitLab asks for one otherwise".to_owned()),
+                    "the number of approvals is not a whole number of at least 1",
+                    "write `[2]` for two approvals; GitLab asks for one otherwise",
                 );
             }
             approvals = Some(number);
@@ -176,8 +173,8 @@ impl<'s> Reader<'s> {
             self.problem(
                 pattern.span,
                 SyntaxProblemKind::OwnerAsPattern,
-                "this line starts with an owner, which is read as its pattern".to_owned(),
-                Some("a rule is a pattern and then its owners: `* @owner` gives the owner every file".to_owned()),
+                "this line starts with an owner, which is read as its pattern",
+                "a rule is a pattern and then its owners: `* @owner` gives the owner every file",
             );
         }
         let matcher = match Pattern::with_flavor(pattern.as_str(), self.flavor) {
@@ -200,7 +197,7 @@ impl<'s> Reader<'s> {
                     span,
                     SyntaxProblemKind::InvalidPattern,
                     format!("invalid pattern: {err}"),
-                    Some(help.to_owned()),
+                    help,
                 );
                 None
             }
@@ -233,20 +230,17 @@ impl<'s> Reader<'s> {
             self.problem(
                 Span::new(span.start as usize, span.start as usize + 1),
                 SyntaxProblemKind::Negation,
-                "`!` does not negate a pattern on GitHub".to_owned(),
-                Some("to leave paths without an owner, give them a later line of their own with no owners".to_owned()),
-            );
+"`!` does not negate a pattern on GitHub",
+"to leave paths without an owner, give them a later line of their own with no owners",
+);
             return true;
         }
         if text.starts_with("\\#") {
             self.problem(
                 Span::new(span.start as usize, span.start as usize + 2),
                 SyntaxProblemKind::EscapedHash,
-                "GitHub does not read `\\#` as an escaped `#`".to_owned(),
-                Some(
-                    "`?` matches the `#` (and any other character): `?name` matches `#name`"
-                        .to_owned(),
-                ),
+                "GitHub does not read `\\#` as an escaped `#`",
+                "`?` matches the `#` (and any other character): `?name` matches `#name`",
             );
             return true;
         }
@@ -269,12 +263,7 @@ impl<'s> Reader<'s> {
                 true => pattern.span,
                 false => pattern.span_of(open..close),
             };
-            self.problem(
-                span,
-                SyntaxProblemKind::CharacterRange,
-                message,
-                Some(help.to_owned()),
-            );
+            self.problem(span, SyntaxProblemKind::CharacterRange, message, help);
             return true;
         }
         false
@@ -302,11 +291,8 @@ impl<'s> Reader<'s> {
                 self.problem(
                     self.trimmed(start, end),
                     SyntaxProblemKind::InlineComment,
-                    "GitLab does not support a comment after a rule".to_owned(),
-                    Some(
-                        "put the comment on a line of its own: GitLab reads the owners in it"
-                            .to_owned(),
-                    ),
+                    "GitLab does not support a comment after a rule",
+                    "put the comment on a line of its own: GitLab reads the owners in it",
                 );
             }
             if !in_comment {
@@ -320,7 +306,7 @@ impl<'s> Reader<'s> {
                     Span::new(start, stop),
                     SyntaxProblemKind::InvalidOwner,
                     format!("`{word}` is not an owner"),
-                    Some(help),
+                    help,
                 );
             }
         }
@@ -339,8 +325,8 @@ impl<'s> Reader<'s> {
             self.problem(
                 first.span.cover(final_owner.span),
                 SyntaxProblemKind::OwnersOnExclusion,
-                "an exclusion gives no owners".to_owned(),
-                Some("remove the owners, or remove the `!` to make this a rule".to_owned()),
+                "an exclusion gives no owners",
+                "remove the owners, or remove the `!` to make this a rule",
             );
         }
         let defaults = section.is_some_and(|s| !self.out.sections[s].default_owners.is_empty());
@@ -348,9 +334,9 @@ impl<'s> Reader<'s> {
             self.problem(
                 pattern.span,
                 SyntaxProblemKind::MissingOwners,
-                "this rule has no owners".to_owned(),
-                Some("name its owners, or the section's default owners (`[Section] @owner`): GitLab approves a rule without owners by itself".to_owned()),
-            );
+"this rule has no owners",
+"name its owners, or the section's default owners (`[Section] @owner`): GitLab approves a rule without owners by itself",
+);
         }
     }
 
@@ -359,17 +345,18 @@ impl<'s> Reader<'s> {
         Span::new(start, start + text.len())
     }
 
+    /// A problem at `span`, with what to write instead: every problem has its help.
     fn problem(
         &mut self,
         span: Span,
         kind: SyntaxProblemKind,
-        message: String,
-        help: Option<String>,
+        message: impl Into<String>,
+        help: impl Into<String>,
     ) {
         self.out.problems.push(SyntaxProblem {
             span,
-            message,
-            help,
+            message: message.into(),
+            help: Some(help.into()),
             kind,
         });
     }

@@ -1,24 +1,13 @@
-//! What the `codeowners-*` rules that hold CODEOWNERS against the documents share: the
-//! comparison of the run ([`crate::index::codeowners`]), the places they label and the lines
-//! their fixes write.
+//! What the `codeowners-*` rules that hold CODEOWNERS against the documents share (the
+//! comparison itself is the run's, [`crate::index::codeowners`]): the places they label and
+//! the lines their fixes write.
 
 use crate::diagnostic::{Diagnostic, Fix};
-use crate::index::codeowners::{Comparison, PathFinding};
+use crate::index::codeowners::PathFinding;
 use crate::index::{DomainId, Workspace};
 use crate::model::{Codeowners, CodeownersRule};
-use crate::rules::Context;
 use crate::semantics::paths;
-use crate::source::{FileId, Span};
-
-/// The comparison, when the run checks CODEOWNERS against the documents and reads a file.
-pub(crate) fn comparison<'w>(ws: &'w Workspace<'_>, cx: &Context<'_>) -> &'w Comparison {
-    ws.codeowners_comparison(cx.settings)
-}
-
-/// The CODEOWNERS file of the comparison, with its id.
-pub(crate) fn file<'w>(ws: &'w Workspace<'_>) -> Option<(FileId, &'w Codeowners<'static>)> {
-    ws.codeowners()
-}
+use crate::source::Span;
 
 /// A domain's name as messages show it.
 pub(crate) fn domain_name(ws: &Workspace<'_>, domain: DomainId) -> String {
@@ -66,11 +55,6 @@ pub(crate) fn rule_line(ws: &Workspace<'_>, finding: &PathFinding) -> Option<Str
     Some(format!("{pattern} {}", finding.handles.join(" ")))
 }
 
-/// The pattern of a rule, as written.
-pub(crate) fn pattern<'r>(rule: &'r CodeownersRule<'_>) -> &'r str {
-    rule.pattern.as_str()
-}
-
 /// The owners a rule gives (its own, or its GitLab section's), for messages: `nobody` when
 /// none.
 pub(crate) fn owners_of(file: &Codeowners<'_>, rule: &CodeownersRule<'_>) -> String {
@@ -83,18 +67,6 @@ pub(crate) fn owners_of(file: &Codeowners<'_>, rule: &CodeownersRule<'_>) -> Str
         true => "nobody".to_owned(),
         false => owners.join(" "),
     }
-}
-
-/// Where the line at `offset` starts.
-pub(crate) fn line_start(text: &str, offset: usize) -> usize {
-    text[..offset].rfind('\n').map_or(0, |at| at + 1)
-}
-
-/// Where the line at `offset` ends, after its line break.
-pub(crate) fn line_end(text: &str, offset: usize) -> usize {
-    text[offset..]
-        .find('\n')
-        .map_or(text.len(), |at| offset + at + 1)
 }
 
 /// A fix that writes `line` as a line of its own at `at`, the start of a line or the end of

@@ -42,7 +42,7 @@ declare_rule! {
 
 impl Rule for CodeownersMissingHandle {
     fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
-        for &domain in &shared::comparison(ws, cx).missing_handles {
+        for &domain in &ws.codeowners_comparison(cx.settings).missing_handles {
             let Some((owner, span)) = shared::owner(ws, domain) else {
                 continue;
             };

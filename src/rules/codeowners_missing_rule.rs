@@ -3,10 +3,10 @@ use crate::diagnostic::Diagnostic;
 use crate::index::Workspace;
 use crate::index::codeowners::{PathFinding, PathProblem};
 use crate::model::Codeowners;
-use crate::rules::codeowners::{self as shared, insert_line, line_end, line_start};
+use crate::rules::codeowners::{self as shared, insert_line};
 use crate::rules::{Context, Rule};
 use crate::semantics::paths;
-use crate::source::{FileId, Span};
+use crate::source::{FileId, SourceFile, Span};
 
 declare_rule! {
     /// ## What it does
@@ -59,9 +59,9 @@ declare_rule! {
 
 impl Rule for CodeownersMissingRule {
     fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
-        let comparison = shared::comparison(ws, cx);
+        let comparison = ws.codeowners_comparison(cx.settings);
         for finding in &comparison.paths {
-            let d = match (&finding.problem, shared::file(ws)) {
+            let d = match (&finding.problem, ws.codeowners()) {
                 (PathProblem::NotAPattern, _) => not_a_pattern(ws, finding),
                 (PathProblem::NoRule { falls_to }, Some((id, file))) => {
                     in_codeowners(ws, finding, id, file, *falls_to)
@@ -89,8 +89,9 @@ fn in_codeowners(
     file: &Codeowners<'_>,
     falls_to: Option<usize>,
 ) -> Diagnostic {
-    let text = &ws.file(id).text;
-    let at = place(ws, finding, file, text, falls_to);
+    let source = ws.file(id);
+    let text = &source.text;
+    let at = place(ws, finding, file, source, falls_to);
     let line = shared::rule_line(ws, finding);
     let label = match &line {
         Some(line) => format!("add `{line}` here"),
@@ -133,7 +134,7 @@ fn place(
     ws: &Workspace<'_>,
     finding: &PathFinding,
     file: &Codeowners<'_>,
-    text: &str,
+    source: &SourceFile,
     falls_to: Option<usize>,
 ) -> usize {
     let section = falls_to.and_then(|rule| file.section_of(&file.rules[rule]));
@@ -148,14 +149,16 @@ fn place(
         })
     });
     if let Some(rule) = inside {
-        return line_start(text, file.rules[rule].span.range().start);
+        return source
+            .line_around(file.rules[rule].span.range().start)
+            .start;
     }
     if let Some(rule) = falls_to {
-        return line_end(text, file.rules[rule].span.range().end);
+        return source.line_around(file.rules[rule].span.range().end).end;
     }
     match file.sections.first() {
-        Some(header) => line_start(text, header.span.range().start),
-        None => text.len(),
+        Some(header) => source.line_around(header.span.range().start).start,
+        None => source.text.len(),
     }
 }
 

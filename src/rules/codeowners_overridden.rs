@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::index::Workspace;
 use crate::index::codeowners::PathProblem;
-use crate::rules::codeowners::{self as shared, insert_line, line_end};
+use crate::rules::codeowners::{self as shared, insert_line};
 use crate::rules::{Context, Rule};
 
 declare_rule! {
@@ -46,11 +46,11 @@ declare_rule! {
 
 impl Rule for CodeownersOverridden {
     fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
-        let Some((id, file)) = shared::file(ws) else {
+        let Some((id, file)) = ws.codeowners() else {
             return;
         };
-        let text = &ws.file(id).text;
-        for finding in &shared::comparison(ws, cx).paths {
+        let source = ws.file(id);
+        for finding in &ws.codeowners_comparison(cx.settings).paths {
             let PathProblem::Overridden { rule, by } = finding.problem else {
                 continue;
             };
@@ -62,8 +62,8 @@ impl Rule for CodeownersOverridden {
                 later.span,
                 format!(
                     "`{}` takes the files of `{}` from their rule and gives them to {named}, but `{}` is owned by {}",
-                    shared::pattern(later),
-                    shared::pattern(own),
+                    later.pattern,
+                    own.pattern,
                     shared::domain_name(ws, finding.domain),
                     shared::owner_with_handles(
                         &shared::owner(ws, finding.domain).map(|(o, _)| o).unwrap_or_default(),
@@ -77,9 +77,9 @@ impl Rule for CodeownersOverridden {
                 "move the path's rule below this one: in CODEOWNERS the last matching rule wins",
             );
             if let Some(line) = shared::rule_line(ws, finding) {
-                let at = line_end(text, later.span.range().end);
-                let title = format!("Write `{line}` again after `{}`", shared::pattern(later));
-                d = d.with_fix(insert_line(text, at, &line, title));
+                let at = source.line_around(later.span.range().end).end;
+                let title = format!("Write `{line}` again after `{}`", later.pattern);
+                d = d.with_fix(insert_line(&source.text, at, &line, title));
             }
             cx.report(d);
         }

@@ -1,7 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::index::Workspace;
-use crate::rules::codeowners::{self as shared, line_end, line_start};
 use crate::rules::{Context, Rule};
 use crate::source::Span;
 
@@ -45,29 +44,29 @@ declare_rule! {
 
 impl Rule for CodeownersShadowedRule {
     fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
-        let Some((id, file)) = shared::file(ws) else {
+        let Some((id, file)) = ws.codeowners() else {
             return;
         };
-        let text = &ws.file(id).text;
-        for shadowed in &shared::comparison(ws, cx).shadowed {
+        let source = ws.file(id);
+        for shadowed in &ws.codeowners_comparison(cx.settings).shadowed {
             let (rule, later) = (&file.rules[shadowed.rule], &file.rules[shadowed.by]);
-            let line = rule.span.range();
-            let line = Span::new(line_start(text, line.start), line_end(text, line.end));
+            let span = rule.span.range();
+            let line = source.line_around(span.start).start..source.line_around(span.end).end;
+            let line = Span::new(line.start, line.end);
             let d = Diagnostic::new(
                 &CodeownersShadowedRule::META,
                 id,
                 rule.span,
                 format!(
                     "`{}` never decides an owner: `{}`, later, matches every path it matches",
-                    shared::pattern(rule),
-                    shared::pattern(later)
+                    rule.pattern, later.pattern
                 ),
             )
             .with_label("never the last match")
             .with_secondary(id, later.span, "this rule wins for all its paths")
             .with_help("move the rule below the broader one, or remove it")
             .with_fix(Fix::safe(
-                format!("Remove the rule for `{}`", shared::pattern(rule)),
+                format!("Remove the rule for `{}`", rule.pattern),
                 line,
                 "",
             ));

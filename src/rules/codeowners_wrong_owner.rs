@@ -48,10 +48,10 @@ declare_rule! {
 
 impl Rule for CodeownersWrongOwner {
     fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
-        let Some((id, file)) = shared::file(ws) else {
+        let Some((id, file)) = ws.codeowners() else {
             return;
         };
-        for finding in &shared::comparison(ws, cx).paths {
+        for finding in &ws.codeowners_comparison(cx.settings).paths {
             let PathProblem::WrongOwner { rule } = finding.problem else {
                 continue;
             };
@@ -76,7 +76,7 @@ impl Rule for CodeownersWrongOwner {
                 span,
                 format!(
                     "CODEOWNERS gives `{}` to {named}, but `{}` is owned by {}",
-                    shared::pattern(rule),
+                    rule.pattern,
                     shared::domain_name(ws, finding.domain),
                     shared::owner_with_handles(&owner, &finding.handles),
                 ),
@@ -85,10 +85,10 @@ impl Rule for CodeownersWrongOwner {
             let d = shared::with_domain_places(d, ws, finding)
                 .with_help(format!(
                     "name the owner's handles: `{} {handles}`; or, if the owner changed, change the document",
-                    shared::pattern(rule)
+                    rule.pattern
                 ))
                 .with_fix(Fix::safe(
-                    format!("Give `{}` to `{handles}`", shared::pattern(rule)),
+                    format!("Give `{}` to `{handles}`", rule.pattern),
                     span,
                     replacement,
                 ));

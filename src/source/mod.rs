@@ -239,12 +239,25 @@ impl SourceFile {
         (start..start + content.len(), next)
     }
 
+    /// The 0-based line that holds byte `offset` (the last line for the text's end).
+    fn line_index(&self, offset: usize) -> usize {
+        let starts = self.line_starts();
+        starts.partition_point(|&s| s as usize <= offset).max(1) - 1
+    }
+
+    /// The line that holds byte `offset`: from its start to where the next line starts (its
+    /// line break included; the text's end after the last line).
+    pub fn line_around(&self, offset: usize) -> Range<usize> {
+        let index = self.line_index(offset.min(self.text.len()));
+        let (content, next) = self.line_range(index);
+        content.start..next
+    }
+
     /// The 1-based line and column of a byte offset (clamped to the text).
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let starts = self.line_starts();
-        let line = starts.partition_point(|&s| s as usize <= offset).max(1);
-        let line_start = starts[line - 1] as usize;
+        let line = self.line_index(offset) + 1;
+        let line_start = self.line_starts()[line - 1] as usize;
         let mut column = self.text[line_start..offset].chars().count() + 1;
         if line == 1 && self.text.starts_with('\u{feff}') && offset > 0 {
             column -= 1; // editors do not show the byte-order mark
