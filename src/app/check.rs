@@ -4,6 +4,7 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::app::cli::{CheckArgs, OutputFormat};
+use crate::app::fix;
 use crate::app::inputs::{Inputs, print_problems};
 use crate::app::message::{Level, Message};
 use crate::app::{ExitStatus, output, terminal_width};
@@ -18,9 +19,29 @@ use crate::util::sanitize::escape;
 
 pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
     if args.fix {
-        let fixed = crate::app::fix::fix(args)?;
-        crate::app::fix::say(&fixed, &mut io::stderr().lock());
+        fix::refuse_stdin(&args.input)?;
     }
+    // Read once for the whole run, however many times `--fix` lints.
+    let baseline = match &args.baseline {
+        Some(path) if args.write_baseline.is_none() => Some(baseline::load(path)?),
+        _ => None,
+    };
+    let mut fixed = fix::Fixed::default();
+    loop {
+        if let Some(status) = check_once(args, baseline.as_deref(), &mut fixed)? {
+            return Ok(status);
+        }
+    }
+}
+
+/// Read, lint and report the files; with `--fix`, when fixes were written instead, `None`:
+/// the files are read and linted again, and the last run, with nothing left to fix, is the
+/// one reported.
+fn check_once(
+    args: &CheckArgs,
+    baseline: Option<&[baseline::Entry]>,
+    fixed: &mut fix::Fixed,
+) -> Result<Option<ExitStatus>, Error> {
     let Inputs {
         config,
         cwd,
@@ -35,18 +56,18 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
     if let Some(rev) = &args.base {
         files.extend(base_files(rev, &paths, &config, &cwd, current_count)?);
     }
-    let baseline = match &args.baseline {
-        Some(path) if args.write_baseline.is_none() => Some(baseline::load(path)?),
-        _ => None,
-    };
     let run = Run {
         settings: &config.settings,
         rules: &rules,
         base: args.base.as_deref().map(|rev| (rev, current_count)),
-        baseline: baseline.as_deref(),
+        baseline,
         keep_documents: false,
     };
     let linted = lint::run(&files, &run);
+    if args.fix && fix::apply(&files[..current_count], &linted.diagnostics, fixed)? {
+        return Ok(None);
+    }
+    fix::say(fixed, &mut io::stderr().lock());
 
     let mut stderr = io::stderr().lock();
     if args.verbose {
@@ -58,7 +79,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
         let count = baseline::write(path, &files, &linted.diagnostics, &linted.fingerprints)?;
         let wrote = format!("wrote {count} findings to the baseline {}", path.display());
         Message::new(Level::Note, wrote).print(&mut stderr);
-        return Ok(ExitStatus::read_all(&problems));
+        return Ok(Some(ExitStatus::read_all(&problems)));
     }
     if let Some(path) = args.baseline.as_ref() {
         warn_stale_baseline(path, linted.stale, &mut stderr);
@@ -106,7 +127,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitStatus, Error> {
     std::mem::forget(linted);
     std::mem::forget(files);
     std::mem::forget(config);
-    Ok(status)
+    Ok(Some(status))
 }
 
 /// The error of a run that found nothing to lint in `paths`: where it looked (the paths that

@@ -1,80 +1,78 @@
-//! `check --fix`: lint, apply the safe fixes of the findings to the files they are in, and
-//! lint again until no fix is left (a fix can reveal a finding another fixes: a CODEOWNERS
-//! rule written after the rule that overrode it leaves the first one shadowed). The report
-//! that follows is of the files as fixed.
+//! `check --fix`: the safe fixes of a run's findings written to the files they are in. `check`
+//! then lints again, until a run leaves nothing to fix (a fix can reveal a finding another
+//! fixes: a CODEOWNERS rule written after the rule that overrode it leaves the first one
+//! shadowed), and reports that last run.
 
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
 
-use crate::app::cli::CheckArgs;
-use crate::app::inputs::Inputs;
+use crate::app::cli::InputArgs;
 use crate::app::message::{Level, Message};
+use crate::diagnostic::Diagnostic;
 use crate::error::Error;
-use crate::lint::{self, Run, baseline, fixes, selected_rules};
+use crate::lint::fixes;
+use crate::source::SourceFile;
 use crate::source::stdin::is_stdin;
 use crate::util::fs::write_atomically;
 
-/// Runs of lint and fix before giving up on a file that keeps changing.
+/// Runs that write fixes before the next is reported as it is, for files that keep changing.
 const MAX_PASSES: usize = 8;
 
-/// What `--fix` changed.
+/// What `--fix` changed so far.
 #[derive(Debug, Default)]
 pub struct Fixed {
     pub edits: usize,
+    pub passes: usize,
     /// The files written, as reports show them.
     pub files: BTreeSet<String>,
 }
 
-pub fn fix(args: &CheckArgs) -> Result<Fixed, Error> {
-    if args.input.paths.iter().any(|p| is_stdin(p)) {
-        return Err(Error::usage(
+/// `--fix` cannot write a document read from stdin.
+pub fn refuse_stdin(input: &InputArgs) -> Result<(), Error> {
+    match input.paths.iter().any(|p| is_stdin(p)) {
+        true => Err(Error::usage(
             "--fix cannot write a document read from stdin: name its file instead",
-        ));
+        )),
+        false => Ok(()),
     }
-    let mut fixed = Fixed::default();
-    for _ in 0..MAX_PASSES {
-        let inputs = Inputs::load_with_codeowners(&args.input)?;
-        let rules = selected_rules(&inputs.config.settings, &args.select, &args.ignore)?;
-        let baseline = match &args.baseline {
-            Some(path) => Some(baseline::load(path)?),
-            None => None,
-        };
-        let run = Run {
-            settings: &inputs.config.settings,
-            rules: &rules,
-            base: None,
-            baseline: baseline.as_deref(),
-            keep_documents: false,
-        };
-        let linted = lint::run(&inputs.files, &run);
-        let mut edits = 0;
-        for file in &inputs.files {
-            // A file read with a byte that is not UTF-8 is held as repaired text: writing it
-            // back would change more than the fix.
-            if file.invalid_utf8_at.is_some() {
-                continue;
-            }
-            let found = fixes::safe_fixes(&linted.diagnostics, file.id);
-            if found.is_empty() {
-                continue;
-            }
-            let (text, applied) = fixes::apply(&file.text, &found);
-            if applied == 0 {
-                continue;
-            }
-            // Through a symbolic link, the file it points at: the link stays.
-            let target = std::fs::canonicalize(&file.fs_path).unwrap_or(file.fs_path.clone());
-            write(&target, &text)?;
-            edits += applied;
-            fixed.files.insert(file.path.clone());
-        }
-        if edits == 0 {
-            break;
-        }
-        fixed.edits += edits;
+}
+
+/// Write the safe fixes of `diagnostics` into `files` (the run's current files); whether any
+/// was written, so that the files are to be linted again. Nothing is written once
+/// [`MAX_PASSES`] runs have.
+pub fn apply(
+    files: &[SourceFile],
+    diagnostics: &[Diagnostic],
+    fixed: &mut Fixed,
+) -> Result<bool, Error> {
+    if fixed.passes == MAX_PASSES {
+        return Ok(false);
     }
-    Ok(fixed)
+    let mut edits = 0;
+    for file in files {
+        // A file read with a byte that is not UTF-8 is held as repaired text: writing it
+        // back would change more than the fix.
+        if file.invalid_utf8_at.is_some() {
+            continue;
+        }
+        let found = fixes::safe_fixes(diagnostics, file.id);
+        if found.is_empty() {
+            continue;
+        }
+        let (text, applied) = fixes::apply(&file.text, &found);
+        if applied == 0 {
+            continue;
+        }
+        // Through a symbolic link, the file it points at: the link stays.
+        let target = std::fs::canonicalize(&file.fs_path).unwrap_or(file.fs_path.clone());
+        write(&target, &text)?;
+        edits += applied;
+        fixed.files.insert(file.path.clone());
+    }
+    fixed.passes += 1;
+    fixed.edits += edits;
+    Ok(edits > 0)
 }
 
 fn write(path: &Path, text: &str) -> Result<(), Error> {
