@@ -237,12 +237,7 @@ fn lint_range<'s>(
     range: Range<usize>,
     run: &Run<'_>,
 ) -> (Workspace<'s>, Vec<Diagnostic>, usize) {
-    let per_file = map_largest_first(&files[range.clone()], |file| {
-        let mut doc = parse::parse(file, &run.settings.labels);
-        let (mut facts, diagnostics) = check_document(&doc, run);
-        keep_codeowners(&mut facts, &mut doc, run.keep_documents);
-        (run.keep_documents.then_some(doc), facts, diagnostics)
-    });
+    let per_file = map_largest_first(&files[range.clone()], |file| check_file(file, run));
     let mut documents = Vec::with_capacity(if run.keep_documents {
         per_file.len()
     } else {
@@ -298,8 +293,8 @@ pub struct Session {
 impl Session {
     /// Check every file on its own, in parallel. The files' ids are their indices.
     pub fn new(files: Vec<SourceFile>, run: &Run<'_>) -> Session {
-        let checked = crate::util::parallel::map(&files, |file| check_file(file, run));
-        let (facts, per_file) = checked.into_iter().unzip();
+        let checked = map_largest_first(&files, |file| check_file(file, run));
+        let (facts, per_file) = checked.into_iter().map(|(_, f, d)| (f, d)).unzip();
         Session {
             files,
             facts,
@@ -316,7 +311,7 @@ impl Session {
     pub fn set_file(&mut self, file: SourceFile, run: &Run<'_>) {
         let index = file.id.index();
         assert!(index <= self.files.len(), "file ids follow one another");
-        let (facts, diagnostics) = check_file(&file, run);
+        let (_, facts, diagnostics) = check_file(&file, run);
         if index == self.files.len() {
             self.files.push(file);
             self.facts.push(facts);
@@ -347,12 +342,23 @@ impl Session {
     }
 }
 
-/// Parse one file and check it on its own: its facts, and the per-file rules' findings.
-fn check_file(file: &SourceFile, run: &Run<'_>) -> (Facts, Vec<Diagnostic>) {
+/// Parse one file and check it on its own: its document when the run keeps documents, its
+/// facts, and the per-file rules' findings.
+fn check_file<'s>(
+    file: &'s SourceFile,
+    run: &Run<'_>,
+) -> (Option<Document<'s>>, Facts, Vec<Diagnostic>) {
     let mut doc = parse::parse(file, &run.settings.labels);
     let (mut facts, diagnostics) = check_document(&doc, run);
-    keep_codeowners(&mut facts, &mut doc, false);
-    (facts, diagnostics)
+    // A CODEOWNERS file's rules go to its facts whole, for the cross-file rules that hold
+    // them against the documents: taken from a document nobody keeps (a hundred thousand
+    // rules are not copied), copied from one a command keeps.
+    let rules = match run.keep_documents {
+        true => doc.codeowners.clone(),
+        false => doc.codeowners.take(),
+    };
+    facts.codeowners = rules.map(|c| Box::new(c.into_owned()));
+    (run.keep_documents.then_some(doc), facts, diagnostics)
 }
 
 /// `files.iter().map(f)` on the thread pool, the largest files begun first: a run's one
@@ -368,17 +374,6 @@ fn map_largest_first<'a, R: Send>(
     let mut results: Vec<(usize, R)> = crate::util::parallel::map(&order, |&i| (i, f(&files[i])));
     results.sort_unstable_by_key(|(i, _)| *i);
     results.into_iter().map(|(_, r)| r).collect()
-}
-
-/// A CODEOWNERS file's rules go to its facts whole, for the cross-file rules that hold them
-/// against the documents: taken from a document nobody keeps (a hundred thousand rules are
-/// not copied), copied from one a command keeps.
-fn keep_codeowners(facts: &mut Facts, doc: &mut Document<'_>, doc_kept: bool) {
-    let rules = match doc_kept {
-        true => doc.codeowners.clone(),
-        false => doc.codeowners.take(),
-    };
-    facts.codeowners = rules.map(|c| Box::new(c.into_owned()));
 }
 
 /// The per-file rules' findings in one document, and its facts for the cross-file rules.
