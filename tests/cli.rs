@@ -1031,3 +1031,27 @@ fn a_relative_config_path_finds_the_ownership_folder_beside_it() {
     out.stdout_has("in 1 file, 9 domains");
     out.stdout_has("sub/ownership/OWNERSHIP.md:");
 }
+
+/// GitLab: an exclusion matching a domain's path leaves its files without an owner in that
+/// section, whatever rule follows it, so the path has no rule that gives it to its owner. (A
+/// file without sections once took the last match past the exclusion, as GitHub would.)
+#[test]
+fn a_gitlab_exclusion_leaves_a_domain_path_without_its_owner() {
+    let dir = codeowners_repo(&[(
+        ".gitlab/CODEOWNERS",
+        "!/src/payments/\n/src/ @acme/payments\n",
+    )]);
+    let out = run(ownlint(dir.path()).args(["check", "--select", "OWN6", "--format", "concise"]));
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    out.stdout_has(
+        "error[OWN602 codeowners-missing-rule] CODEOWNERS has no rule for `src/payments/`",
+    );
+    // Without the exclusion, `/src/` gives the path to its owner.
+    std::fs::write(
+        dir.path().join(".gitlab/CODEOWNERS"),
+        "/src/ @acme/payments\n",
+    )
+    .unwrap();
+    let out = run(ownlint(dir.path()).args(["check", "--select", "OWN6"]));
+    assert_eq!(out.code, 0, "{}", out.stdout);
+}

@@ -203,24 +203,7 @@ impl<'a> Lookup<'a> {
         };
         let mut candidates = Vec::new();
         self.index.candidates(&example, &mut candidates);
-        let last: SmallVec<[(Option<usize>, usize); 2]> = if self.file.sections.is_empty() {
-            // One section, no exclusions (GitHub's file, or GitLab's without sections): the
-            // last candidate that matches.
-            let rules = &self.file.rules;
-            candidates
-                .iter()
-                .rev()
-                .map(|&i| i as usize)
-                .find(|&i| !rules[i].exclusion && rules[i].matches(&example))
-                .map(|i| (None, i))
-                .into_iter()
-                .collect()
-        } else {
-            self.file
-                .owners_by_section_among(&example, &candidates)
-                .into_iter()
-                .collect()
-        };
+        let last = self.file.owners_by_section_among(&example, &candidates);
         let gives = |rule: usize| gives_to(self.file.owners_for(&self.file.rules[rule]), handles);
         // The last rule with the path's pattern in each section.
         let mut own: Vec<(Option<usize>, usize)> = Vec::new();

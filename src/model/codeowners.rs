@@ -6,6 +6,8 @@ mod pattern;
 
 pub use pattern::{Pattern, PatternError};
 
+use smallvec::SmallVec;
+
 use crate::model::text::Text;
 pub use crate::source::Flavor;
 use crate::source::{FileId, Span};
@@ -164,8 +166,21 @@ impl<'s> Codeowners<'s> {
         &self,
         path: &str,
         candidates: &[u32],
-    ) -> Vec<(Option<usize>, usize)> {
+    ) -> SmallVec<[(Option<usize>, usize); 2]> {
+        if self.flavor == Flavor::GitHub {
+            // One section and no exclusions: the last candidate that matches.
+            return candidates
+                .iter()
+                .rev()
+                .map(|&i| i as usize)
+                .find(|&i| !self.rules[i].skipped && self.rules[i].matches(path))
+                .map(|i| (None, i))
+                .into_iter()
+                .collect();
+        }
         self.last_matches(path, candidates.iter().map(|&i| i as usize))
+            .into_iter()
+            .collect()
     }
 
     /// The section a rule counts in: its header's first header of the same name.
@@ -304,30 +319,29 @@ impl RuleIndex {
 
     /// The rules that may match `path`, in file order, into `out` (cleared first).
     pub fn candidates(&self, path: &str, out: &mut Vec<u32>) {
-        out.clear();
-        out.extend_from_slice(&self.anywhere);
-        for (at, _) in path.match_indices('/') {
-            self.add(hash_bytes(&path.as_bytes()[..=at], FNV_OFFSET), out);
-        }
-        let whole = hash_bytes(path.as_bytes(), FNV_OFFSET);
-        self.add(hash_bytes(b"/", whole), out);
-        out.sort_unstable();
+        self.collect(path, out);
     }
 
     /// The rules that may cover every path `pattern` matches, in file order: those whose
     /// folder is `pattern`'s literal prefix or a folder above it, and those tried everywhere.
     pub fn around(&self, pattern: &Pattern, out: &mut Vec<u32>) {
+        self.collect(pattern.literal_prefix(), out);
+    }
+
+    /// Into `out`, in file order, the rules tried everywhere and those of every folder `text`
+    /// lies in or names: each of its prefixes that ends in `/`, and `text/` itself.
+    fn collect(&self, text: &str, out: &mut Vec<u32>) {
         out.clear();
         out.extend_from_slice(&self.anywhere);
-        let prefix = pattern.literal_prefix();
-        if !prefix.is_empty() {
-            for (at, _) in prefix.match_indices('/') {
-                self.add(hash_bytes(&prefix.as_bytes()[..=at], FNV_OFFSET), out);
+        let mut hash = FNV_OFFSET;
+        for &b in text.as_bytes() {
+            hash = fnv(hash, b);
+            if b == b'/' {
+                self.add(hash, out);
             }
-            if !prefix.ends_with('/') {
-                let whole = hash_bytes(prefix.as_bytes(), FNV_OFFSET);
-                self.add(hash_bytes(b"/", whole), out);
-            }
+        }
+        if !text.is_empty() && !text.ends_with('/') {
+            self.add(fnv(hash, b'/'), out);
         }
         out.sort_unstable();
     }
@@ -341,22 +355,21 @@ impl RuleIndex {
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
-/// FNV-1a over `bytes`, continuing from `hash`: a folder's hash is the same whether its text
-/// is hashed whole or in two pieces (a path, then the `/` after it).
-fn hash_bytes(bytes: &[u8], mut hash: u64) -> u64 {
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+/// One byte of FNV-1a: a folder's hash is built a byte at a time, so that every folder of a
+/// path is hashed in one pass over it.
+fn fnv(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// The hash of a literal prefix as a folder ending in `/` (`src/` for `src/`,
 /// `docs/readme.md/` for a pattern that is all literal), or `None` when it is empty.
 fn folder_hash(prefix: &str) -> Option<u64> {
-    match prefix {
-        "" => None,
-        p if p.ends_with('/') => Some(hash_bytes(p.as_bytes(), FNV_OFFSET)),
-        p => Some(hash_bytes(b"/", hash_bytes(p.as_bytes(), FNV_OFFSET))),
+    if prefix.is_empty() {
+        return None;
     }
+    let hash = prefix.bytes().fold(FNV_OFFSET, fnv);
+    Some(match prefix.ends_with('/') {
+        true => hash,
+        false => fnv(hash, b'/'),
+    })
 }
