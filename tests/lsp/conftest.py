@@ -53,3 +53,22 @@ def open_seed(session, copy_fixture, tmp_path):
         return repo, seed
 
     return start
+
+
+@pytest.fixture
+def open_text(session, tmp_path):
+    """A document of the given text (`name`, OWNERSHIP.md by default) written to a new
+    repo/, the server started on repo/ (offering `encodings`, if any) and the document open
+    with its findings in; returns (repo, document)."""
+
+    async def start(text: str, name: str = "OWNERSHIP.md", encodings: list[str] | None = None):
+        repo = tmp_path / "repo"
+        repo.mkdir()
+        document = repo / name
+        document.write_text(text, encoding="utf-8")
+        await session.initialize(repo, encodings=encodings)
+        session.open(document)
+        await session.settle()
+        return repo, document
+
+    return start

@@ -218,16 +218,10 @@ MISSPELT_OWNER = """## Domain Ownership
 """
 
 
-async def test_did_you_mean_replaces_the_misspelt_label(session, tmp_path):
+async def test_did_you_mean_replaces_the_misspelt_label(session, open_text):
     # `Ownr` where the domain has no owner: the finding is the missing owner's, on the typo,
     # and the replacement gives the domain its owner.
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    document = repo / "OWNERSHIP.md"
-    document.write_text(MISSPELT_OWNER, encoding="utf-8")
-    await session.initialize(repo)
-    session.open(document)
-    await session.settle()
+    repo, document = await open_text(MISSPELT_OWNER)
     misspelt = finding_at(session, document, "OWN101", 5)
 
     action = await apply_titled(session, document, misspelt, "Replace with `Owner`")
@@ -287,14 +281,8 @@ LADDER_WITH_ACCENTS = """## Domain Ownership
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8"])
-async def test_did_you_mean_replaces_a_role_with_non_ascii_text(session, tmp_path, encoding):
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    document = repo / "OWNERSHIP.md"
-    document.write_text(LADDER_WITH_ACCENTS, encoding="utf-8")
-    await session.initialize(repo, encodings=[encoding])
-    session.open(document)
-    await session.settle()
+async def test_did_you_mean_replaces_a_role_with_non_ascii_text(session, open_text, encoding):
+    repo, document = await open_text(LADDER_WITH_ACCENTS, encodings=[encoding])
     unknown_role = finding_at(session, document, "OWN203", 6)
     replacements = [
         a

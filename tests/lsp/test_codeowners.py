@@ -6,7 +6,6 @@ a CODEOWNERS file that is not the repository's is no ownership document."""
 from __future__ import annotations
 
 from harness import uri
-from lsprotocol import types
 
 
 def codes(diagnostics) -> list[str]:

@@ -80,15 +80,6 @@ def assert_card_is_whos(card: str, folder: pathlib.Path, answer: dict) -> None:
             )
 
 
-async def open_seed(session, copy_fixture, tmp_path, encodings=None):
-    repo = tmp_path / "repo"
-    seed = copy_fixture("seed/OWNERSHIP.md", "repo/OWNERSHIP.md")
-    await session.initialize(repo, encodings=encodings)
-    session.open(seed)
-    await session.settle()
-    return repo, seed
-
-
 SEED_DOMAINS = [
     "Subscriptions",
     "Payments",
@@ -103,8 +94,8 @@ SEED_DOMAINS = [
 
 
 @pytest.mark.parametrize("domain", SEED_DOMAINS)
-async def test_hover_on_a_domain_heading_is_its_who_card(session, copy_fixture, tmp_path, domain):
-    repo, seed = await open_seed(session, copy_fixture, tmp_path)
+async def test_hover_on_a_domain_heading_is_its_who_card(session, open_seed, domain):
+    repo, seed = await open_seed()
     heading = session.range_of(seed, f"### {domain} Domain")
     hovered = await session.hover(seed, types.Position(line=heading.start.line, character=6))
 
@@ -118,10 +109,8 @@ async def test_hover_on_a_domain_heading_is_its_who_card(session, copy_fixture, 
     assert_card_is_whos(card, repo, answer)
 
 
-async def test_the_payments_card_shows_owner_contact_and_escalation_chain(
-    session, copy_fixture, tmp_path
-):
-    repo, seed = await open_seed(session, copy_fixture, tmp_path)
+async def test_the_payments_card_shows_owner_contact_and_escalation_chain(session, open_seed):
+    repo, seed = await open_seed()
     hovered = await session.hover(seed, types.Position(line=38, character=4))
     card = hovered.contents.value
     rows = shown_rows(card)
@@ -141,15 +130,15 @@ async def test_the_payments_card_shows_owner_contact_and_escalation_chain(
     assert all(destination.startswith(uri(seed) + "#L") for _, destination in links)
 
 
-async def test_hover_inside_a_domain_is_the_domains_card(session, copy_fixture, tmp_path):
-    repo, seed = await open_seed(session, copy_fixture, tmp_path)
+async def test_hover_inside_a_domain_is_the_domains_card(session, open_seed):
+    repo, seed = await open_seed()
     slo = session.range_of(seed, "Payment finalization: P95")
     hovered = await session.hover(seed, slo.start)
     assert shown_rows(hovered.contents.value)[0].startswith("Payments Domain · ")
 
 
-async def test_hover_on_an_owner_lists_every_domain_of_the_team(session, copy_fixture, tmp_path):
-    repo, seed = await open_seed(session, copy_fixture, tmp_path)
+async def test_hover_on_an_owner_lists_every_domain_of_the_team(session, open_seed):
+    repo, seed = await open_seed()
     owner = session.range_of(seed, "Infrastructure Team")  # the owner of VPN, line 64
     hovered = await session.hover(
         seed, types.Position(line=owner.start.line, character=owner.start.character + 3)
@@ -168,8 +157,8 @@ async def test_hover_on_an_owner_lists_every_domain_of_the_team(session, copy_fi
     assert_card_is_whos(hovered.contents.value, repo, answer)
 
 
-async def test_hover_where_there_is_no_domain_is_nothing(session, copy_fixture, tmp_path):
-    repo, seed = await open_seed(session, copy_fixture, tmp_path)
+async def test_hover_where_there_is_no_domain_is_nothing(session, open_seed):
+    repo, seed = await open_seed()
     assert await session.hover(seed, types.Position(line=0, character=3)) is None
     # Past the end of the document.
     assert await session.hover(seed, types.Position(line=9999, character=0)) is None
@@ -195,8 +184,8 @@ async def test_hover_on_a_domain_named_by_an_agreement_in_another_file(
     assert any(t == uri(domains) for _, t, _ in card_entries(card))
 
 
-async def test_hover_follows_unsaved_edits(session, copy_fixture, tmp_path):
-    repo, seed = await open_seed(session, copy_fixture, tmp_path)
+async def test_hover_follows_unsaved_edits(session, open_seed):
+    repo, seed = await open_seed()
     session.change(seed, (session.range_of(seed, "Payment Service Team"), "Money Movers"))
     await session.settle()
 
@@ -216,14 +205,8 @@ HOSTILE = {
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-async def test_document_text_never_becomes_markup(session, tmp_path, name):
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    document = repo / name
-    document.write_text(HOSTILE[name], encoding="utf-8")
-    await session.initialize(repo)
-    session.open(document)
-    await session.settle()
+async def test_document_text_never_becomes_markup(session, open_text, name):
+    repo, document = await open_text(HOSTILE[name], name)
 
     hovered = await session.hover(document, session.range_of(document, "Payments").start)
     card = hovered.contents.value
@@ -242,18 +225,12 @@ async def test_document_text_never_becomes_markup(session, tmp_path, name):
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8"])
-async def test_hover_positions_count_in_the_negotiated_encoding(session, tmp_path, encoding):
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    document = repo / "OWNERSHIP.md"
-    document.write_text(
+async def test_hover_positions_count_in_the_negotiated_encoding(session, open_text, encoding):
+    repo, document = await open_text(
         "## Domain Ownership\n\n### Zürich 🚀 Launch Domain\n\n"
         "**Owner:** Équipe 🛰️ Lancement\n**Escalation Contact:** @launch\n",
-        encoding="utf-8",
+        encodings=[encoding],
     )
-    await session.initialize(repo, encodings=[encoding])
-    session.open(document)
-    await session.settle()
     owner = session.range_of(document, "Équipe 🛰️ Lancement")
 
     # The last character of the owner: in UTF-8 bytes it lies far past where it is in UTF-16

@@ -54,11 +54,8 @@ async def test_a_domain_defined_twice_has_both_definitions(session, copy_fixture
     )
 
 
-async def test_an_escalation_role_goes_to_the_ladder(session, copy_fixture, tmp_path):
-    seed = copy_fixture("seed/OWNERSHIP.md", "repo/OWNERSHIP.md")
-    await session.initialize(tmp_path / "repo")
-    session.open(seed)
-    await session.settle()
+async def test_an_escalation_role_goes_to_the_ladder(session, open_seed):
+    repo, seed = await open_seed()
     contact = session.range_of(seed, "[Engineering Manager]", occurrence=1)  # Payments, line 42
     assert contact.start.line == 41
 
@@ -72,11 +69,8 @@ async def test_an_escalation_role_goes_to_the_ladder(session, copy_fixture, tmp_
     assert text[place[1].start.character : place[1].end.character] == "Engineering Manager"
 
 
-async def test_a_role_missing_from_the_ladder_goes_nowhere(session, copy_fixture, tmp_path):
-    seed = copy_fixture("seed/OWNERSHIP.md", "repo/OWNERSHIP.md")
-    await session.initialize(tmp_path / "repo")
-    session.open(seed)
-    await session.settle()
+async def test_a_role_missing_from_the_ladder_goes_nowhere(session, open_seed):
+    repo, seed = await open_seed()
     contact = session.range_of(seed, "[Product Manager]")
     assert await session.definition(seed, contact.start) == []
 
@@ -143,11 +137,8 @@ def assert_well_formed(symbols) -> None:
         assert_well_formed(symbol.children or [])
 
 
-async def test_the_seed_outline(session, copy_fixture, tmp_path):
-    seed = copy_fixture("seed/OWNERSHIP.md", "repo/OWNERSHIP.md")
-    await session.initialize(tmp_path / "repo")
-    session.open(seed)
-    await session.settle()
+async def test_the_seed_outline(session, tmp_path, open_seed):
+    repo, seed = await open_seed()
 
     symbols = await session.symbols(seed)
 
@@ -181,11 +172,8 @@ async def test_the_seed_outline(session, copy_fixture, tmp_path):
     ]
 
 
-async def test_the_outline_follows_unsaved_edits(session, copy_fixture, tmp_path):
-    seed = copy_fixture("seed/OWNERSHIP.md", "repo/OWNERSHIP.md")
-    await session.initialize(tmp_path / "repo")
-    session.open(seed)
-    await session.settle()
+async def test_the_outline_follows_unsaved_edits(session, open_seed):
+    repo, seed = await open_seed()
     session.change(seed, (session.range_of(seed, "### VPN Domain"), "### Tunnels Domain"))
     await session.settle()
 
@@ -208,17 +196,11 @@ async def test_a_yaml_outline(session, copy_fixture, tmp_path):
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8"])
-async def test_outline_ranges_count_in_the_negotiated_encoding(session, tmp_path, encoding):
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    document = repo / "OWNERSHIP.md"
-    document.write_text(
+async def test_outline_ranges_count_in_the_negotiated_encoding(session, open_text, encoding):
+    repo, document = await open_text(
         "## Domain Ownership\n\n### Zürich 🚀 Launch Domain\n\n**Owner:** Équipe 🛰️\n",
-        encoding="utf-8",
+        encodings=[encoding],
     )
-    await session.initialize(repo, encodings=[encoding])
-    session.open(document)
-    await session.settle()
 
     (domain,) = await session.symbols(document)
     assert domain.name == "Zürich 🚀 Launch"

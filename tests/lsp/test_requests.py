@@ -33,15 +33,11 @@ async def test_requests_on_documents_the_server_does_not_lint(session, copy_fixt
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8"])
-async def test_positions_inside_a_character_or_past_the_text(session, tmp_path, encoding):
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    document = repo / "OWNERSHIP.md"
+async def test_positions_inside_a_character_or_past_the_text(
+    session, tmp_path, open_text, encoding
+):
     text = "## Domain Ownership\n\n### 🚀 Launch Domain\n\n**Owner:** Équipe Lancement\n"
-    document.write_text(text, encoding="utf-8")
-    await session.initialize(repo, encodings=[encoding])
-    session.open(document)
-    await session.settle()
+    repo, document = await open_text(text, encodings=[encoding])
 
     # Inside the rocket: between its two UTF-16 code units, or among its four UTF-8 bytes.
     inside = types.Position(line=2, character=5)
