@@ -248,16 +248,15 @@ pub fn codeowners_file(
         // Named by the configuration: read (and a problem said) even when it is missing.
         return Some(found(root.join(file)));
     }
-    let places: &[&str] = match flavor {
-        Some(flavor) => flavor.places(),
-        None => &[
-            ".github/CODEOWNERS",
-            "CODEOWNERS",
-            "docs/CODEOWNERS",
-            ".gitlab/CODEOWNERS",
-        ],
-    };
-    places.iter().find_map(|place| {
+    // No host said: GitHub's places, then those only GitLab looks in.
+    let github = Flavor::GitHub.places();
+    let mut places = flavor.map_or(github, Flavor::places).iter().chain(
+        Flavor::GitLab
+            .places()
+            .iter()
+            .filter(|place| flavor.is_none() && !github.contains(place)),
+    );
+    places.find_map(|place| {
         let path = root.join(place);
         let meta = std::fs::symlink_metadata(&path).ok()?;
         (meta.is_file() || meta.file_type().is_symlink()).then(|| found(path))
