@@ -3,6 +3,7 @@ use crate::diagnostic::Diagnostic;
 use crate::index::Workspace;
 use crate::rules::codeowners as shared;
 use crate::rules::{Context, Rule};
+use crate::util::label::dns_label;
 
 declare_rule! {
     /// ## What it does
@@ -47,12 +48,11 @@ impl Rule for CodeownersMissingHandle {
                 continue;
             };
             let name = shared::domain_name(ws, domain);
-            let slug: String = owner
-                .to_lowercase()
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-                .join("-");
+            // A handle the registry accepts: a team slug, lowercase ASCII.
+            let slug = match dns_label(&owner) {
+                slug if slug.is_empty() => "team".to_owned(),
+                slug => slug,
+            };
             cx.report(
                 Diagnostic::new(
                     &CodeownersMissingHandle::META,

@@ -1,9 +1,11 @@
 //! Small helpers every layer may use: parallel maps with thresholds, escaping untrusted text
-//! for terminals and CI logs, "did you mean" suggestions. They know nothing of ownership.
+//! for terminals and CI logs, "did you mean" suggestions, names as DNS labels. They know
+//! nothing of ownership.
 //!
 //! May import: nothing else of the crate.
 
 pub mod fs;
+pub mod label;
 pub mod parallel;
 pub mod sanitize;
 pub mod suggest;
