@@ -50,14 +50,14 @@ pub fn apply(
         return Ok(false);
     }
     let mut edits = 0;
-    for file in files {
+    for (id, found) in fixes::safe_fixes(diagnostics) {
+        // Only the run's current files are written (not a base revision's).
+        let Some(file) = files.get(id.index()) else {
+            continue;
+        };
         // A file read with a byte that is not UTF-8 is held as repaired text: writing it
         // back would change more than the fix.
         if file.invalid_utf8_at.is_some() {
-            continue;
-        }
-        let found = fixes::safe_fixes(diagnostics, file.id);
-        if found.is_empty() {
             continue;
         }
         let (text, applied) = fixes::apply(&file.text, &found);

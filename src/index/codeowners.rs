@@ -67,7 +67,7 @@ pub struct Shadowed {
 /// Whether the run holds the documents against a CODEOWNERS file: when the repository has
 /// one, or the configuration says so even without one (`codeowners.check: true`); never
 /// when it says `false`.
-pub fn checking(ws: &Workspace<'_>, settings: &Settings) -> bool {
+fn checking(ws: &Workspace<'_>, settings: &Settings) -> bool {
     match settings.codeowners.check {
         Some(on) => on,
         None => ws.codeowners().is_some(),
@@ -76,7 +76,7 @@ pub fn checking(ws: &Workspace<'_>, settings: &Settings) -> bool {
 
 /// Whether `owners` are the owner's: some, and each one of its `handles` (compared without
 /// case, as GitHub compares them).
-pub fn gives_to(owners: &[Text<'_>], handles: &[String]) -> bool {
+fn gives_to(owners: &[Text<'_>], handles: &[String]) -> bool {
     !owners.is_empty()
         && owners
             .iter()

@@ -2,21 +2,29 @@
 //! only ([`Applicability::Safe`]), in the order of the text, each edit once, and none that
 //! overlaps an edit already taken (the next run finds what is left).
 
+use std::collections::BTreeMap;
+
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::source::FileId;
 
-/// The safe fixes of `diagnostics` in `file`, in the order of the text.
-pub fn safe_fixes(diagnostics: &[Diagnostic], file: FileId) -> Vec<&Fix> {
-    let mut fixes: Vec<&Fix> = diagnostics
-        .iter()
-        .filter(|d| d.file == file)
-        .filter_map(|d| d.fix.as_ref())
-        .filter(|f| f.applicability == Applicability::Safe)
-        .collect();
-    // Stable: two insertions at one place keep the order of their findings.
-    fixes.sort_by_key(|f| (f.span.start, f.span.end));
-    fixes.dedup_by(|a, b| a.span == b.span && a.replacement == b.replacement);
-    fixes
+/// The safe fixes of `diagnostics`, by file, each file's in the order of its text.
+pub fn safe_fixes(diagnostics: &[Diagnostic]) -> BTreeMap<FileId, Vec<&Fix>> {
+    let mut by_file: BTreeMap<FileId, Vec<&Fix>> = BTreeMap::new();
+    for d in diagnostics {
+        if let Some(fix) = d
+            .fix
+            .as_ref()
+            .filter(|f| f.applicability == Applicability::Safe)
+        {
+            by_file.entry(d.file).or_default().push(fix);
+        }
+    }
+    for fixes in by_file.values_mut() {
+        // Stable: two insertions at one place keep the order of their findings.
+        fixes.sort_by_key(|f| (f.span.start, f.span.end));
+        fixes.dedup_by(|a, b| a.span == b.span && a.replacement == b.replacement);
+    }
+    by_file
 }
 
 /// `text` with `fixes` (in the order of the text) applied, and how many were. An edit that

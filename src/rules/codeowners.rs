@@ -57,7 +57,7 @@ pub(crate) fn rule_line(ws: &Workspace<'_>, finding: &PathFinding) -> Option<Str
 
 /// The owners a rule gives (its own, or its GitLab section's), for messages: `nobody` when
 /// none.
-pub(crate) fn owners_of(file: &Codeowners<'_>, rule: &CodeownersRule<'_>) -> String {
+pub(crate) fn owners_shown(file: &Codeowners<'_>, rule: &CodeownersRule<'_>) -> String {
     let owners: Vec<String> = file
         .owners_for(rule)
         .iter()

@@ -110,7 +110,7 @@ fn in_codeowners(
             rule.span,
             format!(
                 "its files fall to this rule, which names {}",
-                shared::owners_of(file, rule)
+                shared::owners_shown(file, rule)
             ),
         );
     }

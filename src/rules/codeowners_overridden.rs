@@ -55,7 +55,7 @@ impl Rule for CodeownersOverridden {
                 continue;
             };
             let (own, later) = (&file.rules[rule], &file.rules[by]);
-            let named = shared::owners_of(file, later);
+            let named = shared::owners_shown(file, later);
             let d = Diagnostic::new(
                 &CodeownersOverridden::META,
                 id,

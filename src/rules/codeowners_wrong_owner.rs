@@ -59,7 +59,7 @@ impl Rule for CodeownersWrongOwner {
             let owner = shared::owner(ws, finding.domain)
                 .map(|(o, _)| o)
                 .unwrap_or_default();
-            let named = shared::owners_of(file, rule);
+            let named = shared::owners_shown(file, rule);
             // On the owners written, or after the pattern when the line names none.
             let span = match (rule.owners.first(), rule.owners.last()) {
                 (Some(first), Some(last)) => first.span.cover(last.span),
