@@ -388,3 +388,61 @@ fn the_rule_index_finds_the_last_match_the_whole_file_finds() {
         }
     }
 }
+
+/// A rule the index says is alone has no candidate but itself around its pattern: the rules
+/// it skips in looking for shadowing rules are those nothing could shadow. Held on the
+/// tables' files (wildcards, rules tried everywhere) and on files of nested folders only,
+/// where most rules are alone and some share a folder or have one above.
+#[test]
+fn a_rule_the_index_calls_alone_has_no_other_candidate() {
+    let tables: Vec<(String, Flavor)> = [(CASES, Flavor::GitHub), (GITLAB_CASES, Flavor::GitLab)]
+        .into_iter()
+        .map(|(table, flavor)| {
+            let text: String = table
+                .iter()
+                .enumerate()
+                .map(|(i, (pattern, _, _))| format!("{pattern} @owner{i}\n"))
+                .collect();
+            (text, flavor)
+        })
+        .collect();
+    let nested = "/src/a/ @a\n/src/b/ @b\n/src/b/*.md @b\n/src/c/d/ @c\n/src/c/ @c\n\
+                  /lib/x @x\n/lib/x/y/ @x\n/docs @d\n/tools/e/ @e\n";
+    let mut alone = 0;
+    for (text, flavor) in tables
+        .iter()
+        .map(|(t, f)| (t.as_str(), *f))
+        .chain([(nested, Flavor::GitHub), (nested, Flavor::GitLab)])
+    {
+        let f = file(text);
+        let parsed = codeowners(&f, flavor);
+        let index = RuleIndex::new(&parsed);
+        let mut candidates = Vec::new();
+        for (i, rule) in parsed.rules.iter().enumerate() {
+            let Some(matcher) = rule.matcher.as_ref().filter(|_| !rule.skipped) else {
+                continue;
+            };
+            index.around(matcher, &mut candidates);
+            if index.alone(i, matcher) {
+                alone += 1;
+                assert_eq!(candidates, [i as u32], "{flavor:?} {}", rule.pattern.as_str());
+            }
+        }
+    }
+    // The nested files have rules alone (`/src/a/`, `/tools/e/`, `/docs`) and rules that are
+    // not (`/src/b/` shares its folder, `/src/c/d/` has `/src/c/` above).
+    assert!(alone >= 6, "{alone}");
+    let f = file(nested);
+    let parsed = codeowners(&f, Flavor::GitHub);
+    let index = RuleIndex::new(&parsed);
+    let alone_of = |pattern: &str| {
+        let i = parsed.rules.iter().position(|r| r.pattern.as_str() == pattern).unwrap();
+        index.alone(i, parsed.rules[i].matcher.as_ref().unwrap())
+    };
+    assert!(alone_of("/src/a/"));
+    assert!(alone_of("/docs"));
+    assert!(!alone_of("/src/b/"));
+    assert!(!alone_of("/src/b/*.md"));
+    assert!(!alone_of("/src/c/d/"));
+    assert!(!alone_of("/lib/x/y/"));
+}

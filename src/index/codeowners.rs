@@ -8,13 +8,12 @@
 //! The file's rules are looked up by folder ([`RuleIndex`]), so a repository with a hundred
 //! thousand domains and as many rules is compared in one pass over each.
 
-use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
 use super::facts::KeptText;
 use super::{DomainId, Workspace};
 use crate::config::Settings;
-use crate::model::{Codeowners, Flavor, Pattern, RuleIndex, Text};
+use crate::model::{Codeowners, Flavor, Pattern, RuleIndex};
 use crate::semantics::paths;
 use crate::source::FileId;
 
@@ -74,13 +73,11 @@ fn checking(ws: &Workspace<'_>, settings: &Settings) -> bool {
     }
 }
 
-/// Whether `owners` are the owner's: some, and each one of its `handles` (compared without
-/// case, as GitHub compares them).
-fn gives_to(owners: &[Text<'_>], handles: &[String]) -> bool {
-    !owners.is_empty()
-        && owners
-            .iter()
-            .all(|o| handles.iter().any(|h| h.eq_ignore_ascii_case(o.as_str())))
+/// Whether `owners` are the owner's: some, and each one of its `handles` (both as numbers
+/// of the file's owners, [`Codeowners::owner_ids`], which compare without case as GitHub
+/// compares owners).
+fn gives_to(owners: &[u32], handles: &[u32]) -> bool {
+    !owners.is_empty() && owners.iter().all(|o| handles.contains(o))
 }
 
 pub(super) fn compare(ws: &Workspace<'_>, settings: &Settings) -> Comparison {
@@ -91,43 +88,28 @@ pub(super) fn compare(ws: &Workspace<'_>, settings: &Settings) -> Comparison {
     let file = ws.codeowners();
     out.file = file.map(|(id, _)| id);
     let flavor = file.map_or(Flavor::GitHub, |(_, c)| c.flavor);
-    let lookup = file.map(|(_, c)| Lookup::new(c));
-    // The paths to hold against the file, each with its owner's handles; the domains whose
-    // owner has none, once each.
-    let mut paths: Vec<(DomainId, KeptText, &[String])> = Vec::new();
-    for (file_id, facts) in ws.all_facts() {
-        for (d, kept) in &facts.paths {
-            let domain = DomainId {
-                file: file_id,
-                domain: *d,
-            };
-            let Some(owner) = ws.domain_facts(domain).owner() else {
-                // Without one real owner there is nothing to compare; other rules say so.
-                continue;
-            };
-            match settings.handles_by_key(owner) {
-                Some(handles) => paths.push((domain, *kept, handles)),
-                None if out.missing_handles.last() != Some(&domain) => {
-                    out.missing_handles.push(domain);
-                }
-                None => {}
+    // The file's index is built while the paths are gathered: for a file of a hundred
+    // thousand rules, each takes milliseconds.
+    let (lookup, (paths, missing_handles)) = crate::util::parallel::join(
+        || file.map(|(_, c)| Lookup::new(c)),
+        || domain_paths(ws, settings, flavor),
+    );
+    out.missing_handles = missing_handles;
+    let problems = match &lookup {
+        Some(lookup) => lookup.paths(ws, &paths),
+        None => crate::util::parallel::map(&paths, |path| {
+            match paths::pattern(ws.str(path.domain.file, &path.path), flavor) {
+                None => vec![PathProblem::NotAPattern],
+                Some(_) => vec![PathProblem::NoRule { falls_to: None }],
             }
-        }
-    }
-    let problems = crate::util::parallel::map(&paths, |(domain, kept, handles)| {
-        let path = ws.str(domain.file, kept);
-        match &lookup {
-            Some(lookup) => lookup.path(path, flavor, handles),
-            None if paths::pattern(path, flavor).is_none() => vec![PathProblem::NotAPattern],
-            None => vec![PathProblem::NoRule { falls_to: None }],
-        }
-    });
-    for ((domain, path, handles), problems) in paths.iter().zip(problems) {
+        }),
+    };
+    for (path, problems) in paths.iter().zip(problems) {
         out.paths
             .extend(problems.into_iter().map(|problem| PathFinding {
-                domain: *domain,
-                path: *path,
-                handles: handles.to_vec(),
+                domain: path.domain,
+                path: path.path,
+                handles: path.handles.to_vec(),
                 problem,
             }));
     }
@@ -137,78 +119,116 @@ pub(super) fn compare(ws: &Workspace<'_>, settings: &Settings) -> Comparison {
     out
 }
 
-/// A CODEOWNERS file ready for questions: its rules by folder, by pattern and by text.
-struct Lookup<'a> {
-    file: &'a Codeowners<'static>,
-    index: RuleIndex,
-    /// The rules that give owners (no exclusion, not skipped), by their pattern's key
-    /// ([`Pattern::key`]; equal keys are confirmed by the patterns).
-    by_pattern: FxHashMap<u64, SmallVec<[usize; 1]>>,
-    /// The first such rule of each pattern as written: a domain path written as a rule's
-    /// pattern is that rule's compiled pattern, not compiled again.
-    by_text: FxHashMap<&'a str, usize>,
-}
-
-impl<'a> Lookup<'a> {
-    fn new(file: &'a Codeowners<'static>) -> Lookup<'a> {
-        let mut by_pattern: FxHashMap<u64, SmallVec<[usize; 1]>> = FxHashMap::default();
-        let mut by_text: FxHashMap<&str, usize> = FxHashMap::default();
-        by_pattern.reserve(file.rules.len());
-        by_text.reserve(file.rules.len());
-        for (i, rule) in file.rules.iter().enumerate() {
-            if let Some(matcher) = rule.matcher.as_ref().filter(|_| gives_owners(rule)) {
-                by_pattern.entry(matcher.key()).or_default().push(i);
-                by_text.entry(rule.pattern.as_str()).or_insert(i);
+/// The paths to hold against the file, each with its domain and its owner's handles; and
+/// the domains that list paths while their owner has no handle, once each.
+fn domain_paths<'w>(
+    ws: &'w Workspace<'_>,
+    settings: &'w Settings,
+    flavor: Flavor,
+) -> (Vec<DomainPath<'w>>, Vec<DomainId>) {
+    let mut paths = Vec::new();
+    let mut missing_handles: Vec<DomainId> = Vec::new();
+    for (file_id, facts) in ws.all_facts() {
+        for (i, (d, kept)) in facts.paths.iter().enumerate() {
+            let domain = DomainId {
+                file: file_id,
+                domain: *d,
+            };
+            let Some(owner) = ws.domain_facts(domain).owner() else {
+                // Without one real owner there is nothing to compare; other rules say so.
+                continue;
+            };
+            match settings.handles_by_key(owner) {
+                Some(handles) => paths.push(DomainPath {
+                    domain,
+                    path: *kept,
+                    handles,
+                    compiled: facts.compiled_path(i, flavor),
+                }),
+                None if missing_handles.last() != Some(&domain) => missing_handles.push(domain),
+                None => {}
             }
         }
+    }
+    (paths, missing_handles)
+}
+
+/// A domain path to hold against the file.
+struct DomainPath<'w> {
+    domain: DomainId,
+    path: KeptText,
+    /// The domain's owner's handles.
+    handles: &'w [String],
+    /// The path compiled while its file was read, when it was for the file's host.
+    compiled: Option<Option<&'w Pattern>>,
+}
+
+/// A CODEOWNERS file ready for questions: its rules by folder. A domain path's own rules
+/// (those with its pattern) are among the rules its example path is tried against, as their
+/// folder is the path's literal prefix: one index answers both questions.
+struct Lookup<'a, 's> {
+    file: &'a Codeowners<'s>,
+    index: RuleIndex,
+}
+
+impl<'a, 's> Lookup<'a, 's> {
+    fn new(file: &'a Codeowners<'s>) -> Lookup<'a, 's> {
         Lookup {
             file,
             index: RuleIndex::new(file),
-            by_pattern,
-            by_text,
         }
     }
 
-    /// The rules whose pattern is `pattern`, in file order.
-    fn rules_of<'p>(&'p self, pattern: &'p Pattern) -> impl Iterator<Item = usize> + 'p {
-        let rules = &self.file.rules;
-        self.by_pattern
-            .get(&pattern.key())
-            .into_iter()
-            .flatten()
-            .copied()
-            .filter(move |&i| rules[i].matcher.as_ref() == Some(pattern))
+    /// What is wrong with how the file owns the files of each domain path, in their order.
+    ///
+    /// The paths are held against the rules in the order of their text, which is the order
+    /// of the rules in a CODEOWNERS file ownlint wrote (and in most kept by hand): the rules
+    /// are then read front to back. Read in the documents' order instead, a file of a hundred
+    /// thousand rules, too large for the processor's caches, is read at random, more than
+    /// twice as slowly.
+    fn paths(&self, ws: &Workspace<'_>, paths: &[DomainPath<'_>]) -> Vec<Vec<PathProblem>> {
+        crate::util::parallel::map(paths, |path| {
+            let compiled_here;
+            let pattern = match path.compiled {
+                Some(compiled) => compiled,
+                None => {
+                    let text = ws.str(path.domain.file, &path.path);
+                    compiled_here = paths::pattern(text, self.file.flavor);
+                    compiled_here.as_ref()
+                }
+            };
+            let Some(pattern) = pattern else {
+                return vec![PathProblem::NotAPattern];
+            };
+            match pattern.example() {
+                Some(example) => self.path(pattern, &example, path.handles),
+                None => Vec::new(),
+            }
+        })
     }
 
     /// What is wrong with how the file owns the files of a domain path, for an owner with
     /// `handles`. Each GitLab section that has a rule for the path is held to it; a path no
     /// section has a rule for needs some section's last match to give it to the owner.
-    fn path(&self, path: &str, flavor: Flavor, handles: &[String]) -> Vec<PathProblem> {
-        let Some(written) = paths::written(path) else {
-            return vec![PathProblem::NotAPattern];
-        };
-        let compiled;
-        let pattern = match self.by_text.get(&*written) {
-            Some(&rule) => self.file.rules[rule].matcher.as_ref(),
-            None => {
-                compiled = Pattern::with_flavor(&written, flavor).ok();
-                compiled.as_ref()
-            }
-        };
-        let Some(pattern) = pattern else {
-            return vec![PathProblem::NotAPattern];
-        };
-        let Some(example) = pattern.example() else {
-            return Vec::new();
-        };
+    fn path(&self, pattern: &Pattern, example: &str, handles: &[String]) -> Vec<PathProblem> {
         let mut candidates = Vec::new();
-        self.index.candidates(&example, &mut candidates);
-        let last = self.file.owners_by_section_among(&example, &candidates);
-        let gives = |rule: usize| gives_to(self.file.owners_for(&self.file.rules[rule]), handles);
+        self.index.candidates(example, &mut candidates);
+        let last = self.file.owners_by_section_among(example, &candidates);
+        let rules = &self.file.rules;
+        // The handles by number; one the file names nowhere is given by no rule.
+        let handles: SmallVec<[u32; 2]> = handles
+            .iter()
+            .filter_map(|h| self.file.owner_id(h))
+            .collect();
+        let gives = |rule: usize| gives_to(self.file.owner_ids_for(&rules[rule]), &handles);
         // The last rule with the path's pattern in each section.
-        let mut own: Vec<(Option<usize>, usize)> = Vec::new();
-        for rule in self.rules_of(pattern) {
-            let section = self.file.section_of(&self.file.rules[rule]);
+        let mut own: SmallVec<[(Option<usize>, usize); 2]> = SmallVec::new();
+        let of_pattern = candidates
+            .iter()
+            .map(|&i| i as usize)
+            .filter(|&i| gives_owners(&rules[i]) && rules[i].matcher.as_ref() == Some(pattern));
+        for rule in of_pattern {
+            let section = self.file.section_of(&rules[rule]);
             match own.iter_mut().find(|(s, _)| *s == section) {
                 Some(slot) => slot.1 = rule,
                 None => own.push((section, rule)),
@@ -240,6 +260,9 @@ impl<'a> Lookup<'a> {
         let found = crate::util::parallel::map(&rules, |&i| {
             let rule = &self.file.rules[i];
             let matcher = rule.matcher.as_ref().filter(|_| gives_owners(rule))?;
+            if self.index.alone(i, matcher) {
+                return None;
+            }
             let mut candidates = Vec::new();
             self.index.around(matcher, &mut candidates);
             let section = self.file.section_of(rule);

@@ -37,6 +37,8 @@ pub struct Workspace<'s> {
     domains: Vec<(u64, DomainId)>,
     /// Names (SLOs', responsibilities, shared SLAs') whose hashes repeat, grouped.
     repeated_names: Vec<Vec<NameId>>,
+    /// The repository's CODEOWNERS file as the run read it, when it is not in the facts.
+    codeowners_file: Option<Codeowners<'s>>,
     /// The CODEOWNERS file held against the documents, computed when a rule first asks.
     codeowners: std::sync::OnceLock<Comparison>,
 }
@@ -79,14 +81,25 @@ impl<'s> Workspace<'s> {
             documents,
             domains,
             repeated_names,
+            codeowners_file: None,
             codeowners: std::sync::OnceLock::new(),
         }
     }
 
+    /// The workspace with the repository's CODEOWNERS file, read from one of its files and
+    /// borrowed from it (a run's; a [`crate::lint::Session`] keeps the file in its facts).
+    pub fn with_codeowners(mut self, file: Option<Codeowners<'s>>) -> Workspace<'s> {
+        self.codeowners_file = file;
+        self
+    }
+
     /// The repository's CODEOWNERS file, when the run reads one: its id and its rules.
-    pub fn codeowners(&self) -> Option<(FileId, &Codeowners<'static>)> {
+    pub fn codeowners(&self) -> Option<(FileId, &Codeowners<'s>)> {
+        if let Some(file) = &self.codeowners_file {
+            return Some((file.file, file));
+        }
         self.all_facts()
-            .find_map(|(id, f)| f.codeowners.as_deref().map(|c| (id, c)))
+            .find_map(|(id, f)| f.codeowners.as_deref().map(|c| (id, c as &Codeowners<'s>)))
     }
 
     /// The CODEOWNERS file held against the documents ([`super::codeowners`]), computed once

@@ -18,10 +18,10 @@ use std::ops::Range;
 use crate::config::Settings;
 use crate::diagnostic::{Checker, Diagnostic, RuleMeta, Severity, Summary};
 use crate::index::{Facts, Workspace};
-use crate::model::Document;
+use crate::model::{Codeowners, Document};
 use crate::parse;
 use crate::rules::{ALL, Context};
-use crate::source::SourceFile;
+use crate::source::{Flavor, Format, SourceFile};
 
 pub use crate::rules::EnabledRule;
 
@@ -237,7 +237,8 @@ fn lint_range<'s>(
     range: Range<usize>,
     run: &Run<'_>,
 ) -> (Workspace<'s>, Vec<Diagnostic>, usize) {
-    let per_file = map_largest_first(&files[range.clone()], |file| check_file(file, run));
+    let flavor = codeowners_flavor(&files[range.clone()]);
+    let per_file = map_largest_first(&files[range.clone()], |file| check_file(file, run, flavor));
     let mut documents = Vec::with_capacity(if run.keep_documents {
         per_file.len()
     } else {
@@ -245,13 +246,16 @@ fn lint_range<'s>(
     });
     let mut all_facts = Vec::with_capacity(per_file.len());
     let mut diagnostics = Vec::new();
-    for (doc, facts, diags) in per_file {
-        documents.extend(doc);
-        all_facts.push(facts);
-        diagnostics.extend(diags);
+    let mut codeowners = None;
+    for checked in per_file {
+        documents.extend(checked.document);
+        all_facts.push(checked.facts);
+        diagnostics.extend(checked.diagnostics);
+        codeowners = codeowners.or(checked.codeowners);
     }
     let documents = run.keep_documents.then_some(documents);
-    let workspace = Workspace::new(files, range.start, all_facts, documents);
+    let workspace =
+        Workspace::new(files, range.start, all_facts, documents).with_codeowners(codeowners);
     let (diagnostics, suppressed) = check_together(&workspace, diagnostics, run);
     (workspace, diagnostics, suppressed)
 }
@@ -293,8 +297,9 @@ pub struct Session {
 impl Session {
     /// Check every file on its own, in parallel. The files' ids are their indices.
     pub fn new(files: Vec<SourceFile>, run: &Run<'_>) -> Session {
-        let checked = map_largest_first(&files, |file| check_file(file, run));
-        let (facts, per_file) = checked.into_iter().map(|(_, f, d)| (f, d)).unzip();
+        let flavor = codeowners_flavor(&files);
+        let checked = map_largest_first(&files, |file| check_file(file, run, flavor).keep_facts());
+        let (facts, per_file) = checked.into_iter().unzip();
         Session {
             files,
             facts,
@@ -311,7 +316,11 @@ impl Session {
     pub fn set_file(&mut self, file: SourceFile, run: &Run<'_>) {
         let index = file.id.index();
         assert!(index <= self.files.len(), "file ids follow one another");
-        let (_, facts, diagnostics) = check_file(&file, run);
+        let flavor = codeowners_flavor(&self.files).or(match file.format {
+            Format::Codeowners(flavor) => Some(flavor),
+            _ => None,
+        });
+        let (facts, diagnostics) = check_file(&file, run, flavor).keep_facts();
         if index == self.files.len() {
             self.files.push(file);
             self.facts.push(facts);
@@ -342,23 +351,55 @@ impl Session {
     }
 }
 
-/// Parse one file and check it on its own: its document when the run keeps documents, its
-/// facts, and the per-file rules' findings.
-fn check_file<'s>(
-    file: &'s SourceFile,
-    run: &Run<'_>,
-) -> (Option<Document<'s>>, Facts, Vec<Diagnostic>) {
-    let mut doc = parse::parse(file, &run.settings.labels);
-    let (mut facts, diagnostics) = check_document(&doc, run);
-    // A CODEOWNERS file's rules go to its facts whole, for the cross-file rules that hold
-    // them against the documents: taken from a document nobody keeps (a hundred thousand
-    // rules are not copied), copied from one a command keeps.
-    let rules = match run.keep_documents {
-        true => doc.codeowners.clone(),
-        false => doc.codeowners.take(),
+/// One file parsed and checked on its own.
+struct Checked<'s> {
+    /// The document, when the run keeps documents.
+    document: Option<Document<'s>>,
+    facts: Facts,
+    /// The per-file rules' findings.
+    diagnostics: Vec<Diagnostic>,
+    /// A CODEOWNERS file's rules, for the cross-file rules that hold them against the
+    /// documents: borrowed from the file's text, as a run's workspace borrows the files.
+    codeowners: Option<Codeowners<'s>>,
+}
+
+impl Checked<'_> {
+    /// The facts and findings to keep past the file's text ([`Session`]): a CODEOWNERS
+    /// file's rules go to the facts, no longer borrowed.
+    fn keep_facts(self) -> (Facts, Vec<Diagnostic>) {
+        let mut facts = self.facts;
+        facts.codeowners = self.codeowners.map(|c| Box::new(c.into_owned()));
+        (facts, self.diagnostics)
+    }
+}
+
+/// The host whose CODEOWNERS file is among `files`, when one is.
+fn codeowners_flavor(files: &[SourceFile]) -> Option<Flavor> {
+    files.iter().find_map(|f| match f.format {
+        Format::Codeowners(flavor) => Some(flavor),
+        _ => None,
+    })
+}
+
+/// Parse one file and check it on its own; with the host of the CODEOWNERS file the run
+/// reads, when it reads one, for which its domain paths are compiled.
+fn check_file<'s>(file: &'s SourceFile, run: &Run<'_>, codeowners: Option<Flavor>) -> Checked<'s> {
+    let mut document = parse::parse(file, &run.settings.labels);
+    let (mut facts, diagnostics) = check_document(&document, run);
+    if let Some(flavor) = codeowners.filter(|_| !facts.paths.is_empty()) {
+        facts.compile_paths(file, flavor);
+    }
+    // Taken from a document nobody keeps: a hundred thousand rules are not copied.
+    let codeowners = match run.keep_documents {
+        true => document.codeowners.clone(),
+        false => document.codeowners.take(),
     };
-    facts.codeowners = rules.map(|c| Box::new(c.into_owned()));
-    (run.keep_documents.then_some(doc), facts, diagnostics)
+    Checked {
+        document: run.keep_documents.then_some(document),
+        facts,
+        diagnostics,
+        codeowners,
+    }
 }
 
 /// `files.iter().map(f)` on the thread pool, the largest files begun first: a run's one

@@ -22,6 +22,10 @@ pub struct Codeowners<'s> {
     /// GitLab section headers, in file order (always empty for GitHub).
     pub sections: Vec<Section<'s>>,
     pub problems: Vec<SyntaxProblem>,
+    /// Every owner the file names, without case (ASCII, as GitHub compares owners), to the
+    /// number the rules name it by ([`CodeownersRule::owner_ids`]): a hundred thousand rules
+    /// are held against the team registry by numbers, not by their texts.
+    pub owner_ids: rustc_hash::FxHashMap<Box<str>, u32>,
 }
 
 /// A line that gives a pattern its owners (`/docs/ @org/docs-team`).
@@ -33,6 +37,8 @@ pub struct CodeownersRule<'s> {
     /// or an email address. Malformed ones are left out (each is a [`SyntaxProblem`]). Empty
     /// means the pattern has no owner (GitHub), or the section's default owners (GitLab).
     pub owners: Vec<Text<'s>>,
+    /// The owners' numbers in [`Codeowners::owner_ids`], in the same order.
+    pub owner_ids: SmallVec<[u32; 2]>,
     /// The line's content, from its first character to the end of its owners (a trailing
     /// comment left out).
     pub span: Span,
@@ -60,6 +66,8 @@ pub struct Section<'s> {
     pub approvals: Option<Text<'s>>,
     /// The owners after the header, for the section's lines that name none.
     pub default_owners: Vec<Text<'s>>,
+    /// Their numbers in [`Codeowners::owner_ids`].
+    pub default_owner_ids: SmallVec<[u32; 2]>,
     /// The header line's content.
     pub span: Span,
     /// The index of the first section with the same name, compared without case (itself
@@ -130,7 +138,27 @@ impl<'s> Codeowners<'s> {
             rules: Vec::new(),
             sections: Vec::new(),
             problems: Vec::new(),
+            owner_ids: rustc_hash::FxHashMap::default(),
         }
+    }
+
+    /// The number of an owner, for `owner` as written or as the team registry spells it
+    /// (compared without ASCII case); `None` when the file names it nowhere.
+    pub fn owner_id(&self, owner: &str) -> Option<u32> {
+        match owner.bytes().any(|b| b.is_ascii_uppercase()) {
+            true => self.owner_ids.get(&*owner.to_ascii_lowercase()).copied(),
+            false => self.owner_ids.get(owner).copied(),
+        }
+    }
+
+    /// The number of an owner the file names, given it when it has none yet.
+    pub fn intern_owner(&mut self, owner: &str) -> u32 {
+        if let Some(id) = self.owner_id(owner) {
+            return id;
+        }
+        let id = self.owner_ids.len() as u32;
+        self.owner_ids.insert(owner.to_ascii_lowercase().into(), id);
+        id
     }
 
     /// The rule that decides who owns `path` as GitHub reads the file: the last rule in file
@@ -240,6 +268,7 @@ impl<'s> Codeowners<'s> {
                 .map(|r| CodeownersRule {
                     pattern: r.pattern.into_owned(),
                     owners: texts(r.owners),
+                    owner_ids: r.owner_ids,
                     span: r.span,
                     section: r.section,
                     exclusion: r.exclusion,
@@ -255,12 +284,24 @@ impl<'s> Codeowners<'s> {
                     optional: s.optional,
                     approvals: s.approvals.map(Text::into_owned),
                     default_owners: texts(s.default_owners),
+                    default_owner_ids: s.default_owner_ids,
                     span: s.span,
                     canonical: s.canonical,
                 })
                 .collect(),
             problems: self.problems,
+            owner_ids: self.owner_ids,
         }
+    }
+
+    /// The numbers of the owners a rule gives ([`Codeowners::owners_for`]).
+    pub fn owner_ids_for<'a>(&'a self, rule: &'a CodeownersRule<'s>) -> &'a [u32] {
+        if rule.owner_ids.is_empty()
+            && let Some(section) = rule.section.and_then(|s| self.sections.get(s))
+        {
+            return &section.default_owner_ids;
+        }
+        &rule.owner_ids
     }
 
     /// The owners a rule gives: its own, or its GitLab section's default owners when it
@@ -295,15 +336,36 @@ impl CodeownersRule<'_> {
 /// pattern starts with a wildcard or matches at any depth (`*.md`, `docs/`) are tried on
 /// every path. Folders are kept by a hash of their text, so that looking one up allocates
 /// nothing; two folders that hash alike only add candidates, which are matched all the same.
-#[derive(Debug, Default)]
+///
+/// Most folders of a path have no rules (`src/`, `src/payments/` above the rule for
+/// `src/payments/api/`), and a table of a hundred thousand folders is too large for the
+/// processor's caches: a bit per folder hash in a much smaller table says, without a visit to
+/// the large one, that a folder has none.
+#[derive(Debug)]
 pub struct RuleIndex {
     anywhere: Vec<u32>,
     by_folder: rustc_hash::FxHashMap<u64, smallvec::SmallVec<[u32; 2]>>,
+    /// A bit for each folder hash that has rules (several hashes share a bit): a clear bit
+    /// means no rules.
+    folder_bits: Box<[u64]>,
+    /// How far [`RuleIndex::bit`] shifts a mixed hash: 64 less the number of bits indexed.
+    shift: u32,
+    /// A bit for each rule whose folder holds another rule too.
+    shared_folder: Box<[u64]>,
 }
 
 impl RuleIndex {
     pub fn new(file: &Codeowners<'_>) -> RuleIndex {
-        let mut index = RuleIndex::default();
+        // About 16 bits a rule, at least a word's worth: few folders without rules share a
+        // bit with one that has some.
+        let bits = (file.rules.len() * 16).next_power_of_two().max(64);
+        let mut index = RuleIndex {
+            anywhere: Vec::new(),
+            by_folder: rustc_hash::FxHashMap::default(),
+            folder_bits: vec![0; bits / 64].into_boxed_slice(),
+            shift: 64 - bits.trailing_zeros(),
+            shared_folder: vec![0; file.rules.len().div_ceil(64)].into_boxed_slice(),
+        };
         index.by_folder.reserve(file.rules.len());
         for (i, rule) in file.rules.iter().enumerate() {
             let Some(matcher) = rule.matcher.as_ref().filter(|_| !rule.skipped) else {
@@ -311,10 +373,26 @@ impl RuleIndex {
             };
             match folder_hash(matcher.literal_prefix()) {
                 None => index.anywhere.push(i as u32),
-                Some(key) => index.by_folder.entry(key).or_default().push(i as u32),
+                Some(key) => {
+                    let bit = index.bit(key);
+                    index.folder_bits[bit / 64] |= 1 << (bit % 64);
+                    let rules = index.by_folder.entry(key).or_default();
+                    rules.push(i as u32);
+                    if let [first, .., _] = **rules {
+                        for rule in [first as usize, i] {
+                            index.shared_folder[rule / 64] |= 1 << (rule % 64);
+                        }
+                    }
+                }
             }
         }
         index
+    }
+
+    /// The bit of a folder hash in `folder_bits`: its high bits after a multiplication that
+    /// mixes every bit of the hash into them.
+    fn bit(&self, folder: u64) -> usize {
+        (folder.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
     }
 
     /// The rules that may match `path`, in file order, into `out` (cleared first).
@@ -326,6 +404,31 @@ impl RuleIndex {
     /// folder is `pattern`'s literal prefix or a folder above it, and those tried everywhere.
     pub fn around(&self, pattern: &Pattern, out: &mut Vec<u32>) {
         self.collect(pattern.literal_prefix(), out);
+    }
+
+    /// Whether rule `rule` (with pattern `pattern`) is the only rule that may cover the paths
+    /// it matches: no other rule has its folder, none a folder above, none is tried
+    /// everywhere. Answered from the index's bits alone, for the many rules of a large file
+    /// that have a folder of their own.
+    pub fn alone(&self, rule: usize, pattern: &Pattern) -> bool {
+        if !self.anywhere.is_empty() || self.shared_folder[rule / 64] & (1 << (rule % 64)) != 0 {
+            return false;
+        }
+        // The folders above: each prefix of the literal prefix that ends in `/`, its own
+        // folder left out.
+        let prefix = pattern.literal_prefix().as_bytes();
+        let own = prefix.len() - usize::from(prefix.ends_with(b"/"));
+        let mut hash = FNV_OFFSET;
+        for (at, &b) in prefix.iter().enumerate() {
+            hash = fnv(hash, b);
+            if b == b'/' && at < own {
+                let bit = self.bit(hash);
+                if self.folder_bits[bit / 64] & (1 << (bit % 64)) != 0 {
+                    return false;
+                }
+            }
+        }
+        true
     }
 
     /// Into `out`, in file order, the rules tried everywhere and those of every folder `text`
@@ -347,6 +450,10 @@ impl RuleIndex {
     }
 
     fn add(&self, folder: u64, out: &mut Vec<u32>) {
+        let bit = self.bit(folder);
+        if self.folder_bits[bit / 64] & (1 << (bit % 64)) == 0 {
+            return;
+        }
         if let Some(rules) = self.by_folder.get(&folder) {
             out.extend_from_slice(rules);
         }

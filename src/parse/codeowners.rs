@@ -141,6 +141,7 @@ impl<'s> Reader<'s> {
         }
         let owner_words = words(self.src, after, end);
         let (default_owners, last) = self.owners(&owner_words, end, false);
+        let default_owner_ids = self.owner_ids(&default_owners);
         let canonical = self
             .out
             .sections
@@ -152,6 +153,7 @@ impl<'s> Reader<'s> {
             optional,
             approvals,
             default_owners,
+            default_owner_ids,
             span: Span::new(at, last.max(after)),
             canonical,
         });
@@ -204,6 +206,7 @@ impl<'s> Reader<'s> {
         };
         let problems_before = self.out.problems.len();
         let (owners, last) = self.owners(&words[1..], end, report_owners);
+        let owner_ids = self.owner_ids(&owners);
         let section = self.out.sections.len().checked_sub(1);
         if self.flavor == Flavor::GitHub && self.out.problems.len() > problems_before {
             skipped = true; // GitHub skips a line with an invalid owner
@@ -214,6 +217,7 @@ impl<'s> Reader<'s> {
         self.out.rules.push(CodeownersRule {
             pattern,
             owners,
+            owner_ids,
             span: Span::new(start, last.max(pattern_end)),
             section,
             exclusion,
@@ -311,6 +315,14 @@ impl<'s> Reader<'s> {
             }
         }
         (owners, last)
+    }
+
+    /// The numbers of `owners` in the file's [`Codeowners::owner_ids`].
+    fn owner_ids(&mut self, owners: &[Text<'s>]) -> SmallVec<[u32; 2]> {
+        owners
+            .iter()
+            .map(|o| self.out.intern_owner(o.as_str()))
+            .collect()
     }
 
     /// GitLab's checks of a rule's owners.
@@ -509,6 +521,19 @@ mod tests {
     }
 
     use SyntaxProblemKind as K;
+
+    #[test]
+    fn owners_are_numbered_once_each_without_ascii_case() {
+        let text = "[Docs] @Acme/Docs\n/a/ @acme/docs @Bob\n/b/ @ACME/DOCS you@example.com\n";
+        let f = file(text);
+        let parsed = codeowners(&f, Flavor::GitLab);
+        let ids: Vec<&[u32]> = parsed.rules.iter().map(|r| &r.owner_ids[..]).collect();
+        assert_eq!(ids, [&[0, 1][..], &[0, 2][..]]);
+        assert_eq!(&parsed.sections[0].default_owner_ids[..], [0]);
+        assert_eq!(parsed.owner_id("@aCmE/dOcS"), Some(0));
+        assert_eq!(parsed.owner_id("You@Example.com"), Some(2));
+        assert_eq!(parsed.owner_id("@carol"), None);
+    }
 
     #[test]
     fn github_syntax_problems_point_at_their_text() {

@@ -49,6 +49,16 @@ pub fn map_owned<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync + Se
     }
 }
 
+/// `(a(), b())`, the two on the thread pool at once: for two pieces of work that are each
+/// large (the callers know; nothing here can tell).
+pub fn join<A: Send, B: Send>(
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    pool();
+    rayon::join(a, b)
+}
+
 /// `items.sort_unstable()`, on the thread pool when the list is long.
 pub fn sort_unstable<T: Ord + Send>(items: &mut [T]) {
     if items.len() < PARALLEL_SORT_FROM {

@@ -3,6 +3,8 @@
 //! subdirectories (`docs/*` owns `docs/a.md`, not `docs/a/b.md`); and as GitLab matches
 //! them ([`Pattern::with_flavor`]).
 
+use smallvec::SmallVec;
+
 use crate::source::Flavor;
 
 /// A compiled CODEOWNERS pattern.
@@ -28,15 +30,44 @@ use crate::source::Flavor;
 /// literal prefix it starts with, so a map from the prefix's first segment to rules (plus the
 /// list of rules with an empty prefix, which must be tried on every path) narrows each path
 /// to a few candidates, tried from the last one in file order.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug)]
 pub struct Pattern {
-    segments: Box<[Segment]>,
-    prefix: Box<str>,
+    /// The segments' text, escapes resolved, one after another with a `/` between two: a
+    /// literal segment's text, a glob's literal pieces, nothing for `*` and `**`. Held in one
+    /// allocation, as a file of a hundred thousand rules compiles a hundred thousand patterns.
+    /// The literal prefix is its start.
+    text: Box<str>,
+    segments: SmallVec<[Segment; 4]>,
+    /// The glob segments' tokens, one segment's after another's (empty, and not allocated,
+    /// for a pattern without globs).
+    tokens: Box<[Token]>,
+    /// The length of the literal prefix in `text`.
+    prefix: u32,
     /// A match of the last segment also owns the paths below it (GitHub), unless that
     /// segment is `*` alone; GitLab: never, a directory is written with its trailing `/`.
     below: bool,
     /// A hash of what the pattern matches by ([`Pattern::key`]).
     key: u64,
+}
+
+/// Two patterns are equal when they match by the same segments: `text` and the ranges into
+/// it are built from the segments alone, so they are equal too.
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Pattern) -> bool {
+        self.key == other.key
+            && self.below == other.below
+            && self.segments == other.segments
+            && self.text == other.text
+            && self.tokens == other.tokens
+    }
+}
+
+impl Eq for Pattern {}
+
+impl std::hash::Hash for Pattern {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key.hash(state);
+    }
 }
 
 /// Why a pattern cannot be compiled.
@@ -59,21 +90,27 @@ impl std::fmt::Display for PatternError {
 
 impl std::error::Error for PatternError {}
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// One segment of a pattern; its text is in [`Pattern::text`], its tokens in
+/// [`Pattern::tokens`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Segment {
     /// `**`: any number of segments (at least one when it ends the pattern).
     AnyDepth,
     /// `*` alone: exactly one segment.
     AnyOne,
-    /// A segment without wildcards, escapes resolved.
-    Literal(Box<str>),
-    /// A segment with `*` or `?`.
-    Glob(Box<[Token]>),
+    /// A segment without wildcards, escapes resolved: `text[start..end]`.
+    Literal { start: u32, end: u32 },
+    /// A segment with `*` or `?`: `tokens[first..end]`.
+    Glob { first: u32, end: u32 },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Token {
-    Literal(Box<str>),
+    /// `text[start..end]` of the pattern.
+    Literal {
+        start: u32,
+        end: u32,
+    },
     Star,
     Question,
     /// GitLab's `[a-c]`, `[!a]`: one character in (or, negated, not in) the ranges.
@@ -81,6 +118,47 @@ enum Token {
         negated: bool,
         ranges: Box<[(char, char)]>,
     },
+}
+
+/// A segment as what it matches by, its text and tokens resolved: for comparing segments
+/// of two patterns.
+#[derive(Clone, Copy, Debug)]
+enum Resolved<'p> {
+    AnyDepth,
+    AnyOne,
+    Literal(&'p str),
+    Glob(&'p [Token], &'p str),
+}
+
+impl Resolved<'_> {
+    /// Whether two glob token lists match by the same text (their ranges index different
+    /// patterns' texts).
+    fn same_tokens(a: &[Token], a_text: &str, b: &[Token], b_text: &str) -> bool {
+        a.len() == b.len()
+            && a.iter().zip(b).all(|(x, y)| match (x, y) {
+                (Token::Literal { start, end }, Token::Literal { start: s, end: e }) => {
+                    a_text[*start as usize..*end as usize] == b_text[*s as usize..*e as usize]
+                }
+                (Token::Literal { .. }, _) | (_, Token::Literal { .. }) => false,
+                (x, y) => x == y,
+            })
+    }
+}
+
+impl PartialEq for Resolved<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Resolved::AnyDepth, Resolved::AnyDepth) | (Resolved::AnyOne, Resolved::AnyOne) => true,
+            (Resolved::Literal(a), Resolved::Literal(b)) => a == b,
+            (Resolved::Glob(a, at), Resolved::Glob(b, bt)) => Resolved::same_tokens(a, at, b, bt),
+            _ => false,
+        }
+    }
+}
+
+/// The text a range of a pattern's text names.
+fn at(text: &str, start: u32, end: u32) -> &str {
+    &text[start as usize..end as usize]
 }
 
 impl Pattern {
@@ -97,7 +175,7 @@ impl Pattern {
         if pattern == "/" {
             return Err(PatternError::MatchesNothing);
         }
-        let mut parts: smallvec::SmallVec<[&str; 8]> = pattern.split('/').collect();
+        let mut parts: SmallVec<[&str; 8]> = pattern.split('/').collect();
         let anchored = parts[0].is_empty();
         let one_segment = parts.len() == 1 || (parts.len() == 2 && parts[1].is_empty());
         if anchored {
@@ -115,17 +193,29 @@ impl Pattern {
         if parts.iter().any(|p| p.is_empty()) {
             return Err(PatternError::MatchesNothing);
         }
-        let segments: Box<[Segment]> = parts.iter().map(|p| segment(p, flavor)).collect();
-        let prefix = literal_prefix(&segments).into_boxed_str();
+        let mut builder = Builder {
+            text: String::with_capacity(pattern.len()),
+            tokens: Vec::new(),
+        };
+        let mut segments = SmallVec::with_capacity(parts.len());
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                builder.text.push('/');
+            }
+            segments.push(builder.segment(part, flavor));
+        }
+        let prefix = literal_prefix(&segments, builder.text.len());
         let below = flavor == Flavor::GitHub;
         let key = {
             use std::hash::{Hash, Hasher};
             let mut hasher = rustc_hash::FxHasher::default();
-            (&segments, below).hash(&mut hasher);
+            (&builder.text, &segments, &builder.tokens, below).hash(&mut hasher);
             hasher.finish()
         };
         Ok(Pattern {
+            text: builder.text.into_boxed_str(),
             segments,
+            tokens: builder.tokens.into_boxed_slice(),
             prefix,
             below,
             key,
@@ -141,14 +231,28 @@ impl Pattern {
 
     /// Whether the pattern matches a repository-relative path (`src/main.rs`).
     pub fn matches(&self, path: &str) -> bool {
-        !path.is_empty() && path.starts_with(&*self.prefix) && self.matches_at(0, Some(path))
+        !path.is_empty()
+            && path.starts_with(self.literal_prefix())
+            && self.matches_at(0, Some(path))
     }
 
     /// The literal text every path this pattern matches starts with: `docs/` for `/docs/`,
     /// `src/app/` for `src/app/*.rs`, empty for a pattern that matches at any depth or starts
     /// with a wildcard. For indexing many rules (see [`Pattern`]).
     pub fn literal_prefix(&self) -> &str {
-        &self.prefix
+        &self.text[..self.prefix as usize]
+    }
+
+    /// A segment with its text and tokens.
+    fn resolved(&self, segment: Segment) -> Resolved<'_> {
+        match segment {
+            Segment::AnyDepth => Resolved::AnyDepth,
+            Segment::AnyOne => Resolved::AnyOne,
+            Segment::Literal { start, end } => Resolved::Literal(at(&self.text, start, end)),
+            Segment::Glob { first, end } => {
+                Resolved::Glob(&self.tokens[first as usize..end as usize], &self.text)
+            }
+        }
     }
 
     /// A path the pattern matches, made from its literal text with the least the wildcards
@@ -157,7 +261,7 @@ impl Pattern {
     /// when no such path is found (a class that admits no character).
     pub fn example(&self) -> Option<String> {
         const ANY: &str = "\u{2026}";
-        let mut path = String::with_capacity(self.prefix.len() + 8);
+        let mut path = String::with_capacity(self.text.len() + 8);
         for (i, segment) in self.segments.iter().enumerate() {
             let last = i + 1 == self.segments.len();
             // `**` in front or in the middle may be no segment at all; at the end, one.
@@ -167,13 +271,13 @@ impl Pattern {
             if !path.is_empty() {
                 path.push('/');
             }
-            match segment {
-                Segment::AnyDepth | Segment::AnyOne => path.push_str(ANY),
-                Segment::Literal(literal) => path.push_str(literal),
-                Segment::Glob(tokens) => {
-                    for token in tokens.iter() {
+            match self.resolved(*segment) {
+                Resolved::AnyDepth | Resolved::AnyOne => path.push_str(ANY),
+                Resolved::Literal(literal) => path.push_str(literal),
+                Resolved::Glob(tokens, text) => {
+                    for token in tokens {
                         match token {
-                            Token::Literal(l) => path.push_str(l),
+                            Token::Literal { start, end } => path.push_str(at(text, *start, *end)),
                             Token::Star => {}
                             Token::Question => path.push('x'),
                             Token::Class {
@@ -215,12 +319,13 @@ impl Pattern {
             [Segment::AnyDepth, name] | [Segment::AnyDepth, name, Segment::AnyDepth]
                 if self.below || ends_deep =>
             {
+                let name = self.resolved(*name);
                 let others = &other.segments;
                 return others.iter().enumerate().any(|(i, segment)| {
                     // `name/` matches below a folder of that name only: some segment of
                     // `other` must follow it.
                     let followed = i + 1 < others.len();
-                    (!ends_deep || followed) && named(name, segment)
+                    (!ends_deep || followed) && named(name, other.resolved(*segment))
                 });
             }
             _ => {}
@@ -229,7 +334,7 @@ impl Pattern {
         let literal = self
             .segments
             .iter()
-            .take_while(|s| matches!(s, Segment::Literal(_)))
+            .take_while(|s| matches!(s, Segment::Literal { .. }))
             .count();
         let folder = match self.segments.len() - literal {
             0 if self.below => literal,
@@ -239,7 +344,10 @@ impl Pattern {
         if folder == 0 || other.segments.len() < folder {
             return false;
         }
-        let same_folder = self.segments[..folder] == other.segments[..folder];
+        let same_folder = self.segments[..folder]
+            .iter()
+            .zip(&other.segments[..folder])
+            .all(|(a, b)| self.resolved(*a) == other.resolved(*b));
         // `/src/` owns only what is below `src`: `other` must reach further.
         let further = other.segments.len() > folder;
         same_folder && (!ends_deep || further)
@@ -247,11 +355,11 @@ impl Pattern {
 
     /// `rest` is what is left of the path; `None` once all of it is matched.
     fn matches_at(&self, index: usize, rest: Option<&str>) -> bool {
-        let Some(segment) = self.segments.get(index) else {
+        let Some(&segment) = self.segments.get(index) else {
             return rest.is_none();
         };
         let last = index + 1 == self.segments.len();
-        if *segment == Segment::AnyDepth {
+        if segment == Segment::AnyDepth {
             if last {
                 return rest.is_some();
             }
@@ -273,77 +381,110 @@ impl Pattern {
             Some(at) => (&path[..at], Some(&path[at + 1..])),
             None => (path, None),
         };
-        if !segment.matches(head) {
+        if !self.segment_matches(segment, head) {
             return false;
         }
         if last {
             // A last segment also owns what is below it (GitHub), unless it is `*` alone.
-            return tail.is_none() || (self.below && *segment != Segment::AnyOne);
+            return tail.is_none() || (self.below && segment != Segment::AnyOne);
         }
         self.matches_at(index + 1, tail)
     }
+
+    fn segment_matches(&self, segment: Segment, name: &str) -> bool {
+        match self.resolved(segment) {
+            Resolved::AnyDepth => true,
+            Resolved::AnyOne => !name.is_empty(),
+            Resolved::Literal(literal) => literal == name,
+            Resolved::Glob(tokens, text) => glob_matches(tokens, text, name),
+        }
+    }
 }
 
-impl Segment {
-    fn matches(&self, name: &str) -> bool {
-        match self {
-            Segment::AnyDepth => true,
-            Segment::AnyOne => !name.is_empty(),
-            Segment::Literal(literal) => **literal == *name,
-            Segment::Glob(tokens) => glob_matches(tokens, name),
-        }
-    }
+/// The text and tokens of a pattern while it is compiled.
+struct Builder {
+    text: String,
+    tokens: Vec<Token>,
 }
 
-fn segment(part: &str, flavor: Flavor) -> Segment {
-    match part {
-        "**" => return Segment::AnyDepth,
-        "*" => return Segment::AnyOne,
-        _ => {}
-    }
-    let mut tokens = Vec::new();
-    let mut literal = String::new();
-    let mut chars = part.char_indices();
-    while let Some((at, c)) = chars.next() {
-        let class = match c {
-            '[' if flavor == Flavor::GitLab => class(&part[at + c.len_utf8()..]),
-            _ => None,
-        };
-        if let Some((token, len)) = class {
-            if !literal.is_empty() {
-                tokens.push(Token::Literal(std::mem::take(&mut literal).into()));
-            }
-            tokens.push(token);
-            // Past the class: `len` bytes after the `[`.
-            let end = at + 1 + len;
-            while chars.clone().next().is_some_and(|(i, _)| i < end) {
-                chars.next();
-            }
-            continue;
+impl Builder {
+    /// One segment as written (escapes and all), its text appended to `text`.
+    fn segment(&mut self, part: &str, flavor: Flavor) -> Segment {
+        match part {
+            "**" => return Segment::AnyDepth,
+            "*" => return Segment::AnyOne,
+            _ => {}
         }
-        match c {
-            '\\' => literal.push(chars.next().map_or('\\', |(_, c)| c)),
-            '*' | '?' => {
-                if !literal.is_empty() {
-                    tokens.push(Token::Literal(std::mem::take(&mut literal).into()));
+        let start = self.text.len() as u32;
+        if !part
+            .bytes()
+            .any(|b| matches!(b, b'*' | b'?' | b'\\' | b'['))
+        {
+            // Most segments are plain names: their text as written.
+            self.text.push_str(part);
+            return Segment::Literal {
+                start,
+                end: self.text.len() as u32,
+            };
+        }
+        let first = self.tokens.len() as u32;
+        // Where the literal piece being read began in `text`.
+        let mut piece = start;
+        let mut globbed = false;
+        let mut chars = part.char_indices();
+        while let Some((at, c)) = chars.next() {
+            let class = match c {
+                '[' if flavor == Flavor::GitLab => class(&part[at + c.len_utf8()..]),
+                _ => None,
+            };
+            if let Some((token, len)) = class {
+                self.end_piece(&mut piece);
+                self.tokens.push(token);
+                globbed = true;
+                // Past the class: `len` bytes after the `[`.
+                let end = at + 1 + len;
+                while chars.clone().next().is_some_and(|(i, _)| i < end) {
+                    chars.next();
                 }
-                // `**` inside a segment is two stars, which match what one does.
-                if c == '?' {
-                    tokens.push(Token::Question);
-                } else if tokens.last() != Some(&Token::Star) {
-                    tokens.push(Token::Star);
-                }
+                continue;
             }
-            _ => literal.push(c),
+            match c {
+                '\\' => self.text.push(chars.next().map_or('\\', |(_, c)| c)),
+                '*' | '?' => {
+                    self.end_piece(&mut piece);
+                    globbed = true;
+                    // `**` inside a segment is two stars, which match what one does.
+                    if c == '?' {
+                        self.tokens.push(Token::Question);
+                    } else if self.tokens.len() as u32 == first
+                        || self.tokens.last() != Some(&Token::Star)
+                    {
+                        self.tokens.push(Token::Star);
+                    }
+                }
+                _ => self.text.push(c),
+            }
+        }
+        let end = self.text.len() as u32;
+        if !globbed {
+            return Segment::Literal { start, end };
+        }
+        self.end_piece(&mut piece);
+        Segment::Glob {
+            first,
+            end: self.tokens.len() as u32,
         }
     }
-    if tokens.is_empty() {
-        return Segment::Literal(literal.into());
+
+    /// The literal piece read since `piece` becomes a token, when it is not empty; the next
+    /// begins where it ends.
+    fn end_piece(&mut self, piece: &mut u32) {
+        let end = self.text.len() as u32;
+        if end > *piece {
+            self.tokens.push(Token::Literal { start: *piece, end });
+        }
+        *piece = end;
     }
-    if !literal.is_empty() {
-        tokens.push(Token::Literal(literal.into()));
-    }
-    Segment::Glob(tokens.into())
 }
 
 /// A character class after its `[`, as `fnmatch` reads one: `!` or `^` first negates, a `]`
@@ -394,77 +535,84 @@ fn class(rest: &str) -> Option<(Token, usize)> {
 /// Whether every name `segment` matches is one `name` (a segment of a pattern matched at any
 /// depth) matches: the same literal, or a literal or a glob that ends in the literal text
 /// `*.ext` asks for.
-fn named(name: &Segment, segment: &Segment) -> bool {
+fn named(name: Resolved<'_>, segment: Resolved<'_>) -> bool {
     match name {
-        Segment::Literal(_) => name == segment,
-        Segment::Glob(tokens) => match &**tokens {
-            [Token::Star, Token::Literal(suffix)] => match segment {
-                Segment::Literal(literal) => literal.ends_with(&**suffix),
-                Segment::Glob(theirs) => {
-                    matches!(theirs.last(), Some(Token::Literal(l)) if l.ends_with(&**suffix))
-                }
+        Resolved::Literal(_) => name == segment,
+        Resolved::Glob([Token::Star, Token::Literal { start, end }], text) => {
+            let suffix = at(text, *start, *end);
+            match segment {
+                Resolved::Literal(literal) => literal.ends_with(suffix),
+                Resolved::Glob(theirs, their_text) => matches!(
+                    theirs.last(),
+                    Some(Token::Literal { start, end })
+                        if at(their_text, *start, *end).ends_with(suffix)
+                ),
                 _ => false,
-            },
-            _ => false,
-        },
+            }
+        }
         _ => false,
     }
 }
 
-/// The literal leading segments of an anchored pattern, each followed by `/` when more of the
-/// pattern follows.
-fn literal_prefix(segments: &[Segment]) -> String {
-    let mut prefix = String::new();
+/// The length of the literal prefix in a pattern's text: its literal leading segments, each
+/// followed by the `/` that joins it to the next when more of the pattern follows.
+fn literal_prefix(segments: &[Segment], text_len: usize) -> u32 {
+    let mut prefix = 0;
     for (i, segment) in segments.iter().enumerate() {
-        let Segment::Literal(literal) = segment else {
+        let Segment::Literal { end, .. } = *segment else {
             break;
         };
-        prefix.push_str(literal);
+        prefix = end;
         if i + 1 < segments.len() {
-            prefix.push('/');
+            prefix += 1;
         }
     }
+    debug_assert!(prefix as usize <= text_len);
     prefix
 }
 
 /// Whether a glob matches one whole path segment: the usual two-pointer match that returns
-/// to the last `*` on a mismatch, so it is linear in practice and never exponential.
-fn glob_matches(tokens: &[Token], name: &str) -> bool {
+/// to the last `*` on a mismatch, so it is linear in practice and never exponential. Its
+/// literal tokens are ranges of `text`.
+fn glob_matches(tokens: &[Token], text: &str, name: &str) -> bool {
     let mut t = 0;
-    let mut at = 0;
+    let mut pos = 0;
     let mut star: Option<(usize, usize)> = None;
     loop {
         let step = match tokens.get(t) {
-            None if at == name.len() => return true,
+            None if pos == name.len() => return true,
             None => None,
             Some(Token::Star) => {
-                star = Some((t, at));
+                star = Some((t, pos));
                 t += 1;
                 continue;
             }
-            Some(Token::Question) => name[at..].chars().next().map(char::len_utf8),
-            Some(Token::Literal(lit)) => name[at..].starts_with(&**lit).then_some(lit.len()),
-            Some(Token::Class { negated, ranges }) => name[at..].chars().next().and_then(|c| {
+            Some(Token::Question) => name[pos..].chars().next().map(char::len_utf8),
+            Some(Token::Literal { start, end }) => {
+                let lit = at(text, *start, *end);
+                name[pos..].starts_with(lit).then_some(lit.len())
+            }
+            Some(Token::Class { negated, ranges }) => name[pos..].chars().next().and_then(|c| {
                 let inside = ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi);
                 (inside != *negated).then_some(c.len_utf8())
             }),
         };
         if let Some(len) = step {
-            at += len;
+            pos += len;
             t += 1;
             continue;
         }
         // A mismatch: let the last `*` take one more character, or fail.
-        let Some((star_t, star_at)) = star else {
+        let Some((star_t, star_pos)) = star else {
             return false;
         };
-        let Some(c) = name[star_at..].chars().next() else {
+        let Some(c) = name[star_pos..].chars().next() else {
             return false;
         };
-        let next = star_at + c.len_utf8();
+        let next = star_pos + c.len_utf8();
         star = Some((star_t, next));
         t = star_t + 1;
-        at = next;
+        pos = next;
     }
 }
 
@@ -472,25 +620,51 @@ fn glob_matches(tokens: &[Token], name: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// A one-segment pattern's segment, resolved, for the tests to look at.
+    fn only_segment(p: &Pattern) -> Resolved<'_> {
+        assert_eq!(p.segments.len(), 1, "{p:?}");
+        p.resolved(p.segments[0])
+    }
+
     #[test]
     fn globs_match_whole_segments_by_characters() {
-        let glob = |p: &str| match segment(p, Flavor::GitHub) {
-            Segment::Glob(tokens) => tokens,
-            other => panic!("{other:?}"),
+        let glob = |p: &str, name: &str| {
+            let pattern = Pattern::new(&format!("/{p}")).unwrap();
+            match only_segment(&pattern) {
+                Resolved::Glob(tokens, text) => glob_matches(tokens, text, name),
+                other => panic!("{other:?}"),
+            }
         };
-        assert!(glob_matches(&glob("*.rs"), "main.rs"));
-        assert!(!glob_matches(&glob("*.rs"), "main.rsx"));
-        assert!(glob_matches(&glob("a*b*c"), "aXbYbZc"));
-        assert!(!glob_matches(&glob("a*b*c"), "aXbYbZ"));
-        assert!(glob_matches(&glob("?é"), "éé"));
-        assert!(!glob_matches(&glob("?"), ""));
+        assert!(glob("*.rs", "main.rs"));
+        assert!(!glob("*.rs", "main.rsx"));
+        assert!(glob("a*b*c", "aXbYbZc"));
+        assert!(!glob("a*b*c", "aXbYbZ"));
+        assert!(glob("?é", "éé"));
+        assert!(!glob("?", ""));
+        assert!(glob(r"a\*b*", "a*bc"));
+        assert!(!glob(r"a\*b*", "aXbc"));
     }
 
     #[test]
     fn escapes_are_literal() {
-        let gh = Flavor::GitHub;
-        assert_eq!(segment(r"a\ b", gh), Segment::Literal("a b".into()));
-        assert_eq!(segment(r"f\*o", gh), Segment::Literal("f*o".into()));
+        let literal = |p: &str| {
+            let pattern = Pattern::new(&format!("/{p}")).unwrap();
+            match only_segment(&pattern) {
+                Resolved::Literal(text) => text.to_owned(),
+                other => panic!("{other:?}"),
+            }
+        };
+        assert_eq!(literal(r"a\ b"), "a b");
+        assert_eq!(literal(r"f\*o"), "f*o");
+    }
+
+    #[test]
+    fn equal_segments_make_equal_patterns_whatever_their_spelling() {
+        let gh = |p: &str| Pattern::new(p).unwrap();
+        assert_eq!(gh("/docs/**"), gh("/docs/"));
+        assert_ne!(gh("/a/*.md"), gh("/a/*.rs"));
+        assert_ne!(gh("/ab/c"), gh("/a/bc"));
+        assert_eq!(gh("/a/x*y"), gh("/a/x**y"));
     }
 
     #[test]
