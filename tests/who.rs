@@ -606,3 +606,36 @@ fn who_a_file_names_the_domain_whose_paths_own_it() {
     let out = run(ownlint(&dir).args(["who", "docs/search/deep/x.md", "paths.md", "paths.yaml"]));
     assert_eq!(out.code, 1, "{}", out.stdout);
 }
+
+/// A file's owner is read as the repository's host reads the paths: GitLab matches a path
+/// without a leading `/` at any depth, and a path without a trailing `/` as a file only;
+/// GitHub anchors a path with a `/` inside and owns what is below a name.
+#[test]
+fn who_a_file_reads_the_paths_as_the_repositorys_host_does() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("OWNERSHIP.md"),
+        "## Docs\n\n**Owner:** Docs Team\n**Paths:** `docs/guide.md`\n",
+    )
+    .unwrap();
+    let who = |path: &str| {
+        let out = run(ownlint(dir.path()).args(["who", path, "--format", "json", "OWNERSHIP.md"]));
+        let answer = json(&out);
+        let named = answer["domains"][0]["name"]["text"].as_str().map(str::to_owned);
+        assert_eq!(named.is_some(), out.code == 0, "{path}: {}", out.stderr);
+        named
+    };
+    // No CODEOWNERS, no host configured: GitHub's reading.
+    assert_eq!(who("docs/guide.md").as_deref(), Some("Docs"));
+    assert_eq!(who("docs/guide.md/part.md").as_deref(), Some("Docs"));
+    assert_eq!(who("site/docs/guide.md"), None);
+    // The repository's CODEOWNERS in GitLab's place: GitLab's reading.
+    std::fs::create_dir(dir.path().join(".gitlab")).unwrap();
+    std::fs::write(dir.path().join(".gitlab/CODEOWNERS"), "* @docs\n").unwrap();
+    assert_eq!(who("docs/guide.md").as_deref(), Some("Docs"));
+    assert_eq!(who("site/docs/guide.md").as_deref(), Some("Docs"));
+    assert_eq!(who("docs/guide.md/part.md"), None);
+    // The configuration says which host, wherever the file is.
+    std::fs::write(dir.path().join(".ownlint.yaml"), "codeowners:\n  flavor: github\n").unwrap();
+    assert_eq!(who("site/docs/guide.md"), None);
+}

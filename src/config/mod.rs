@@ -147,6 +147,25 @@ impl Config {
         )
     }
 
+    /// The host whose CODEOWNERS semantics the domains' paths follow: the configured one
+    /// (`codeowners.flavor`), else the one whose place the repository's CODEOWNERS file is in
+    /// (`.gitlab/CODEOWNERS` is GitLab's), else GitHub. Even with `codeowners.check: false`:
+    /// the paths mean what the host the repository is on makes of them.
+    pub fn codeowners_flavor(&self, cwd: &Path) -> Flavor {
+        let settings = &self.settings.codeowners;
+        if let Some(flavor) = settings.flavor {
+            return flavor;
+        }
+        let file = walk::codeowners_file(&self.root, cwd, None, settings.file.as_deref(), true);
+        match file {
+            Some(walk::Found::File(candidate)) => match candidate.format {
+                Format::Codeowners(flavor) => flavor,
+                _ => Flavor::GitHub,
+            },
+            _ => Flavor::GitHub,
+        }
+    }
+
     /// The files the configuration lets in, for the walk.
     pub fn selection(&self) -> Selection<'_> {
         Selection {

@@ -8,6 +8,7 @@
 //! The file's rules are looked up by folder ([`RuleIndex`]), so a repository with a hundred
 //! thousand domains and as many rules is compared in one pass over each.
 
+use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
 use super::facts::KeptText;
@@ -128,6 +129,17 @@ fn domain_paths<'w>(
 ) -> (Vec<DomainPath<'w>>, Vec<DomainId>) {
     let mut paths = Vec::new();
     let mut missing_handles: Vec<DomainId> = Vec::new();
+    // The handles by number in the file, once per team: one the file names nowhere is given
+    // by no rule.
+    let file = ws.codeowners().map(|(_, file)| file);
+    let mut numbered: FxHashMap<u64, SmallVec<[u32; 2]>> = FxHashMap::default();
+    let mut handle_ids = |owner: u64, handles: &[String]| {
+        let ids = numbered.entry(owner).or_insert_with(|| {
+            let ids = handles.iter().filter_map(|h| file?.owner_id(h));
+            ids.collect()
+        });
+        ids.clone()
+    };
     for (file_id, facts) in ws.all_facts() {
         for (i, (d, kept)) in facts.paths.iter().enumerate() {
             let domain = DomainId {
@@ -143,6 +155,7 @@ fn domain_paths<'w>(
                     domain,
                     path: *kept,
                     handles,
+                    handle_ids: handle_ids(owner, handles),
                     compiled: facts.compiled_path(i, flavor),
                 }),
                 None if missing_handles.last() != Some(&domain) => missing_handles.push(domain),
@@ -159,6 +172,8 @@ struct DomainPath<'w> {
     path: KeptText,
     /// The domain's owner's handles.
     handles: &'w [String],
+    /// The handles by number in the file ([`Codeowners::owner_id`]).
+    handle_ids: SmallVec<[u32; 2]>,
     /// The path compiled while its file was read, when it was for the file's host.
     compiled: Option<Option<&'w Pattern>>,
 }
@@ -201,26 +216,21 @@ impl<'a, 's> Lookup<'a, 's> {
                 return vec![PathProblem::NotAPattern];
             };
             match pattern.example() {
-                Some(example) => self.path(pattern, &example, path.handles),
+                Some(example) => self.path(pattern, &example, &path.handle_ids),
                 None => Vec::new(),
             }
         })
     }
 
     /// What is wrong with how the file owns the files of a domain path, for an owner with
-    /// `handles`. Each GitLab section that has a rule for the path is held to it; a path no
+    /// `handles` (by number). Each GitLab section that has a rule for the path is held to it; a path no
     /// section has a rule for needs some section's last match to give it to the owner.
-    fn path(&self, pattern: &Pattern, example: &str, handles: &[String]) -> Vec<PathProblem> {
+    fn path(&self, pattern: &Pattern, example: &str, handles: &[u32]) -> Vec<PathProblem> {
         let mut candidates = Vec::new();
         self.index.candidates(example, &mut candidates);
         let last = self.file.owners_by_section_among(example, &candidates);
         let rules = &self.file.rules;
-        // The handles by number; one the file names nowhere is given by no rule.
-        let handles: SmallVec<[u32; 2]> = handles
-            .iter()
-            .filter_map(|h| self.file.owner_id(h))
-            .collect();
-        let gives = |rule: usize| gives_to(self.file.owner_ids_for(&rules[rule]), &handles);
+        let gives = |rule: usize| gives_to(self.file.owner_ids_for(&rules[rule]), handles);
         // The last rule with the path's pattern in each section.
         let mut own: SmallVec<[(Option<usize>, usize); 2]> = SmallVec::new();
         let of_pattern = candidates

@@ -57,12 +57,14 @@ pub fn depth(pattern: &Pattern) -> usize {
 }
 
 /// The domain whose paths own `path` (relative to the repository, `/` separators; a leading
-/// `./` or `/` is dropped), with the pattern that matched: of the matching patterns, the
-/// narrowest ([`depth`], then the text, as the rules are written), a tie going to the domain
-/// that comes later, as a later CODEOWNERS rule does.
+/// `./` or `/` is dropped), with the pattern that matched, the paths read as `flavor`'s host
+/// reads CODEOWNERS patterns: of the matching patterns, the narrowest ([`depth`], then the
+/// text, as the rules are written), a tie going to the domain that comes later, as a later
+/// CODEOWNERS rule does.
 pub fn owner_of<'a, 's>(
     domains: &[&'a Domain<'s>],
     path: &str,
+    flavor: Flavor,
 ) -> Option<(&'a Domain<'s>, &'a Text<'s>)> {
     let path = path.trim();
     let path = path
@@ -72,7 +74,7 @@ pub fn owner_of<'a, 's>(
     let mut best: Option<((usize, &str), &Domain<'s>, &Text<'s>)> = None;
     for domain in domains {
         for pattern in &domain.paths {
-            let Some(compiled) = self::pattern(pattern.as_str(), Flavor::GitHub) else {
+            let Some(compiled) = self::pattern(pattern.as_str(), flavor) else {
                 continue;
             };
             if !compiled.matches(path) {

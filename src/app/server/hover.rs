@@ -73,7 +73,8 @@ fn answer<'f>(folder: &'f Folder, id: FileId, hovered: Document<'f>, query: &str
             documents.push(folder.document(file));
         }
     }
-    Model::new(folder.files(), &documents, &folder.config.settings).answer(query)
+    let flavor = folder.config.codeowners_flavor(&folder.root);
+    Model::new(folder.files(), &documents, &folder.config.settings, flavor).answer(query)
 }
 
 /// The cards as Markdown, every value with a link to where it is written.

@@ -22,7 +22,7 @@ use crate::config::Settings;
 use crate::error::Error;
 use crate::model::{Document, Domain, EscalationLadder, Field, SharedOwnership, Slo, Text, names};
 use crate::semantics::{self, Ownership};
-use crate::source::{SourceFile, Span};
+use crate::source::{Flavor, SourceFile, Span};
 use crate::util::sanitize::escape;
 
 /// How many domains a fuzzy query shows at most.
@@ -42,6 +42,7 @@ pub fn run(args: &WhoArgs) -> Result<ExitStatus, Error> {
         &inputs.files,
         linted.workspace.documents(),
         &inputs.config.settings,
+        inputs.config.codeowners_flavor(&inputs.cwd),
     );
     let answer = model.answer(&args.query);
     output::print_data(args.format, &answer, human::write_human)?;
@@ -174,6 +175,8 @@ pub struct ChainStep {
 pub(crate) struct Model<'a, 's> {
     files: &'a [SourceFile],
     settings: &'a Settings,
+    /// The host whose CODEOWNERS semantics the domains' paths follow, for a file's owner.
+    flavor: Flavor,
     domains: Vec<&'a Domain<'s>>,
     ladders: Vec<&'a EscalationLadder<'s>>,
     shared: Vec<&'a SharedOwnership<'s>>,
@@ -188,10 +191,12 @@ impl<'a, 's> Model<'a, 's> {
         files: &'a [SourceFile],
         documents: &'a [Document<'s>],
         settings: &'a Settings,
+        flavor: Flavor,
     ) -> Self {
         Model {
             files,
             settings,
+            flavor,
             domains: documents.iter().flat_map(|d| &d.domains).collect(),
             ladders: documents.iter().flat_map(|d| &d.ladders).collect(),
             shared: documents.iter().flat_map(|d| &d.shared).collect(),
@@ -244,7 +249,7 @@ impl<'a, 's> Model<'a, 's> {
             return answer;
         }
         // A file: the domain whose paths own it, as the CODEOWNERS ownlint writes says.
-        if let Some((domain, pattern)) = semantics::paths::owner_of(&self.domains, query) {
+        if let Some((domain, pattern)) = semantics::paths::owner_of(&self.domains, query, self.flavor) {
             answer
                 .domains
                 .push(self.card(domain, MatchKind::Path, pattern.as_str()));
