@@ -156,10 +156,12 @@ if $codeowners; then
   # The same generator with --codeowners: the same domains and defects (expected.tsv), each
   # domain with a folder of its own, .ownlint.yaml with a handle per owner, and the CODEOWNERS
   # ownlint's export would write, so that the codeowners rules find nothing. The corpora are
-  # checked as a repository is, from its root without a path. Two bases: the same documents
-  # with the same team registry (a copy of md-Nk, hard links, with the corpus's .ownlint.yaml)
-  # — the difference is what the paths and CODEOWNERS cost — and md-Nk itself, without the
-  # registry either.
+  # checked as a repository is, from its root without a path. Three bases: the same corpus
+  # without its CODEOWNERS file (a copy, hard links, .github/ left out), which does not check
+  # CODEOWNERS — the difference is what checking it costs, the figure issue 15 bounds —; the
+  # same documents without paths, with the same team registry (a copy of md-Nk with the
+  # corpus's .ownlint.yaml) — what the paths and CODEOWNERS cost together —; and md-Nk itself,
+  # without the registry either.
   pairs=()
   for n in "${sizes[@]}"; do
     ((n >= 10000)) || continue
@@ -176,12 +178,20 @@ if $codeowners; then
       cp -al "$out/$name" "$registry"
       cp "$corpus/.ownlint.yaml" "$registry/.ownlint.yaml"
     fi
-    pairs+=("$registry,$corpus=$((5 * $(runs "$n")))" "$out/$name,$corpus=$((5 * $(runs "$n")))")
+    unread="$out/$name-codeowners-unread"
+    if [[ ! -f "$unread/.ownlint.yaml" ]]; then
+      rm -rf "$unread"
+      mkdir "$unread"
+      for entry in "$corpus"/* "$corpus"/.ownlint.yaml; do cp -al "$entry" "$unread/"; done
+    fi
+    each=$((5 * $(runs "$n")))
+    pairs+=("$unread,$corpus=$each" "$registry,$corpus=$each" "$out/$name,$corpus=$each")
   done
   echo
   echo "Checking CODEOWNERS, \`ownlint check --format json --output-file …\` in the corpus's root, runs"
-  echo "interleaved (100 and 50 by size), medians; base: the same documents without paths and CODEOWNERS,"
-  echo "with the team registry (-registry) and without it:"
+  echo "interleaved (100 and 50 by size), medians; base: the same corpus without its CODEOWNERS file"
+  echo "(-unread), the same documents without paths and CODEOWNERS with the team registry (-registry),"
+  echo "and without it:"
   echo
   python3 bench/compare.py --in-root "$bin/ownlint" 30 "${pairs[@]}"
 fi

@@ -425,7 +425,12 @@ fn a_rule_the_index_calls_alone_has_no_other_candidate() {
             index.around(matcher, &mut candidates);
             if index.alone(i, matcher) {
                 alone += 1;
-                assert_eq!(candidates, [i as u32], "{flavor:?} {}", rule.pattern.as_str());
+                assert_eq!(
+                    candidates,
+                    [i as u32],
+                    "{flavor:?} {}",
+                    rule.pattern.as_str()
+                );
             }
         }
     }
@@ -436,7 +441,11 @@ fn a_rule_the_index_calls_alone_has_no_other_candidate() {
     let parsed = codeowners(&f, Flavor::GitHub);
     let index = RuleIndex::new(&parsed);
     let alone_of = |pattern: &str| {
-        let i = parsed.rules.iter().position(|r| r.pattern.as_str() == pattern).unwrap();
+        let i = parsed
+            .rules
+            .iter()
+            .position(|r| r.pattern.as_str() == pattern)
+            .unwrap();
         index.alone(i, parsed.rules[i].matcher.as_ref().unwrap())
     };
     assert!(alone_of("/src/a/"));

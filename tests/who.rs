@@ -621,7 +621,9 @@ fn who_a_file_reads_the_paths_as_the_repositorys_host_does() {
     let who = |path: &str| {
         let out = run(ownlint(dir.path()).args(["who", path, "--format", "json", "OWNERSHIP.md"]));
         let answer = json(&out);
-        let named = answer["domains"][0]["name"]["text"].as_str().map(str::to_owned);
+        let named = answer["domains"][0]["name"]["text"]
+            .as_str()
+            .map(str::to_owned);
         assert_eq!(named.is_some(), out.code == 0, "{path}: {}", out.stderr);
         named
     };
@@ -636,6 +638,10 @@ fn who_a_file_reads_the_paths_as_the_repositorys_host_does() {
     assert_eq!(who("site/docs/guide.md").as_deref(), Some("Docs"));
     assert_eq!(who("docs/guide.md/part.md"), None);
     // The configuration says which host, wherever the file is.
-    std::fs::write(dir.path().join(".ownlint.yaml"), "codeowners:\n  flavor: github\n").unwrap();
+    std::fs::write(
+        dir.path().join(".ownlint.yaml"),
+        "codeowners:\n  flavor: github\n",
+    )
+    .unwrap();
     assert_eq!(who("site/docs/guide.md"), None);
 }

@@ -249,7 +249,9 @@ impl<'a, 's> Model<'a, 's> {
             return answer;
         }
         // A file: the domain whose paths own it, as the CODEOWNERS ownlint writes says.
-        if let Some((domain, pattern)) = semantics::paths::owner_of(&self.domains, query, self.flavor) {
+        if let Some((domain, pattern)) =
+            semantics::paths::owner_of(&self.domains, query, self.flavor)
+        {
             answer
                 .domains
                 .push(self.card(domain, MatchKind::Path, pattern.as_str()));

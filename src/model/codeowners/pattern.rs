@@ -193,8 +193,12 @@ impl Pattern {
         if parts.iter().any(|p| p.is_empty()) {
             return Err(PatternError::MatchesNothing);
         }
+        // The text's length when no segment has an escape or a wildcard (fewer bytes when
+        // some has), so that it is allocated once, at its size.
+        let texts = parts.iter().filter(|p| !matches!(**p, "**" | "*"));
+        let size = texts.map(|p| p.len()).sum::<usize>() + parts.len() - 1;
         let mut builder = Builder {
-            text: String::with_capacity(pattern.len()),
+            text: String::with_capacity(size),
             tokens: Vec::new(),
         };
         let mut segments = SmallVec::with_capacity(parts.len());
