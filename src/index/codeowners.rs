@@ -194,13 +194,8 @@ impl<'a, 's> Lookup<'a, 's> {
         }
     }
 
-    /// What is wrong with how the file owns the files of each domain path, in their order.
-    ///
-    /// The paths are held against the rules in the order of their text, which is the order
-    /// of the rules in a CODEOWNERS file ownlint wrote (and in most kept by hand): the rules
-    /// are then read front to back. Read in the documents' order instead, a file of a hundred
-    /// thousand rules, too large for the processor's caches, is read at random, more than
-    /// twice as slowly.
+    /// What is wrong with how the file owns the files of each domain path, in their order:
+    /// each compiled as its document was read when it was, else here.
     fn paths(&self, ws: &Workspace<'_>, paths: &[DomainPath<'_>]) -> Vec<Vec<PathProblem>> {
         crate::util::parallel::map(paths, |path| {
             let compiled_here;
