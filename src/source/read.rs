@@ -17,8 +17,17 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
 
 /// Read the candidates in parallel, in order; a file that cannot be read is a problem.
 pub fn read_all(candidates: Vec<Candidate>, max_size: u64) -> (Vec<SourceFile>, Vec<IoProblem>) {
+    // Each file is read and decoded (its UTF-8 checked) on the thread that reads it; ids
+    // are given after, in order, to the files read.
     let read = parallel::map_owned(candidates, |c| match read_limited(&c, max_size) {
-        Ok(bytes) => Ok((c, bytes)),
+        Ok(bytes) => Ok(SourceFile::new(
+            FileId(0),
+            c.display,
+            c.fs_path,
+            c.format,
+            c.origin,
+            bytes,
+        )),
         Err(message) => Err(IoProblem {
             path: c.display.clone(),
             message,
@@ -28,11 +37,9 @@ pub fn read_all(candidates: Vec<Candidate>, max_size: u64) -> (Vec<SourceFile>, 
     let mut problems = Vec::new();
     for r in read {
         match r {
-            Ok((c, bytes)) => {
-                let id = FileId(files.len() as u32);
-                files.push(SourceFile::new(
-                    id, c.display, c.fs_path, c.format, c.origin, bytes,
-                ));
+            Ok(mut file) => {
+                file.id = FileId(files.len() as u32);
+                files.push(file);
             }
             Err(p) => problems.push(p),
         }
