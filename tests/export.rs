@@ -1210,3 +1210,43 @@ fn codeowners_generated_from_the_seed_checks_clean_then_follows_an_owner_change(
     let (code, stdout, _) = run(&codeowners_rules);
     assert_eq!(code, 0, "{stdout}");
 }
+
+/// A CODEOWNERS file of 3 MB or more is one GitHub does not load: the export says so when it
+/// writes one for GitHub, and not for GitLab.
+#[test]
+fn codeowners_export_warns_when_github_would_not_load_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // One domain with 16,000 paths of some 200 bytes: a file of about 3.3 MB.
+    let mut doc = String::from(
+        "## Big\n\n**Owner:** Big Team\n**Escalation contact:** @big-oncall\n**Paths:**\n",
+    );
+    let folder = "a".repeat(190);
+    for i in 0..16_000 {
+        doc.push_str(&format!("- `src/{folder}/n{i}/`\n"));
+    }
+    std::fs::write(dir.path().join("OWNERSHIP.md"), doc).unwrap();
+    let config = "teams:\n  Big Team: \"@acme/big\"\n";
+    std::fs::write(dir.path().join(".ownlint.yaml"), config).unwrap();
+    let export = || {
+        let out = ownlint()
+            .current_dir(dir.path())
+            .args(["export", "--format", "codeowners", "OWNERSHIP.md"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        assert!(out.stdout.len() >= 3 * 1024 * 1024, "{}", out.stdout.len());
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let stderr = export();
+    assert!(
+        stderr.contains("ownlint: warning: the CODEOWNERS file is 3.")
+            && stderr.contains("GitHub does not load a CODEOWNERS file of 3 MB or more"),
+        "{stderr}"
+    );
+    std::fs::write(
+        dir.path().join(".ownlint.yaml"),
+        format!("{config}codeowners:\n  flavor: gitlab\n"),
+    )
+    .unwrap();
+    assert_eq!(export(), "");
+}

@@ -14,7 +14,10 @@ use crate::export::codeowners::codeowners;
 use crate::export::openslo::{ASSUMED_CALENDAR_START, ASSUMED_TIME_ZONE};
 use crate::export::{openslo, ownership_file, to_json, to_openslo_stream, to_yaml};
 use crate::lint::{Linted, enabled_rules};
+use crate::model::Flavor;
+use crate::model::codeowners::GITHUB_SIZE_LIMIT;
 use crate::report::{Summary, plural};
+use crate::source::read::human_size;
 use crate::util::fs::write_atomically;
 
 pub fn run(args: &ExportArgs) -> Result<ExitStatus, Error> {
@@ -98,6 +101,19 @@ pub fn run(args: &ExportArgs) -> Result<ExitStatus, Error> {
                         left.path, left.domain, left.why
                     ),
                 )
+                .print(&mut stderr);
+            }
+            let github = inputs.config.codeowners_flavor(&inputs.cwd) == Flavor::GitHub;
+            if github && export.text.len() >= GITHUB_SIZE_LIMIT {
+                Message::new(
+                    Level::Warning,
+                    format!(
+                        "the CODEOWNERS file is {}: GitHub does not load a CODEOWNERS file of \
+                         3 MB or more, and gives no file an owner from it",
+                        human_size(export.text.len() as u64)
+                    ),
+                )
+                .help("list fewer, broader paths in the documents: a folder rather than each file in it")
                 .print(&mut stderr);
             }
             export.text

@@ -12,6 +12,9 @@ use crate::model::text::Text;
 pub use crate::source::Flavor;
 use crate::source::{FileId, Span};
 
+/// GitHub does not load a CODEOWNERS file of this many bytes or more.
+pub const GITHUB_SIZE_LIMIT: usize = 3 * 1024 * 1024;
+
 /// One CODEOWNERS file.
 #[derive(Clone, Debug)]
 pub struct Codeowners<'s> {

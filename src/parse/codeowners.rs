@@ -9,15 +9,13 @@
 
 use smallvec::SmallVec;
 
+use crate::model::codeowners::GITHUB_SIZE_LIMIT;
 use crate::model::{
     Codeowners, CodeownersRule, Flavor, Pattern, PatternError, Section, SyntaxProblem,
     SyntaxProblemKind, Text,
 };
 use crate::source::{SourceFile, Span};
 use crate::util::suggest::closest_match;
-
-/// GitHub does not load a CODEOWNERS file of 3 MB or more.
-const GITHUB_SIZE_LIMIT: usize = 3 * 1024 * 1024;
 
 /// The roles GitLab accepts after `@@`.
 const GITLAB_ROLES: [&str; 6] = [
