@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use common::{config_for, fixtures, sources};
 use ownlint::diagnostic::Diagnostic;
 use ownlint::lint::{self, Run, Session, enabled_rules};
-use ownlint::source::{FileId, SourceFile};
+use ownlint::model::Flavor;
+use ownlint::source::{FileId, Format, Origin, SourceFile};
 
 /// Everything a finding says, so that two runs are compared whole.
 fn said(files: &[SourceFile], diagnostics: &[Diagnostic]) -> Vec<String> {
@@ -134,4 +135,54 @@ fn after_each_edit_a_session_finds_what_a_fresh_run_finds() {
             assert_eq!(got, expected, "edit {i} of file {}", id.index());
         }
     }
+}
+
+/// A run compiles the documents' paths for the host of its CODEOWNERS file as it reads them;
+/// a session whose CODEOWNERS file arrives, or changes host, after the documents were checked
+/// compiles them when it holds them against the file. Either way, the same findings.
+#[test]
+fn a_codeowners_file_added_to_a_session_is_held_against_the_documents_read_before() {
+    let dir = fixtures().join("codeowners-wrong-owner");
+    let config = config_for(&dir);
+    let rules = enabled_rules(&config.settings);
+    let run = Run::new(&config.settings, &rules);
+    let codeowners = |folder: &str, flavor| {
+        let path = dir.join(folder).join("CODEOWNERS");
+        SourceFile::new(
+            FileId(1),
+            format!("{folder}/CODEOWNERS"),
+            path.clone(),
+            Format::Codeowners(flavor),
+            Origin::Explicit,
+            std::fs::read(&path).unwrap(),
+        )
+    };
+    let document = || sources(&[dir.join("fail-gitlab-files/domains.md")]);
+    let mut session = Session::new(document(), &run);
+    session.lint(&run);
+    let mut compared = 0;
+    for (folder, flavor) in [
+        ("fail-gitlab-files", Flavor::GitLab),
+        ("fail-files", Flavor::GitHub),
+        ("pass-gitlab-files", Flavor::GitLab),
+    ] {
+        session.set_file(codeowners(folder, flavor), &run);
+        let mut files = document();
+        files.push(codeowners(folder, flavor));
+        let expected = said(&files, &lint::run(&files, &run).diagnostics);
+        let found = session.lint(&run);
+        assert_eq!(said(session.files(), &found), expected, "{folder}");
+        compared += expected.iter().filter(|d| d.starts_with("OWN60")).count();
+        // The document read again, its paths compiled for this host; the next file's host
+        // differs.
+        session.set_file(document().remove(0), &run);
+        let found = session.lint(&run);
+        assert_eq!(
+            said(session.files(), &found),
+            expected,
+            "{folder}, read again"
+        );
+    }
+    // Not an empty comparison: the failing files have codeowners findings.
+    assert!(compared >= 2, "{compared}");
 }
