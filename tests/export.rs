@@ -1207,6 +1207,16 @@ fn codeowners_generated_from_the_seed_checks_clean_then_follows_an_owner_change(
         fixed.contains("/services/billing/** @acme/platform\n"),
         "{fixed}"
     );
+    // The comments above the two rules name the new owner too: the file is the one the
+    // export now writes, byte for byte.
+    let (_, exported, _) = run(&[
+        "export",
+        "--format",
+        "codeowners",
+        "--allow-errors",
+        "OWNERSHIP.md",
+    ]);
+    assert_eq!(fixed, exported);
     let (code, stdout, _) = run(&codeowners_rules);
     assert_eq!(code, 0, "{stdout}");
 }

@@ -55,6 +55,20 @@ pub(crate) fn rule_line(ws: &Workspace<'_>, finding: &PathFinding) -> Option<Str
     Some(format!("{pattern} {}", finding.handles.join(" ")))
 }
 
+/// Where the comment ownlint writes above a rule (`# Payments: Payment Service Team,
+/// escalation @payments-oncall`, see `export --format codeowners`) names the owner of
+/// `domain`, when the line above the rule at `rule` is that comment.
+pub(crate) fn owner_in_comment(text: &str, rule: Span, domain: &str) -> Option<Span> {
+    let line_start = text[..rule.start as usize].rfind('\n').map_or(0, |i| i + 1);
+    let above = text[..line_start.checked_sub(1)?].trim_end_matches('\r');
+    let above_start = above.rfind('\n').map_or(0, |i| i + 1);
+    let prefix = format!("# {domain}: ");
+    let named = above[above_start..].strip_prefix(prefix.as_str())?;
+    let len = named.find(", escalation ").unwrap_or(named.len());
+    let start = above_start + prefix.len();
+    (len > 0).then(|| Span::new(start, start + len))
+}
+
 /// The owners a rule gives (its own, or its GitLab section's), for messages: `nobody` when
 /// none.
 pub(crate) fn owners_shown(file: &Codeowners<'_>, rule: &CodeownersRule<'_>) -> String {
@@ -79,4 +93,28 @@ pub(crate) fn insert_line(text: &str, at: usize, line: &str, title: String) -> F
         ""
     };
     Fix::safe(title, Span::empty_at(at), format!("{before}{line}{end}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_owner_is_found_in_the_comment_ownlint_writes_above_a_rule() {
+        fn at<'t>(text: &'t str, rule: &str) -> Option<&'t str> {
+            let start = text.find(rule).unwrap();
+            let found = owner_in_comment(text, Span::new(start, start + rule.len()), "Payments");
+            found.map(|span| &text[span.range()])
+        }
+        let text = "# Payments: Payment Service Team, escalation @oncall\nsrc/ @acme/billing\n";
+        assert_eq!(at(text, "@acme/billing"), Some("Payment Service Team"));
+        let text = "# Payments: Payment Service Team\r\nsrc/ @acme/billing\r\n";
+        assert_eq!(at(text, "@acme/billing"), Some("Payment Service Team"));
+        // Another domain's comment, a comment of a person's, a blank line between, the first
+        // line of the file: not the comment of this rule.
+        assert_eq!(at("# Billing: Billing Team\nsrc/ @a\n", "@a"), None);
+        assert_eq!(at("# owned by payments\nsrc/ @a\n", "@a"), None);
+        assert_eq!(at("# Payments: Team\n\nsrc/ @a\n", "@a"), None);
+        assert_eq!(at("src/ @a\n", "@a"), None);
+    }
 }

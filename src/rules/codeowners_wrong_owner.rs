@@ -12,7 +12,9 @@ declare_rule! {
     /// same pattern) that names someone other than the domain's owner: an owner that is not
     /// one of the handles the team registry gives the owner, or no owner at all. The
     /// finding is on the rule's owners in CODEOWNERS, with the domain's owner labelled in its
-    /// document; the fix writes the owner's handles in their place.
+    /// document; the fix writes the owner's handles in their place, and the owner's name in
+    /// the comment ownlint writes above the rule (`# Payments: Payment Service Team, …`) when
+    /// the line above is that comment.
     ///
     /// Checked when the repository has a CODEOWNERS file, or `codeowners.check` is `true` in
     /// `.ownlint.yaml`.
@@ -82,6 +84,20 @@ impl Rule for CodeownersWrongOwner {
                 ),
             )
             .with_label(format!("{named}, not the domain's owner"));
+            // The comment ownlint writes above a rule names the domain's owner: the fix names
+            // the owner there too, so that the file reads as the export would write it.
+            let source = &ws.file(id).text;
+            let domain = shared::domain_name(ws, finding.domain);
+            let (span, replacement) = match shared::owner_in_comment(source, span, &domain) {
+                Some(named) if !owner.is_empty() && source[named.range()] != *owner => (
+                    named.cover(span),
+                    format!(
+                        "{owner}{}{replacement}",
+                        &source[named.end as usize..span.start as usize]
+                    ),
+                ),
+                _ => (span, replacement),
+            };
             let d = shared::with_domain_places(d, ws, finding)
                 .with_help(format!(
                     "name the owner's handles: `{} {handles}`; or, if the owner changed, change the document",
