@@ -174,7 +174,8 @@ struct DomainPath<'w> {
     handles: &'w [String],
     /// The handles by number in the file ([`Codeowners::owner_id`]).
     handle_ids: SmallVec<[u32; 2]>,
-    /// The path compiled while its file was read, when it was for the file's host.
+    /// The path as compiled while its file was read (`None` inside when it is no pattern),
+    /// when it was compiled for the file's host; else it is compiled when it is compared.
     compiled: Option<Option<&'w Pattern>>,
 }
 
