@@ -792,3 +792,38 @@ fn the_configuration_cannot_reach_out_through_codeowners() {
         );
     }
 }
+
+/// An owner's name cannot write a line into CODEOWNERS through the comment ownlint keeps
+/// above a rule: `check --fix` names the new owner there as the export does, escaped, so a
+/// line break in the name (YAML `"Pay\nTeam"`) stays inside the comment.
+#[test]
+fn an_owner_name_cannot_write_a_line_into_codeowners_through_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".github")).unwrap();
+    fs::write(
+        dir.path().join(".ownlint.yaml"),
+        "teams:\n  Pay Team: \"@acme/pay\"\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("own.yaml"),
+        "domains:\n  - name: Payments\n    owner: \"Pay\\nTeam\"\n    \
+         escalation_contact: \"@oncall\"\n    paths: [src/]\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join(".github/CODEOWNERS"),
+        "# Payments: Old Team, escalation @oncall\nsrc/ @acme/old\n",
+    )
+    .unwrap();
+    let out = run(ownlint(dir.path()).args(["check", "--select", "OWN6", "--fix"]));
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let fixed = fs::read_to_string(dir.path().join(".github/CODEOWNERS")).unwrap();
+    assert_eq!(
+        fixed,
+        "# Payments: Pay\\u{a}Team, escalation @oncall\nsrc/ @acme/pay\n"
+    );
+    // As the export writes it.
+    let out = run(ownlint(dir.path()).args(["export", "--format", "codeowners", "own.yaml"]));
+    assert!(out.stdout.ends_with(&fixed), "{}", out.stdout);
+}

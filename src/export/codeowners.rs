@@ -11,7 +11,6 @@ use crate::config::Settings;
 use crate::model::codeowners::Pattern;
 use crate::model::{Document, Domain, Text};
 use crate::semantics::{self, Ownership};
-use crate::util::sanitize::escape;
 
 /// A CODEOWNERS file, and the paths it could not give an owner.
 pub struct CodeownersExport {
@@ -106,18 +105,12 @@ pub fn codeowners(documents: &[Document<'_>], settings: &Settings) -> Codeowners
     CodeownersExport { text, left_out }
 }
 
-/// `# Payments: Payment Service Team, escalation @payments-oncall`, on one line whatever the
-/// documents hold.
+/// The domain's [`semantics::paths::rule_comment`].
 fn comment(domain: &Domain<'_>, owner: &str) -> String {
     let contact = domain
         .escalation_contacts
         .first()
         .map(|c| c.values().map(Text::as_str).collect::<Vec<_>>().join(", "))
         .filter(|c| !c.is_empty());
-    let mut comment = format!("# {}: {}", domain.display_name(), owner);
-    if let Some(contact) = contact {
-        comment.push_str(", escalation ");
-        comment.push_str(&contact);
-    }
-    escape(&comment).into_owned()
+    semantics::paths::rule_comment(domain.display_name(), owner, contact.as_deref())
 }

@@ -55,18 +55,17 @@ pub(crate) fn rule_line(ws: &Workspace<'_>, finding: &PathFinding) -> Option<Str
     Some(format!("{pattern} {}", finding.handles.join(" ")))
 }
 
-/// Where the comment ownlint writes above a rule (`# Payments: Payment Service Team,
-/// escalation @payments-oncall`, see `export --format codeowners`) names the owner of
-/// `domain`, when the line above the rule at `rule` is that comment.
+/// Where the comment ownlint writes above a rule ([`paths::rule_comment`]) names the owner
+/// of `domain`, when the line above the rule at `rule` is that comment.
 pub(crate) fn owner_in_comment(text: &str, rule: Span, domain: &str) -> Option<Span> {
     let line_start = text[..rule.start as usize].rfind('\n').map_or(0, |i| i + 1);
     let above = text[..line_start.checked_sub(1)?].trim_end_matches('\r');
     let above_start = above.rfind('\n').map_or(0, |i| i + 1);
-    let prefix = format!("# {domain}: ");
-    let named = above[above_start..].strip_prefix(prefix.as_str())?;
-    let len = named.find(", escalation ").unwrap_or(named.len());
-    let start = above_start + prefix.len();
-    (len > 0).then(|| Span::new(start, start + len))
+    let named = paths::owner_in_rule_comment(&above[above_start..], domain)?;
+    Some(Span::new(
+        above_start + named.start,
+        above_start + named.end,
+    ))
 }
 
 /// The owners a rule gives (its own, or its GitLab section's), for messages: `nobody` when

@@ -4,6 +4,7 @@ use crate::index::Workspace;
 use crate::index::codeowners::PathProblem;
 use crate::rules::codeowners as shared;
 use crate::rules::{Context, Rule};
+use crate::semantics::paths;
 use crate::source::Span;
 
 declare_rule! {
@@ -88,11 +89,12 @@ impl Rule for CodeownersWrongOwner {
             // the owner there too, so that the file reads as the export would write it.
             let source = &ws.file(id).text;
             let domain = shared::domain_name(ws, finding.domain);
+            let commented = paths::owner_as_commented(&owner);
             let (span, replacement) = match shared::owner_in_comment(source, span, &domain) {
-                Some(named) if !owner.is_empty() && source[named.range()] != *owner => (
+                Some(named) if !owner.is_empty() && source[named.range()] != *commented => (
                     named.cover(span),
                     format!(
-                        "{owner}{}{replacement}",
+                        "{commented}{}{replacement}",
                         &source[named.end as usize..span.start as usize]
                     ),
                 ),

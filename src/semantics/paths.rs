@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use crate::model::codeowners::{Flavor, Pattern};
 use crate::model::{Domain, Text};
-use crate::util::sanitize::is_unsafe;
+use crate::util::sanitize::{escape, is_unsafe};
 
 /// A path as a CODEOWNERS line holds it: white space escaped (`\ `) so that the pattern stays
 /// one; none when it holds a line break, a control character or a bidirectional override
@@ -37,6 +37,35 @@ pub fn written(path: &str) -> Option<Cow<'_, str>> {
         out.push(c);
     }
     Some(Cow::Owned(out))
+}
+
+/// What separates the owner from the escalation contact in a [`rule_comment`].
+const ESCALATION: &str = ", escalation ";
+
+/// The comment ownlint writes above each rule of the CODEOWNERS file it generates, naming the
+/// domain, its owner and its escalation contact (`# Payments: Payment Service Team,
+/// escalation @payments-oncall`), on one line whatever the documents hold.
+pub fn rule_comment(domain: &str, owner: &str, contact: Option<&str>) -> String {
+    let mut comment = format!("# {domain}: {owner}");
+    if let Some(contact) = contact {
+        comment.push_str(ESCALATION);
+        comment.push_str(contact);
+    }
+    escape(&comment).into_owned()
+}
+
+/// Where `line`, when it is the [`rule_comment`] of `domain`, names the owner; with the owner
+/// as that comment writes it, to put in its place.
+pub fn owner_in_rule_comment(line: &str, domain: &str) -> Option<std::ops::Range<usize>> {
+    let prefix = escape(&format!("# {domain}: ")).into_owned();
+    let named = line.strip_prefix(prefix.as_str())?;
+    let len = named.find(ESCALATION).unwrap_or(named.len());
+    (len > 0).then(|| prefix.len()..prefix.len() + len)
+}
+
+/// An owner as a [`rule_comment`] writes it.
+pub fn owner_as_commented(owner: &str) -> Cow<'_, str> {
+    escape(owner)
 }
 
 /// A domain's path compiled as the CODEOWNERS pattern it is written as ([`written`]), read
@@ -95,6 +124,24 @@ pub fn owner_of<'a, 's>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rule_comment_is_one_line_and_its_owner_is_found_again() {
+        let comment = rule_comment("Payments", "Pay\nTeam", Some("@oncall"));
+        assert_eq!(comment, "# Payments: Pay\\u{a}Team, escalation @oncall");
+        let owner = owner_in_rule_comment(&comment, "Payments").unwrap();
+        assert_eq!(&comment[owner], owner_as_commented("Pay\nTeam"));
+        let bare = rule_comment("Ops\r", "Ops Team", None);
+        assert_eq!(
+            &bare[owner_in_rule_comment(&bare, "Ops\r").unwrap()],
+            "Ops Team"
+        );
+        assert_eq!(owner_in_rule_comment(&comment, "Billing"), None);
+        assert_eq!(
+            owner_in_rule_comment("# Payments: , escalation x", "Payments"),
+            None
+        );
+    }
 
     #[test]
     fn a_path_cannot_write_a_line_or_an_owner_of_its_own() {
