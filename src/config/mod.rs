@@ -158,12 +158,10 @@ impl Config {
         }
         let file = walk::codeowners_file(&self.root, cwd, None, settings.file.as_deref(), true);
         match file {
-            Some(walk::Found::File(candidate)) => match candidate.format {
-                Format::Codeowners(flavor) => flavor,
-                _ => Flavor::GitHub,
-            },
-            _ => Flavor::GitHub,
+            Some(walk::Found::File(candidate)) => candidate.format.codeowners_flavor(),
+            _ => None,
         }
+        .unwrap_or_default()
     }
 
     /// The files the configuration lets in, for the walk.

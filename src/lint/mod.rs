@@ -21,7 +21,7 @@ use crate::index::{Facts, Workspace};
 use crate::model::{Codeowners, Document};
 use crate::parse;
 use crate::rules::{ALL, Context};
-use crate::source::{Flavor, Format, SourceFile};
+use crate::source::{Flavor, SourceFile};
 
 pub use crate::rules::EnabledRule;
 
@@ -316,10 +316,7 @@ impl Session {
     pub fn set_file(&mut self, file: SourceFile, run: &Run<'_>) {
         let index = file.id.index();
         assert!(index <= self.files.len(), "file ids follow one another");
-        let flavor = codeowners_flavor(&self.files).or(match file.format {
-            Format::Codeowners(flavor) => Some(flavor),
-            _ => None,
-        });
+        let flavor = codeowners_flavor(&self.files).or(file.format.codeowners_flavor());
         let (facts, diagnostics) = check_file(&file, run, flavor).keep_facts();
         if index == self.files.len() {
             self.files.push(file);
@@ -375,10 +372,7 @@ impl Checked<'_> {
 
 /// The host whose CODEOWNERS file is among `files`, when one is.
 fn codeowners_flavor(files: &[SourceFile]) -> Option<Flavor> {
-    files.iter().find_map(|f| match f.format {
-        Format::Codeowners(flavor) => Some(flavor),
-        _ => None,
-    })
+    files.iter().find_map(|f| f.format.codeowners_flavor())
 }
 
 /// Parse one file and check it on its own; with the host of the CODEOWNERS file the run

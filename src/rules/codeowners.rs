@@ -7,7 +7,7 @@ use crate::index::codeowners::PathFinding;
 use crate::index::{DomainId, Workspace};
 use crate::model::{Codeowners, CodeownersRule};
 use crate::semantics::paths;
-use crate::source::Span;
+use crate::source::{SourceFile, Span};
 
 /// A domain's name as messages show it.
 pub(crate) fn domain_name(ws: &Workspace<'_>, domain: DomainId) -> String {
@@ -24,6 +24,14 @@ pub(crate) fn owner(ws: &Workspace<'_>, domain: DomainId) -> Option<(String, Spa
 pub(crate) fn owner_with_handles(owner: &str, handles: &[String]) -> String {
     let handles: Vec<String> = handles.iter().map(|h| format!("`{h}`")).collect();
     format!("`{owner}` ({})", handles.join(" "))
+}
+
+/// The domain's owner with the handles the finding holds CODEOWNERS to, for messages.
+pub(crate) fn owner_of_finding(ws: &Workspace<'_>, finding: &PathFinding) -> String {
+    let owner = owner(ws, finding.domain)
+        .map(|(o, _)| o)
+        .unwrap_or_default();
+    owner_with_handles(&owner, &finding.handles)
 }
 
 /// The labels every path finding carries: the path in its document and the domain's owner.
@@ -57,14 +65,14 @@ pub(crate) fn rule_line(ws: &Workspace<'_>, finding: &PathFinding) -> Option<Str
 
 /// Where the comment ownlint writes above a rule ([`paths::rule_comment`]) names the owner
 /// of `domain`, when the line above the rule at `rule` is that comment.
-pub(crate) fn owner_in_comment(text: &str, rule: Span, domain: &str) -> Option<Span> {
-    let line_start = text[..rule.start as usize].rfind('\n').map_or(0, |i| i + 1);
-    let above = text[..line_start.checked_sub(1)?].trim_end_matches('\r');
-    let above_start = above.rfind('\n').map_or(0, |i| i + 1);
-    let named = paths::owner_in_rule_comment(&above[above_start..], domain)?;
+pub(crate) fn owner_in_comment(source: &SourceFile, rule: Span, domain: &str) -> Option<Span> {
+    let line = source.line_around(rule.start as usize);
+    let above = source.line_around(line.start.checked_sub(1)?);
+    let text = source.text[above.clone()].trim_end_matches(['\n', '\r']);
+    let named = paths::owner_in_rule_comment(text, domain)?;
     Some(Span::new(
-        above_start + named.start,
-        above_start + named.end,
+        above.start + named.start,
+        above.start + named.end,
     ))
 }
 
@@ -100,15 +108,23 @@ mod tests {
 
     #[test]
     fn the_owner_is_found_in_the_comment_ownlint_writes_above_a_rule() {
-        fn at<'t>(text: &'t str, rule: &str) -> Option<&'t str> {
+        fn at(text: &str, rule: &str) -> Option<String> {
+            let source = crate::testing::source_files(&[("CODEOWNERS", text.as_bytes())]);
             let start = text.find(rule).unwrap();
-            let found = owner_in_comment(text, Span::new(start, start + rule.len()), "Payments");
-            found.map(|span| &text[span.range()])
+            let found =
+                owner_in_comment(&source[0], Span::new(start, start + rule.len()), "Payments");
+            found.map(|span| text[span.range()].to_owned())
         }
         let text = "# Payments: Payment Service Team, escalation @oncall\nsrc/ @acme/billing\n";
-        assert_eq!(at(text, "@acme/billing"), Some("Payment Service Team"));
+        assert_eq!(
+            at(text, "@acme/billing").as_deref(),
+            Some("Payment Service Team")
+        );
         let text = "# Payments: Payment Service Team\r\nsrc/ @acme/billing\r\n";
-        assert_eq!(at(text, "@acme/billing"), Some("Payment Service Team"));
+        assert_eq!(
+            at(text, "@acme/billing").as_deref(),
+            Some("Payment Service Team")
+        );
         // Another domain's comment, a comment of a person's, a blank line between, the first
         // line of the file: not the comment of this rule.
         assert_eq!(at("# Billing: Billing Team\nsrc/ @a\n", "@a"), None);

@@ -65,10 +65,7 @@ impl Rule for CodeownersOverridden {
                     later.pattern,
                     own.pattern,
                     shared::domain_name(ws, finding.domain),
-                    shared::owner_with_handles(
-                        &shared::owner(ws, finding.domain).map(|(o, _)| o).unwrap_or_default(),
-                        &finding.handles
-                    ),
+                    shared::owner_of_finding(ws, finding),
                 ),
             )
             .with_label("this later rule wins")

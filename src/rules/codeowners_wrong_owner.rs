@@ -81,21 +81,21 @@ impl Rule for CodeownersWrongOwner {
                     "CODEOWNERS gives `{}` to {named}, but `{}` is owned by {}",
                     rule.pattern,
                     shared::domain_name(ws, finding.domain),
-                    shared::owner_with_handles(&owner, &finding.handles),
+                    shared::owner_of_finding(ws, finding),
                 ),
             )
             .with_label(format!("{named}, not the domain's owner"));
             // The comment ownlint writes above a rule names the domain's owner: the fix names
             // the owner there too, so that the file reads as the export would write it.
-            let source = &ws.file(id).text;
+            let source = ws.file(id);
             let domain = shared::domain_name(ws, finding.domain);
             let commented = paths::owner_as_commented(&owner);
             let (span, replacement) = match shared::owner_in_comment(source, span, &domain) {
-                Some(named) if !owner.is_empty() && source[named.range()] != *commented => (
+                Some(named) if !owner.is_empty() && source.slice(named) != commented => (
                     named.cover(span),
                     format!(
                         "{commented}{}{replacement}",
-                        &source[named.end as usize..span.start as usize]
+                        &source.text[named.end as usize..span.start as usize]
                     ),
                 ),
                 _ => (span, replacement),

@@ -131,6 +131,14 @@ impl Flavor {
 pub const CODEOWNERS: &str = "CODEOWNERS";
 
 impl Format {
+    /// The host a CODEOWNERS file is read as; `None` for a document.
+    pub fn codeowners_flavor(self) -> Option<Flavor> {
+        match self {
+            Format::Codeowners(flavor) => Some(flavor),
+            Format::Markdown | Format::Yaml => None,
+        }
+    }
+
     /// The format for a path, or `None` when ownlint does not read such files.
     pub fn from_path(path: &std::path::Path) -> Option<Format> {
         if path.file_name().is_some_and(|name| name == CODEOWNERS) {
