@@ -93,7 +93,7 @@ pub(super) fn compare(ws: &Workspace<'_>, settings: &Settings) -> Comparison {
     // thousand rules, each takes milliseconds.
     let (lookup, (paths, missing_handles)) = crate::util::parallel::join(
         || file.map(|(_, c)| Lookup::new(c)),
-        || domain_paths(ws, settings, flavor),
+        || domain_paths(ws, settings, file.map(|(_, c)| c)),
     );
     out.missing_handles = missing_handles;
     let problems = match &lookup {
@@ -125,13 +125,13 @@ pub(super) fn compare(ws: &Workspace<'_>, settings: &Settings) -> Comparison {
 fn domain_paths<'w>(
     ws: &'w Workspace<'_>,
     settings: &'w Settings,
-    flavor: Flavor,
+    file: Option<&Codeowners<'_>>,
 ) -> (Vec<DomainPath<'w>>, Vec<DomainId>) {
+    let flavor = file.map_or(Flavor::GitHub, |c| c.flavor);
     let mut paths = Vec::new();
     let mut missing_handles: Vec<DomainId> = Vec::new();
     // The handles by number in the file, once per team: one the file names nowhere is given
     // by no rule.
-    let file = ws.codeowners().map(|(_, file)| file);
     let mut numbered: FxHashMap<u64, SmallVec<[u32; 2]>> = FxHashMap::default();
     let mut handle_ids = |owner: u64, handles: &[String]| {
         let ids = numbered.entry(owner).or_insert_with(|| {
