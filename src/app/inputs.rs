@@ -64,24 +64,43 @@ impl Inputs {
                 .cloned()
                 .collect()
         };
-        let mut discovery = walk::discover(&on_disk, &config.selection(), &cwd, args.follow_links);
         // With no paths given, or when the configuration asks, the repository's CODEOWNERS
         // too: its rules are checked against the documents (the `codeowners-*` rules).
+        let mut codeowners = Vec::new();
+        let mut codeowners_link = None;
         if with_codeowners
             && (args.paths.is_empty() || config.settings.codeowners.check == Some(true))
         {
             match config.codeowners_file(&cwd, args.follow_links) {
-                Some(Found::File(codeowners)) => discovery.files.push(codeowners),
-                Some(Found::Link(link)) => discovery.skipped_links.push(link),
+                Some(Found::File(candidate)) => codeowners.push(candidate),
+                Some(Found::Link(link)) => codeowners_link = Some(link),
                 None => {}
             }
         }
+        if let Some(doc) = &stdin {
+            doc.stand_in(&mut codeowners);
+        }
+        let walk = || walk::discover(&on_disk, &config.selection(), &cwd, args.follow_links);
+        // The CODEOWNERS file is read while the folders are walked, on a thread that would
+        // wait otherwise: a large repository's file is megabytes, the last one read.
+        let (mut discovery, (codeowners, codeowners_problems)) = match codeowners.is_empty() {
+            true => (walk(), (Vec::new(), Vec::new())),
+            false => {
+                crate::util::parallel::join(walk, || read::read_all(codeowners, args.max_file_size))
+            }
+        };
+        discovery.skipped_links.extend(codeowners_link);
         let mut problems = discovery.problems;
         if let Some(doc) = &stdin {
             doc.stand_in(&mut discovery.files);
         }
         let (mut files, read_problems) = read::read_all(discovery.files, args.max_file_size);
         problems.extend(read_problems);
+        problems.extend(codeowners_problems);
+        for mut file in codeowners {
+            file.id = crate::source::FileId(files.len() as u32);
+            files.push(file);
+        }
         if let Some(doc) = &stdin
             && let Err(problem) = doc.read_into(&mut files, args.max_file_size)
         {

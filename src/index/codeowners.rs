@@ -198,7 +198,7 @@ impl<'a, 's> Lookup<'a, 's> {
     /// What is wrong with how the file owns the files of each domain path, in their order:
     /// each compiled as its document was read when it was, else here.
     fn paths(&self, ws: &Workspace<'_>, paths: &[DomainPath<'_>]) -> Vec<Vec<PathProblem>> {
-        crate::util::parallel::map(paths, |path| {
+        crate::util::parallel::map_with_scratch(paths, |scratch: &mut Scratch, path| {
             let compiled_here;
             let pattern = match path.compiled {
                 Some(compiled) => compiled,
@@ -211,29 +211,40 @@ impl<'a, 's> Lookup<'a, 's> {
             let Some(pattern) = pattern else {
                 return vec![PathProblem::NotAPattern];
             };
-            match pattern.example() {
-                Some(example) => self.path(pattern, &example, &path.handle_ids),
-                None => Vec::new(),
+            match pattern.example_into(&mut scratch.example) {
+                true => self.path(pattern, scratch, &path.handle_ids),
+                false => Vec::new(),
             }
         })
     }
 
-    /// What is wrong with how the file owns the files of a domain path, for an owner with
-    /// `handles` (by number). Each GitLab section that has a rule for the path is held to it; a path no
-    /// section has a rule for needs some section's last match to give it to the owner.
-    fn path(&self, pattern: &Pattern, example: &str, handles: &[u32]) -> Vec<PathProblem> {
-        let mut candidates = Vec::new();
-        self.index.candidates(example, &mut candidates);
-        let last = self.file.owners_by_section_among(example, &candidates);
+    /// What is wrong with how the file owns the files of a domain path (its example in
+    /// `scratch`), for an owner with `handles` (by number). Each GitLab section that has a
+    /// rule for the path is held to it; a path no section has a rule for needs some section's
+    /// last match to give it to the owner.
+    fn path(&self, pattern: &Pattern, scratch: &mut Scratch, handles: &[u32]) -> Vec<PathProblem> {
+        let Scratch {
+            candidates,
+            example,
+        } = scratch;
+        self.index.candidates(example, candidates);
         let rules = &self.file.rules;
         let gives = |rule: usize| gives_to(self.file.owner_ids_for(&rules[rule]), handles);
+        // A rule with the path's pattern: it matches the example, which its pattern matches.
+        let of_pattern =
+            |i: usize| gives_owners(&rules[i]) && rules[i].matcher.as_ref() == Some(pattern);
+        // Found without matching the path's own rules, which most often are the only
+        // candidates.
+        let last = self
+            .file
+            .last_matches_among(candidates, |i| of_pattern(i) || rules[i].matches(example));
         // The last rule with the path's pattern in each section.
         let mut own: SmallVec<[(Option<usize>, usize); 2]> = SmallVec::new();
-        let of_pattern = candidates
+        for rule in candidates
             .iter()
             .map(|&i| i as usize)
-            .filter(|&i| gives_owners(&rules[i]) && rules[i].matcher.as_ref() == Some(pattern));
-        for rule in of_pattern {
+            .filter(|&i| of_pattern(i))
+        {
             let section = self.file.section_of(&rules[rule]);
             match own.iter_mut().find(|(s, _)| *s == section) {
                 Some(slot) => slot.1 = rule,
@@ -283,6 +294,14 @@ impl<'a, 's> Lookup<'a, 's> {
         });
         found.into_iter().flatten().collect()
     }
+}
+
+/// The buffers of one thread's comparisons: a hundred thousand paths are compared without
+/// an allocation each.
+#[derive(Default)]
+struct Scratch {
+    candidates: Vec<u32>,
+    example: String,
 }
 
 /// A rule that takes part in owning files: not skipped by the host, not a GitLab exclusion.

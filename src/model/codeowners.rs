@@ -184,7 +184,7 @@ impl<'s> Codeowners<'s> {
     /// header's index. A section where an exclusion matches the path does not apply, whatever
     /// follows the exclusion. For a GitHub file, the one section `None` and [`Codeowners::owners_of`].
     pub fn owners_by_section(&self, path: &str) -> Vec<(Option<usize>, &CodeownersRule<'s>)> {
-        self.last_matches(path, 0..self.rules.len())
+        self.last_matches(0..self.rules.len(), |rule| self.rules[rule].matches(path))
             .into_iter()
             .map(|(section, rule)| (section, &self.rules[rule]))
             .collect()
@@ -198,20 +198,28 @@ impl<'s> Codeowners<'s> {
         path: &str,
         candidates: &[u32],
     ) -> SmallVec<[(Option<usize>, usize); 2]> {
+        self.last_matches_among(candidates, |rule| self.rules[rule].matches(path))
+    }
+
+    /// [`Codeowners::owners_by_section_among`] with `matches` saying whether a rule (by
+    /// index) matches the path: for a caller that knows of some rules that they do without
+    /// matching them (a rule with the pattern the path was made from).
+    pub fn last_matches_among(
+        &self,
+        candidates: &[u32],
+        matches: impl Fn(usize) -> bool,
+    ) -> SmallVec<[(Option<usize>, usize); 2]> {
+        let candidates = candidates.iter().map(|&i| i as usize);
         if self.flavor == Flavor::GitHub {
             // One section and no exclusions: the last candidate that matches.
             return candidates
-                .iter()
                 .rev()
-                .map(|&i| i as usize)
-                .find(|&i| !self.rules[i].skipped && self.rules[i].matches(path))
+                .find(|&i| !self.rules[i].skipped && matches(i))
                 .map(|i| (None, i))
                 .into_iter()
                 .collect();
         }
-        self.last_matches(path, candidates.iter().map(|&i| i as usize))
-            .into_iter()
-            .collect()
+        self.last_matches(candidates, matches).into_iter().collect()
     }
 
     /// The section a rule counts in: its header's first header of the same name.
@@ -220,11 +228,11 @@ impl<'s> Codeowners<'s> {
     }
 
     /// For each section, the index of its last rule among `rules` (indices in file order)
-    /// that matches `path`, unless an exclusion of the section matched first.
+    /// that `matches` the path, unless an exclusion of the section matched first.
     fn last_matches(
         &self,
-        path: &str,
         rules: impl Iterator<Item = usize>,
+        matches: impl Fn(usize) -> bool,
     ) -> Vec<(Option<usize>, usize)> {
         let mut found: Vec<(Option<usize>, SectionMatch)> = Vec::new();
         for i in rules {
@@ -240,7 +248,7 @@ impl<'s> Codeowners<'s> {
                     found.len() - 1
                 }
             };
-            if matches!(found[at].1, SectionMatch::Excluded) || !rule.matches(path) {
+            if matches!(found[at].1, SectionMatch::Excluded) || !matches(i) {
                 continue;
             }
             found[at].1 = if rule.exclusion {

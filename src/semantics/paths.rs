@@ -15,8 +15,16 @@ use crate::util::sanitize::{escape, is_unsafe};
 /// document cannot write a rule, or an owner, of its own into the file.
 pub fn written(path: &str) -> Option<Cow<'_, str>> {
     let path = path.trim();
+    if path.is_empty() || path.starts_with('#') {
+        return None;
+    }
+    // Visible ASCII, the common case, has none of the characters below and no white space to
+    // escape: one pass over the bytes says so.
+    if path.bytes().all(|b| b.is_ascii_graphic()) && !path.ends_with('\\') {
+        return Some(Cow::Borrowed(path));
+    }
     let unsafe_char = |c: char| is_unsafe(c) || matches!(c, '\n' | '\t' | '\u{2028}' | '\u{2029}');
-    if path.is_empty() || path.starts_with('#') || path.chars().any(unsafe_char) {
+    if path.chars().any(unsafe_char) {
         return None;
     }
     // An odd run of backslashes at the end escapes what follows the pattern.

@@ -264,8 +264,15 @@ impl Pattern {
     /// for the files it names, to ask which rule of a CODEOWNERS file owns them. `None`
     /// when no such path is found (a class that admits no character).
     pub fn example(&self) -> Option<String> {
-        const ANY: &str = "\u{2026}";
         let mut path = String::with_capacity(self.text.len() + 8);
+        self.example_into(&mut path).then_some(path)
+    }
+
+    /// [`Pattern::example`] into `path` (cleared first), for a caller that asks for many;
+    /// false when there is none.
+    pub fn example_into(&self, path: &mut String) -> bool {
+        const ANY: &str = "\u{2026}";
+        path.clear();
         for (i, segment) in self.segments.iter().enumerate() {
             let last = i + 1 == self.segments.len();
             // `**` in front or in the middle may be no segment at all; at the end, one.
@@ -287,23 +294,28 @@ impl Pattern {
                             Token::Class {
                                 negated: false,
                                 ranges,
-                            } => {
-                                path.push(ranges.first()?.0);
-                            }
+                            } => match ranges.first() {
+                                Some(range) => path.push(range.0),
+                                None => return false,
+                            },
                             Token::Class {
                                 negated: true,
                                 ranges,
                             } => {
-                                path.push(['x', '_', '0'].into_iter().find(|c| {
-                                    !ranges.iter().any(|&(lo, hi)| lo <= *c && *c <= hi)
-                                })?)
+                                let outside = ['x', '_', '0']
+                                    .into_iter()
+                                    .find(|c| !ranges.iter().any(|&(lo, hi)| lo <= *c && *c <= hi));
+                                match outside {
+                                    Some(c) => path.push(c),
+                                    None => return false,
+                                }
                             }
                         }
                     }
                 }
             }
         }
-        self.matches(&path).then_some(path)
+        self.matches(path)
     }
 
     /// Whether every path `other` matches is matched by this pattern too: a rule with this
