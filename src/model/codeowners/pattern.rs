@@ -175,7 +175,15 @@ impl Pattern {
         if pattern == "/" {
             return Err(PatternError::MatchesNothing);
         }
-        let mut parts: SmallVec<[&str; 8]> = pattern.split('/').collect();
+        // Split by hand: `str::split` looks for each `/` with a call that costs more than the
+        // few bytes of a segment, on a hundred thousand patterns.
+        let mut parts: SmallVec<[&str; 8]> = SmallVec::new();
+        let mut start = 0;
+        for (at, _) in pattern.bytes().enumerate().filter(|(_, b)| *b == b'/') {
+            parts.push(&pattern[start..at]);
+            start = at + 1;
+        }
+        parts.push(&pattern[start..]);
         let anchored = parts[0].is_empty();
         let one_segment = parts.len() == 1 || (parts.len() == 2 && parts[1].is_empty());
         if anchored {
