@@ -91,13 +91,13 @@ pub(super) fn compare(ws: &Workspace<'_>, settings: &Settings) -> Comparison {
     let flavor = file.map_or(Flavor::GitHub, |(_, c)| c.flavor);
     // The file's index is built while the paths are gathered: for a file of a hundred
     // thousand rules, each takes milliseconds.
-    let (lookup, (paths, missing_handles)) = crate::util::parallel::join(
+    let (lookup, (paths, owners, missing_handles)) = crate::util::parallel::join(
         || file.map(|(_, c)| Lookup::new(c)),
         || domain_paths(ws, settings, file.map(|(_, c)| c)),
     );
     out.missing_handles = missing_handles;
     let problems = match &lookup {
-        Some(lookup) => lookup.paths(ws, &paths),
+        Some(lookup) => lookup.paths(ws, &paths, &owners),
         None => crate::util::parallel::map(&paths, |path| {
             match paths::pattern(ws.str(path.domain.file, &path.path), flavor) {
                 None => vec![PathProblem::NotAPattern],
@@ -110,7 +110,7 @@ pub(super) fn compare(ws: &Workspace<'_>, settings: &Settings) -> Comparison {
             .extend(problems.into_iter().map(|problem| PathFinding {
                 domain: path.domain,
                 path: path.path,
-                handles: path.handles.to_vec(),
+                handles: owners[&path.owner].handles.to_vec(),
                 problem,
             }));
     }
@@ -120,28 +120,19 @@ pub(super) fn compare(ws: &Workspace<'_>, settings: &Settings) -> Comparison {
     out
 }
 
-/// The paths to hold against the file, each with its domain and its owner's handles; and
-/// the domains that list paths while their owner has no handle, once each.
+/// The paths to hold against the file, each with its domain and its owner; the owners,
+/// with their handles; and the domains that list paths while their owner has no handle,
+/// once each.
 fn domain_paths<'w>(
     ws: &'w Workspace<'_>,
     settings: &'w Settings,
     file: Option<&Codeowners<'_>>,
-) -> (Vec<DomainPath<'w>>, Vec<DomainId>) {
-    let flavor = file.map_or(Flavor::GitHub, |c| c.flavor);
+) -> (Vec<DomainPath>, Owners<'w>, Vec<DomainId>) {
     let mut paths = Vec::new();
+    let mut owners = Owners::default();
     let mut missing_handles: Vec<DomainId> = Vec::new();
-    // The handles by number in the file, once per team: one the file names nowhere is given
-    // by no rule.
-    let mut numbered: FxHashMap<u64, SmallVec<[u32; 2]>> = FxHashMap::default();
-    let mut handle_ids = |owner: u64, handles: &[String]| {
-        let ids = numbered.entry(owner).or_insert_with(|| {
-            let ids = handles.iter().filter_map(|h| file?.owner_id(h));
-            ids.collect()
-        });
-        ids.clone()
-    };
     for (file_id, facts) in ws.all_facts() {
-        for (i, (d, kept)) in facts.paths.iter().enumerate() {
+        for (d, kept) in &facts.paths {
             let domain = DomainId {
                 file: file_id,
                 domain: *d,
@@ -150,33 +141,46 @@ fn domain_paths<'w>(
                 // Without one real owner there is nothing to compare; other rules say so.
                 continue;
             };
-            match settings.handles_by_key(owner) {
-                Some(handles) => paths.push(DomainPath {
-                    domain,
-                    path: *kept,
-                    handles,
-                    handle_ids: handle_ids(owner, handles),
-                    compiled: facts.compiled_path(i, flavor),
-                }),
-                None if missing_handles.last() != Some(&domain) => missing_handles.push(domain),
-                None => {}
+            let known = owners.contains_key(&owner);
+            match settings.handles_by_key(owner).filter(|_| !known) {
+                // The handles by number in the file, once per team: one the file names
+                // nowhere is given by no rule.
+                Some(handles) => {
+                    let ids = handles.iter().filter_map(|h| file?.owner_id(h)).collect();
+                    owners.insert(owner, Owner { handles, ids });
+                }
+                None if known => {}
+                None if missing_handles.last() != Some(&domain) => {
+                    missing_handles.push(domain);
+                    continue;
+                }
+                None => continue,
             }
+            paths.push(DomainPath {
+                domain,
+                path: *kept,
+                owner,
+            });
         }
     }
-    (paths, missing_handles)
+    (paths, owners, missing_handles)
 }
 
 /// A domain path to hold against the file.
-struct DomainPath<'w> {
+struct DomainPath {
     domain: DomainId,
     path: KeptText,
-    /// The domain's owner's handles.
+    /// The domain's owner, by its key in [`Owners`].
+    owner: u64,
+}
+
+/// The owners of the domains that list paths, by their names' keys: their handles in the
+/// team registry, and those handles' numbers in the file ([`Codeowners::owner_id`]).
+type Owners<'w> = FxHashMap<u64, Owner<'w>>;
+
+struct Owner<'w> {
     handles: &'w [String],
-    /// The handles by number in the file ([`Codeowners::owner_id`]).
-    handle_ids: SmallVec<[u32; 2]>,
-    /// The path as compiled while its file was read (`None` inside when it is no pattern),
-    /// when it was compiled for the file's host; else it is compiled when it is compared.
-    compiled: Option<Option<&'w Pattern>>,
+    ids: SmallVec<[u32; 2]>,
 }
 
 /// A CODEOWNERS file ready for questions: its rules by folder. A domain path's own rules
@@ -195,24 +199,20 @@ impl<'a, 's> Lookup<'a, 's> {
         }
     }
 
-    /// What is wrong with how the file owns the files of each domain path, in their order:
-    /// each compiled as its document was read when it was, else here.
-    fn paths(&self, ws: &Workspace<'_>, paths: &[DomainPath<'_>]) -> Vec<Vec<PathProblem>> {
+    /// What is wrong with how the file owns the files of each domain path, in their order.
+    fn paths(
+        &self,
+        ws: &Workspace<'_>,
+        paths: &[DomainPath],
+        owners: &Owners<'_>,
+    ) -> Vec<Vec<PathProblem>> {
         crate::util::parallel::map_with_scratch(paths, |scratch: &mut Scratch, path| {
-            let compiled_here;
-            let pattern = match path.compiled {
-                Some(compiled) => compiled,
-                None => {
-                    let text = ws.str(path.domain.file, &path.path);
-                    compiled_here = paths::pattern(text, self.file.flavor);
-                    compiled_here.as_ref()
-                }
-            };
-            let Some(pattern) = pattern else {
+            let text = ws.str(path.domain.file, &path.path);
+            let Some(pattern) = paths::pattern(text, self.file.flavor) else {
                 return vec![PathProblem::NotAPattern];
             };
             match pattern.example_into(&mut scratch.example) {
-                true => self.path(pattern, scratch, &path.handle_ids),
+                true => self.path(&pattern, scratch, &owners[&path.owner].ids),
                 false => Vec::new(),
             }
         })

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use smallvec::SmallVec;
 
 use crate::model::objective::{Comparator, Meaning, UnitKind};
-use crate::model::{Codeowners, DomainOrigin, Flavor, Pattern, SuppressionScope, Text};
+use crate::model::{Codeowners, DomainOrigin, SuppressionScope, Text};
 use crate::source::{SourceFile, Span};
 
 /// A text the facts keep: where it is written and, when the source does not hold it verbatim
@@ -221,9 +221,6 @@ pub struct Facts {
     pub unknown_directives: Vec<(String, Span, Option<&'static str>)>,
     /// The paths of the domains that list code they own (`**Paths:**`), by domain, in order.
     pub paths: Vec<(u32, KeptText)>,
-    /// The paths compiled as the patterns of the CODEOWNERS file the run reads, when it reads
-    /// one ([`Facts::compile_paths`]).
-    pub compiled_paths: Option<CompiledPaths>,
     /// The file's rules, when it is the repository's CODEOWNERS file and the facts are kept
     /// past the run ([`crate::lint::Session`]); a run's workspace borrows them instead.
     pub codeowners: Option<Box<Codeowners<'static>>>,
@@ -231,38 +228,7 @@ pub struct Facts {
     pub rewritten: Vec<Box<str>>,
 }
 
-/// A file's domain paths compiled as CODEOWNERS patterns of one host, in the order of
-/// [`Facts::paths`]: compiled while the file's text is at hand, so that holding a hundred
-/// thousand paths against a CODEOWNERS file does not read them again from all over the
-/// documents.
-#[derive(Clone, Debug)]
-pub struct CompiledPaths {
-    pub flavor: Flavor,
-    /// `None` for a path that cannot be a pattern ([`crate::semantics::paths::pattern`]).
-    pub paths: Vec<Option<Pattern>>,
-}
-
 impl Facts {
-    /// Compile the file's domain paths as the patterns of a CODEOWNERS file of `flavor`'s
-    /// host ([`Facts::compiled_paths`]).
-    pub fn compile_paths(&mut self, file: &SourceFile, flavor: Flavor) {
-        let paths = self
-            .paths
-            .iter()
-            .map(|(_, kept)| crate::semantics::paths::pattern(self.str(file, kept), flavor))
-            .collect();
-        self.compiled_paths = Some(CompiledPaths { flavor, paths });
-    }
-
-    /// The `index`th domain path compiled for `flavor`'s host, when it was.
-    pub fn compiled_path(&self, index: usize, flavor: Flavor) -> Option<Option<&Pattern>> {
-        let compiled = self
-            .compiled_paths
-            .as_ref()
-            .filter(|c| c.flavor == flavor)?;
-        Some(compiled.paths.get(index)?.as_ref())
-    }
-
     /// Keep a text of this file's document.
     pub fn keep(&mut self, text: &Text<'_>) -> KeptText {
         if text.is_exact() {

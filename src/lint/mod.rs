@@ -21,7 +21,7 @@ use crate::index::{Facts, Workspace};
 use crate::model::{Codeowners, Document};
 use crate::parse;
 use crate::rules::{ALL, Context};
-use crate::source::{Flavor, SourceFile};
+use crate::source::SourceFile;
 
 pub use crate::rules::EnabledRule;
 
@@ -237,8 +237,7 @@ fn lint_range<'s>(
     range: Range<usize>,
     run: &Run<'_>,
 ) -> (Workspace<'s>, Vec<Diagnostic>, usize) {
-    let flavor = codeowners_flavor(&files[range.clone()]);
-    let per_file = map_largest_first(&files[range.clone()], |file| check_file(file, run, flavor));
+    let per_file = map_largest_first(&files[range.clone()], |file| check_file(file, run));
     let mut documents = Vec::with_capacity(if run.keep_documents {
         per_file.len()
     } else {
@@ -297,8 +296,7 @@ pub struct Session {
 impl Session {
     /// Check every file on its own, in parallel. The files' ids are their indices.
     pub fn new(files: Vec<SourceFile>, run: &Run<'_>) -> Session {
-        let flavor = codeowners_flavor(&files);
-        let checked = map_largest_first(&files, |file| check_file(file, run, flavor).keep_facts());
+        let checked = map_largest_first(&files, |file| check_file(file, run).keep_facts());
         let (facts, per_file) = checked.into_iter().unzip();
         Session {
             files,
@@ -316,8 +314,7 @@ impl Session {
     pub fn set_file(&mut self, file: SourceFile, run: &Run<'_>) {
         let index = file.id.index();
         assert!(index <= self.files.len(), "file ids follow one another");
-        let flavor = codeowners_flavor(&self.files).or(file.format.codeowners_flavor());
-        let (facts, diagnostics) = check_file(&file, run, flavor).keep_facts();
+        let (facts, diagnostics) = check_file(&file, run).keep_facts();
         if index == self.files.len() {
             self.files.push(file);
             self.facts.push(facts);
@@ -370,19 +367,10 @@ impl Checked<'_> {
     }
 }
 
-/// The host whose CODEOWNERS file is among `files`, when one is.
-fn codeowners_flavor(files: &[SourceFile]) -> Option<Flavor> {
-    files.iter().find_map(|f| f.format.codeowners_flavor())
-}
-
-/// Parse one file and check it on its own; with the host of the CODEOWNERS file the run
-/// reads, when it reads one, for which its domain paths are compiled.
-fn check_file<'s>(file: &'s SourceFile, run: &Run<'_>, codeowners: Option<Flavor>) -> Checked<'s> {
+/// Parse one file and check it on its own.
+fn check_file<'s>(file: &'s SourceFile, run: &Run<'_>) -> Checked<'s> {
     let mut document = parse::parse(file, &run.settings.labels);
-    let (mut facts, diagnostics) = check_document(&document, run);
-    if let Some(flavor) = codeowners.filter(|_| !facts.paths.is_empty()) {
-        facts.compile_paths(file, flavor);
-    }
+    let (facts, diagnostics) = check_document(&document, run);
     // Taken from a document nobody keeps: a hundred thousand rules are not copied.
     let codeowners = match run.keep_documents {
         true => document.codeowners.clone(),
