@@ -88,8 +88,7 @@ fn add_domain(facts: &mut Facts, d: u32, domain: &Domain<'_>, settings: &Setting
         origin: domain.origin,
     });
     for path in &domain.paths {
-        let kept = facts.keep(path);
-        facts.paths.push((d, kept));
+        facts.keep_path(d, path);
     }
     if let Some(transfer) = &domain.transfer {
         let kept = facts.keep(&transfer.value);

@@ -97,13 +97,13 @@ pub(super) fn compare(ws: &Workspace<'_>, settings: &Settings) -> Comparison {
     );
     out.missing_handles = missing_handles;
     let problems = match &lookup {
-        Some(lookup) => lookup.paths(ws, &paths, &owners),
-        None => crate::util::parallel::map(&paths, |path| {
-            match paths::pattern(ws.str(path.domain.file, &path.path), flavor) {
+        Some(lookup) => lookup.paths(&paths, &owners),
+        None => {
+            crate::util::parallel::map(&paths, |path| match paths::pattern(path.text, flavor) {
                 None => vec![PathProblem::NotAPattern],
                 Some(_) => vec![PathProblem::NoRule { falls_to: None }],
-            }
-        }),
+            })
+        }
     };
     for (path, problems) in paths.iter().zip(problems) {
         out.paths
@@ -127,15 +127,15 @@ fn domain_paths<'w>(
     ws: &'w Workspace<'_>,
     settings: &'w Settings,
     file: Option<&Codeowners<'_>>,
-) -> (Vec<DomainPath>, Owners<'w>, Vec<DomainId>) {
+) -> (Vec<DomainPath<'w>>, Owners<'w>, Vec<DomainId>) {
     let mut paths = Vec::new();
     let mut owners = Owners::default();
     let mut missing_handles: Vec<DomainId> = Vec::new();
     for (file_id, facts) in ws.all_facts() {
-        for (d, kept) in &facts.paths {
+        for path in &facts.paths {
             let domain = DomainId {
                 file: file_id,
-                domain: *d,
+                domain: path.domain,
             };
             let Some(owner) = ws.domain_facts(domain).owner() else {
                 // Without one real owner there is nothing to compare; other rules say so.
@@ -158,7 +158,8 @@ fn domain_paths<'w>(
             }
             paths.push(DomainPath {
                 domain,
-                path: *kept,
+                path: path.kept,
+                text: facts.path_text(path),
                 owner,
             });
         }
@@ -167,9 +168,10 @@ fn domain_paths<'w>(
 }
 
 /// A domain path to hold against the file.
-struct DomainPath {
+struct DomainPath<'w> {
     domain: DomainId,
     path: KeptText,
+    text: &'w str,
     /// The domain's owner, by its key in [`Owners`].
     owner: u64,
 }
@@ -200,15 +202,9 @@ impl<'a, 's> Lookup<'a, 's> {
     }
 
     /// What is wrong with how the file owns the files of each domain path, in their order.
-    fn paths(
-        &self,
-        ws: &Workspace<'_>,
-        paths: &[DomainPath],
-        owners: &Owners<'_>,
-    ) -> Vec<Vec<PathProblem>> {
+    fn paths(&self, paths: &[DomainPath<'_>], owners: &Owners<'_>) -> Vec<Vec<PathProblem>> {
         crate::util::parallel::map_with_scratch(paths, |scratch: &mut Scratch, path| {
-            let text = ws.str(path.domain.file, &path.path);
-            let Some(pattern) = paths::pattern(text, self.file.flavor) else {
+            let Some(pattern) = paths::pattern(path.text, self.file.flavor) else {
                 return vec![PathProblem::NotAPattern];
             };
             match pattern.example_into(&mut scratch.example) {

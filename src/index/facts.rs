@@ -192,6 +192,15 @@ pub struct SuppressionFacts {
     pub unknown: Vec<(String, Span)>,
 }
 
+/// A domain path: its domain's index, where the path is written, and its text in
+/// [`Facts::path_texts`].
+#[derive(Clone, Debug)]
+pub struct PathFacts {
+    pub domain: u32,
+    pub kept: KeptText,
+    text: std::ops::Range<u32>,
+}
+
 /// Everything the cross-file rules know of one document.
 #[derive(Clone, Debug, Default)]
 pub struct Facts {
@@ -220,7 +229,11 @@ pub struct Facts {
     /// the directive it is closest to.
     pub unknown_directives: Vec<(String, Span, Option<&'static str>)>,
     /// The paths of the domains that list code they own (`**Paths:**`), by domain, in order.
-    pub paths: Vec<(u32, KeptText)>,
+    pub paths: Vec<PathFacts>,
+    /// The paths' texts one after another ([`Facts::path_text`]): holding a hundred thousand
+    /// paths against a CODEOWNERS file reads them from here, in order, rather than from all
+    /// over the documents.
+    pub path_texts: String,
     /// The file's rules, when it is the repository's CODEOWNERS file and the facts are kept
     /// past the run ([`crate::lint::Session`]); a run's workspace borrows them instead.
     pub codeowners: Option<Box<Codeowners<'static>>>,
@@ -229,6 +242,20 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// Keep a path of domain `domain`, with its text.
+    pub fn keep_path(&mut self, domain: u32, path: &Text<'_>) {
+        let kept = self.keep(path);
+        let start = self.path_texts.len() as u32;
+        self.path_texts.push_str(path.as_str());
+        let text = start..self.path_texts.len() as u32;
+        self.paths.push(PathFacts { domain, kept, text });
+    }
+
+    /// The text of a path of this file's ([`Facts::path_texts`]).
+    pub fn path_text(&self, path: &PathFacts) -> &str {
+        &self.path_texts[path.text.start as usize..path.text.end as usize]
+    }
+
     /// Keep a text of this file's document.
     pub fn keep(&mut self, text: &Text<'_>) -> KeptText {
         if text.is_exact() {
@@ -281,6 +308,7 @@ impl Facts {
         self.unknown_directives.shrink_to_fit();
         self.transfers.shrink_to_fit();
         self.paths.shrink_to_fit();
+        self.path_texts.shrink_to_fit();
         self.rewritten.shrink_to_fit();
     }
 }
