@@ -157,7 +157,7 @@ fn owner(text: &str, path: &str) -> Option<String> {
     let parsed = codeowners(&f, Flavor::GitHub);
     assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
     let rule = parsed.owners_of(path)?;
-    let owners: Vec<&str> = rule.owners.iter().map(Text::as_str).collect();
+    let owners: Vec<&str> = parsed.rule_owners(rule).iter().map(Text::as_str).collect();
     Some(owners.join(" "))
 }
 

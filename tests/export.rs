@@ -1091,7 +1091,12 @@ fn codeowners_is_generated_from_the_documents_byte_for_byte_the_same() {
     assert!(read.problems.is_empty(), "{:?}", read.problems);
     let owner = |path: &str| -> Vec<String> {
         read.owners_of(path)
-            .map(|rule| rule.owners.iter().map(|o| o.as_str().to_owned()).collect())
+            .map(|rule| {
+                read.rule_owners(rule)
+                    .iter()
+                    .map(|o| o.as_str().to_owned())
+                    .collect()
+            })
             .unwrap_or_default()
     };
     assert_eq!(

@@ -245,7 +245,10 @@ fn assert_codeowners_sound(bytes: &[u8], paths: &[String]) {
         for rule in &parsed.rules {
             in_file(rule.span, "rule");
             exact(&rule.pattern, "pattern");
-            rule.owners.iter().for_each(|o| exact(o, "owner"));
+            parsed
+                .rule_owners(rule)
+                .iter()
+                .for_each(|o| exact(o, "owner"));
             assert!(rule.span.contains_span(rule.pattern.span), "{text:?}");
             for path in paths {
                 rule.matches(path);

@@ -25,6 +25,9 @@ pub struct Codeowners<'s> {
     /// GitLab section headers, in file order (always empty for GitHub).
     pub sections: Vec<Section<'s>>,
     pub problems: Vec<SyntaxProblem>,
+    /// The owners of every rule, one rule's after another's ([`CodeownersRule::owners`]): a
+    /// hundred thousand rules name theirs without an allocation each.
+    pub owners: Vec<Text<'s>>,
     /// Every owner the file names, without case (ASCII, as GitHub compares owners), to the
     /// number the rules name it by ([`CodeownersRule::owner_ids`]): a hundred thousand rules
     /// are held against the team registry by numbers, not by their texts.
@@ -39,7 +42,8 @@ pub struct CodeownersRule<'s> {
     /// The owners the host reads: `@user`, `@org/team`, `@group/subgroup`, `@@role` (GitLab)
     /// or an email address. Malformed ones are left out (each is a [`SyntaxProblem`]). Empty
     /// means the pattern has no owner (GitHub), or the section's default owners (GitLab).
-    pub owners: Vec<Text<'s>>,
+    /// A range of [`Codeowners::owners`] ([`Codeowners::rule_owners`]).
+    pub owners: std::ops::Range<u32>,
     /// The owners' numbers in [`Codeowners::owner_ids`], in the same order.
     pub owner_ids: SmallVec<[u32; 2]>,
     /// The line's content, from its first character to the end of its owners (a trailing
@@ -141,8 +145,14 @@ impl<'s> Codeowners<'s> {
             rules: Vec::new(),
             sections: Vec::new(),
             problems: Vec::new(),
+            owners: Vec::new(),
             owner_ids: rustc_hash::FxHashMap::default(),
         }
+    }
+
+    /// The owners a rule names itself ([`CodeownersRule::owners`]).
+    pub fn rule_owners(&self, rule: &CodeownersRule<'_>) -> &[Text<'s>] {
+        &self.owners[rule.owners.start as usize..rule.owners.end as usize]
     }
 
     /// The number of an owner, for `owner` as written or as the team registry spells it
@@ -278,7 +288,7 @@ impl<'s> Codeowners<'s> {
                 .into_iter()
                 .map(|r| CodeownersRule {
                     pattern: r.pattern.into_owned(),
-                    owners: texts(r.owners),
+                    owners: r.owners,
                     owner_ids: r.owner_ids,
                     span: r.span,
                     section: r.section,
@@ -301,6 +311,7 @@ impl<'s> Codeowners<'s> {
                 })
                 .collect(),
             problems: self.problems,
+            owners: texts(self.owners),
             owner_ids: self.owner_ids,
         }
     }
@@ -323,7 +334,7 @@ impl<'s> Codeowners<'s> {
         {
             return &section.default_owners;
         }
-        &rule.owners
+        self.rule_owners(rule)
     }
 }
 

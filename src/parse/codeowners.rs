@@ -139,6 +139,7 @@ impl<'s> Reader<'s> {
         }
         let owner_words = words(self.src, after, end);
         let (default_owners, last) = self.owners(&owner_words, end, false);
+        let default_owners = default_owners.into_vec();
         let default_owner_ids = self.owner_ids(&default_owners);
         let canonical = self
             .out
@@ -212,9 +213,12 @@ impl<'s> Reader<'s> {
         if self.flavor == Flavor::GitLab && report_owners {
             self.gitlab_owners(&pattern, &owners, exclusion, section);
         }
+        let first_owner = self.out.owners.len() as u32;
+        self.out.owners.extend(owners);
+        let owners_range = first_owner..self.out.owners.len() as u32;
         self.out.rules.push(CodeownersRule {
             pattern,
-            owners,
+            owners: owners_range,
             owner_ids,
             span: Span::new(start, last.max(pattern_end)),
             section,
@@ -279,9 +283,8 @@ impl<'s> Reader<'s> {
         words: &[(usize, usize)],
         end: usize,
         report: bool,
-    ) -> (Vec<Text<'s>>, usize) {
-        // Sized for the words: a file of a hundred thousand rules names one owner on most.
-        let mut owners = Vec::with_capacity(words.len());
+    ) -> (SmallVec<[Text<'s>; 2]>, usize) {
+        let mut owners = SmallVec::new();
         let mut last = 0;
         let mut in_comment = false;
         for &(start, stop) in words {
@@ -672,7 +675,7 @@ mod tests {
             .map(|r| {
                 (
                     r.pattern.as_str(),
-                    r.owners.iter().map(Text::as_str).collect(),
+                    parsed.rule_owners(r).iter().map(Text::as_str).collect(),
                 )
             })
             .collect();
@@ -700,10 +703,13 @@ mod tests {
             f.slice(parsed.rules[0].span),
             "path\\ with\\ spaces/ @space-owner"
         );
-        assert_eq!(f.slice(parsed.rules[1].owners[0].span), "@ruby-owner");
+        assert_eq!(
+            f.slice(parsed.rule_owners(&parsed.rules[1])[0].span),
+            "@ruby-owner"
+        );
         assert!(parsed.rules[0].matches("path with spaces/a.txt"));
         assert_eq!(
-            parsed.owners_of("a/b.md").unwrap().owners[0].as_str(),
+            parsed.rule_owners(parsed.owners_of("a/b.md").unwrap())[0].as_str(),
             "@docs"
         );
     }
@@ -770,7 +776,10 @@ mod tests {
         assert_eq!(rules[7], ("docs/", Some(0), false));
         assert_eq!(rules[13], ("/config/**/*.rb", Some(2), true));
         assert!(parsed.rules[4].matches("#file_with_pound.rb"));
-        assert_eq!(parsed.rules[11].owners[0].as_str(), "@@maintainer");
+        assert_eq!(
+            parsed.rule_owners(&parsed.rules[11])[0].as_str(),
+            "@@maintainer"
+        );
         let docs = &parsed.rules[7];
         assert_eq!(parsed.owners_for(docs)[0].as_str(), "@docs-team");
     }
@@ -790,7 +799,8 @@ mod tests {
                 .map(|(s, r)| {
                     (
                         s,
-                        r.owners
+                        parsed
+                            .rule_owners(r)
                             .iter()
                             .map(Text::as_str)
                             .collect::<Vec<_>>()

@@ -64,12 +64,13 @@ impl Rule for CodeownersWrongOwner {
                 .unwrap_or_default();
             let named = shared::owners_shown(file, rule);
             // On the owners written, or after the pattern when the line names none.
-            let span = match (rule.owners.first(), rule.owners.last()) {
+            let written = file.rule_owners(rule);
+            let span = match (written.first(), written.last()) {
                 (Some(first), Some(last)) => first.span.cover(last.span),
                 _ => Span::empty_at(rule.pattern.span.range().end),
             };
             let handles = finding.handles.join(" ");
-            let replacement = match rule.owners.is_empty() {
+            let replacement = match written.is_empty() {
                 true => format!(" {handles}"),
                 false => handles.clone(),
             };
