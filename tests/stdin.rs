@@ -299,3 +299,37 @@ fn who_stats_and_export_read_stdin_too() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(json(&out)["domains"][0]["owner"], "Checkout Team");
 }
+
+#[test]
+fn stdin_stands_in_for_the_repositorys_codeowners_file() {
+    // The repository's CODEOWNERS file is read apart from the documents (while they are
+    // found): a buffer of it sent on stdin must still be read in its place.
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("ownership")).unwrap();
+    fs::create_dir_all(dir.path().join(".github")).unwrap();
+    let document = format!("{}\n**Paths:** `src/payments/`\n", clean("Payments"));
+    fs::write(dir.path().join("ownership/payments.md"), document).unwrap();
+    fs::write(
+        dir.path().join(".ownlint.yaml"),
+        "teams:\n  Payments Team: \"@acme/payments\"\ncodeowners:\n  check: true\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join(".github/CODEOWNERS"),
+        "src/payments/ @acme/payments\n",
+    )
+    .unwrap();
+    let saved = check(dir.path(), "", &["ownership"]);
+    assert_eq!(saved.code, 0, "{}\n{}", saved.stdout, saved.stderr);
+    assert_eq!(saved.stdout, "0 errors, 0 warnings in 2 files, 1 domain\n");
+
+    let buffer = "src/payments/ @acme/refunds\n";
+    let out = check(
+        dir.path(),
+        buffer,
+        &["--stdin-filename", ".github/CODEOWNERS", "-", "ownership"],
+    );
+    assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
+    out.stdout_has(".github/CODEOWNERS:1:15: error[OWN603 codeowners-wrong-owner]");
+    out.stdout_has("1 error, 0 warnings in 2 files, 1 domain");
+}
