@@ -318,23 +318,25 @@ impl<'s> Codeowners<'s> {
 
     /// The numbers of the owners a rule gives ([`Codeowners::owners_for`]).
     pub fn owner_ids_for<'a>(&'a self, rule: &'a CodeownersRule<'s>) -> &'a [u32] {
-        if rule.owner_ids.is_empty()
-            && let Some(section) = rule.section.and_then(|s| self.sections.get(s))
-        {
-            return &section.default_owner_ids;
+        match self.defaults_for(rule) {
+            Some(section) => &section.default_owner_ids,
+            None => &rule.owner_ids,
         }
-        &rule.owner_ids
     }
 
     /// The owners a rule gives: its own, or its GitLab section's default owners when it
     /// names none.
     pub fn owners_for<'a>(&'a self, rule: &'a CodeownersRule<'s>) -> &'a [Text<'s>] {
-        if rule.owners.is_empty()
-            && let Some(section) = rule.section.and_then(|s| self.sections.get(s))
-        {
-            return &section.default_owners;
+        match self.defaults_for(rule) {
+            Some(section) => &section.default_owners,
+            None => self.rule_owners(rule),
         }
-        self.rule_owners(rule)
+    }
+
+    /// The section whose default owners a rule gives: its own when it names none.
+    fn defaults_for(&self, rule: &CodeownersRule<'_>) -> Option<&Section<'s>> {
+        let section = rule.section.filter(|_| rule.owners.is_empty())?;
+        self.sections.get(section)
     }
 }
 
@@ -417,6 +419,13 @@ impl RuleIndex {
         (folder.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
     }
 
+    /// Whether a folder (by hash) may have rules: false when its bit in `folder_bits` is
+    /// clear.
+    fn may_have_rules(&self, folder: u64) -> bool {
+        let bit = self.bit(folder);
+        self.folder_bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
     /// The rules that may match `path`, in file order, into `out` (cleared first).
     pub fn candidates(&self, path: &str, out: &mut Vec<u32>) {
         self.collect(path, out);
@@ -443,11 +452,8 @@ impl RuleIndex {
         let mut hash = FNV_OFFSET;
         for (at, &b) in prefix.iter().enumerate() {
             hash = fnv(hash, b);
-            if b == b'/' && at < own {
-                let bit = self.bit(hash);
-                if self.folder_bits[bit / 64] & (1 << (bit % 64)) != 0 {
-                    return false;
-                }
+            if b == b'/' && at < own && self.may_have_rules(hash) {
+                return false;
             }
         }
         true
@@ -472,8 +478,7 @@ impl RuleIndex {
     }
 
     fn add(&self, folder: u64, out: &mut Vec<u32>) {
-        let bit = self.bit(folder);
-        if self.folder_bits[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !self.may_have_rules(folder) {
             return;
         }
         if let Some(rules) = self.by_folder.get(&folder) {
