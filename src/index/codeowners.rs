@@ -8,6 +8,8 @@
 //! The file's rules are looked up by folder ([`RuleIndex`]), so a repository with a hundred
 //! thousand domains and as many rules is compared in one pass over each.
 
+use std::collections::hash_map::Entry;
+
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
@@ -141,20 +143,17 @@ fn domain_paths<'w>(
                 // Without one real owner there is nothing to compare; other rules say so.
                 continue;
             };
-            let known = owners.contains_key(&owner);
-            match settings.handles_by_key(owner).filter(|_| !known) {
+            if let Entry::Vacant(slot) = owners.entry(owner) {
+                let Some(handles) = settings.handles_by_key(owner) else {
+                    if missing_handles.last() != Some(&domain) {
+                        missing_handles.push(domain);
+                    }
+                    continue;
+                };
                 // The handles by number in the file, once per team: one the file names
                 // nowhere is given by no rule.
-                Some(handles) => {
-                    let ids = handles.iter().filter_map(|h| file?.owner_id(h)).collect();
-                    owners.insert(owner, Owner { handles, ids });
-                }
-                None if known => {}
-                None if missing_handles.last() != Some(&domain) => {
-                    missing_handles.push(domain);
-                    continue;
-                }
-                None => continue,
+                let ids = handles.iter().filter_map(|h| file?.owner_id(h)).collect();
+                slot.insert(Owner { handles, ids });
             }
             paths.push(DomainPath {
                 domain,
