@@ -62,6 +62,7 @@ impl Rule for CodeownersWrongOwner {
             let owner = shared::owner(ws, finding.domain)
                 .map(|(o, _)| o)
                 .unwrap_or_default();
+            let domain = shared::domain_name(ws, finding.domain);
             let named = shared::owners_shown(file, rule);
             // On the owners written, or after the pattern when the line names none.
             let written = file.rule_owners(rule);
@@ -81,15 +82,14 @@ impl Rule for CodeownersWrongOwner {
                 format!(
                     "CODEOWNERS gives `{}` to {named}, but `{}` is owned by {}",
                     rule.pattern,
-                    shared::domain_name(ws, finding.domain),
-                    shared::owner_of_finding(ws, finding),
+                    domain,
+                    shared::owner_with_handles(&owner, &finding.handles),
                 ),
             )
             .with_label(format!("{named}, not the domain's owner"));
             // The comment ownlint writes above a rule names the domain's owner: the fix names
             // the owner there too, so that the file reads as the export would write it.
             let source = ws.file(id);
-            let domain = shared::domain_name(ws, finding.domain);
             let commented = paths::owner_as_commented(&owner);
             let (span, replacement) = match shared::owner_in_comment(source, span, &domain) {
                 Some(named) if !owner.is_empty() && source.slice(named) != commented => (
