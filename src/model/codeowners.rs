@@ -368,30 +368,51 @@ impl CodeownersRule<'_> {
 #[derive(Debug)]
 pub struct RuleIndex {
     anywhere: Vec<u32>,
-    by_folder: rustc_hash::FxHashMap<u64, smallvec::SmallVec<[u32; 2]>>,
+    /// The folders' first rules, by folder hash, open-addressed: each slot a part of the
+    /// folder's hash and its first rule in file order ([`NO_RULE`] when the slot is free).
+    /// Eight bytes a folder, so that the table of a large file stays in the processor's
+    /// larger caches; two folders that share the part only add candidates.
+    slots: Box<[FolderSlot]>,
+    /// For each rule, the next rule of its folder in file order, or [`NO_RULE`].
+    next: Box<[u32]>,
     /// A bit for each folder hash that has rules (several hashes share a bit): a clear bit
     /// means no rules.
     folder_bits: Box<[u64]>,
     /// How far [`RuleIndex::bit`] shifts a mixed hash: 64 less the number of bits indexed.
     shift: u32,
+    /// How far a mixed hash is shifted to pick a slot: 64 less log2 of the slots.
+    slot_shift: u32,
     /// A bit for each rule whose folder holds another rule too.
     shared_folder: Box<[u64]>,
 }
+
+#[derive(Clone, Copy, Debug)]
+struct FolderSlot {
+    tag: u32,
+    first: u32,
+}
+
+const NO_RULE: u32 = u32::MAX;
 
 impl RuleIndex {
     pub fn new(file: &Codeowners<'_>) -> RuleIndex {
         // About 16 bits a rule, at least a word's worth: few folders without rules share a
         // bit with one that has some.
         let bits = (file.rules.len() * 16).next_power_of_two().max(64);
+        // At most half the slots taken: a probe seldom goes past the first.
+        let slots = (file.rules.len() * 2).next_power_of_two().max(2);
         let mut index = RuleIndex {
             anywhere: Vec::new(),
-            by_folder: rustc_hash::FxHashMap::default(),
+            slots: vec![FolderSlot { tag: 0, first: NO_RULE }; slots].into_boxed_slice(),
+            next: vec![NO_RULE; file.rules.len()].into_boxed_slice(),
             folder_bits: vec![0; bits / 64].into_boxed_slice(),
             shift: 64 - bits.trailing_zeros(),
+            slot_shift: 64 - slots.trailing_zeros(),
             shared_folder: vec![0; file.rules.len().div_ceil(64)].into_boxed_slice(),
         };
-        index.by_folder.reserve(file.rules.len());
-        for (i, rule) in file.rules.iter().enumerate() {
+        // From the last rule to the first, each put before those of its folder already in:
+        // every folder's rules then follow one another in file order.
+        for (i, rule) in file.rules.iter().enumerate().rev() {
             let Some(matcher) = rule.matcher.as_ref().filter(|_| !rule.skipped) else {
                 continue;
             };
@@ -400,9 +421,11 @@ impl RuleIndex {
                 Some(key) => {
                     let bit = index.bit(key);
                     index.folder_bits[bit / 64] |= 1 << (bit % 64);
-                    let rules = index.by_folder.entry(key).or_default();
-                    rules.push(i as u32);
-                    if let [first, .., _] = **rules {
+                    let slot = index.slot_of(key);
+                    let first = std::mem::replace(&mut index.slots[slot].first, i as u32);
+                    index.slots[slot].tag = tag(key);
+                    if first != NO_RULE {
+                        index.next[i] = first;
                         for rule in [first as usize, i] {
                             index.shared_folder[rule / 64] |= 1 << (rule % 64);
                         }
@@ -410,7 +433,23 @@ impl RuleIndex {
                 }
             }
         }
+        index.anywhere.reverse();
         index
+    }
+
+    /// The slot of a folder hash: the one holding its part, or the free one where it would
+    /// go.
+    fn slot_of(&self, folder: u64) -> usize {
+        let tag = tag(folder);
+        let mask = self.slots.len() - 1;
+        let mut at = (folder.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.slot_shift) as usize;
+        loop {
+            let slot = self.slots[at];
+            if slot.first == NO_RULE || slot.tag == tag {
+                return at;
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     /// The bit of a folder hash in `folder_bits`: its high bits after a multiplication that
@@ -481,13 +520,21 @@ impl RuleIndex {
         if !self.may_have_rules(folder) {
             return;
         }
-        if let Some(rules) = self.by_folder.get(&folder) {
-            out.extend_from_slice(rules);
+        let mut rule = self.slots[self.slot_of(folder)].first;
+        while rule != NO_RULE {
+            out.push(rule);
+            rule = self.next[rule as usize];
         }
     }
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The part of a folder hash a slot keeps: its low bits, which the slot's place (from the
+/// high bits of a multiplication) does not already tell.
+fn tag(folder: u64) -> u32 {
+    folder as u32
+}
 
 /// One byte of FNV-1a: a folder's hash is built a byte at a time, so that every folder of a
 /// path is hashed in one pass over it.
