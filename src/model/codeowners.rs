@@ -386,10 +386,20 @@ pub struct RuleIndex {
     shared_folder: Box<[u64]>,
 }
 
+/// A folder in [`RuleIndex::slots`].
 #[derive(Clone, Copy, Debug)]
 struct FolderSlot {
+    /// The folder hash's [`tag`].
     tag: u32,
+    /// The folder's first rule in file order, [`NO_RULE`] in a free slot.
     first: u32,
+}
+
+impl FolderSlot {
+    const FREE: FolderSlot = FolderSlot {
+        tag: 0,
+        first: NO_RULE,
+    };
 }
 
 const NO_RULE: u32 = u32::MAX;
@@ -403,7 +413,7 @@ impl RuleIndex {
         let slots = (file.rules.len() * 2).next_power_of_two().max(2);
         let mut index = RuleIndex {
             anywhere: Vec::new(),
-            slots: vec![FolderSlot { tag: 0, first: NO_RULE }; slots].into_boxed_slice(),
+            slots: vec![FolderSlot::FREE; slots].into_boxed_slice(),
             next: vec![NO_RULE; file.rules.len()].into_boxed_slice(),
             folder_bits: vec![0; bits / 64].into_boxed_slice(),
             shift: 64 - bits.trailing_zeros(),
