@@ -94,6 +94,14 @@ fn the_schema_accepts_every_valid_yaml_fixture() {
         let text = std::fs::read_to_string(&path).unwrap();
         let documents: Vec<Value> = serde_saphyr::from_multiple(&text).expect("YAML");
         for instance in documents {
+            // A Backstage catalog entity is read too, but it is Backstage's format, not the
+            // one this schema describes.
+            if instance["apiVersion"]
+                .as_str()
+                .is_some_and(|v| v.starts_with("backstage.io/"))
+            {
+                continue;
+            }
             let found = errors(&validator, &instance);
             assert!(found.is_empty(), "{}: {found:?}", path.display());
         }

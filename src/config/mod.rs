@@ -97,6 +97,18 @@ impl Settings {
         self.handles_by_key(crate::model::names::key_hash(owner))
     }
 
+    /// Whether the team registry has a team named `name` (compared as names are: case and
+    /// white space aside); false without a registry.
+    pub fn is_registered(&self, name: &str) -> bool {
+        let Some(teams) = &self.teams else {
+            return false;
+        };
+        let key = crate::model::names::key(name);
+        self.team_index
+            .get(&crate::model::names::key_hash(name))
+            .is_some_and(|&i| crate::model::names::key(&teams[i]) == key)
+    }
+
     /// [`Settings::handles`] of the team whose name has key hash `key`.
     pub fn handles_by_key(&self, key: u64) -> Option<&[String]> {
         let handles = self.team_handles.get(*self.team_index.get(&key)?)?;

@@ -176,6 +176,8 @@ pub enum Category {
     Change,
     /// OWN6xx: the CODEOWNERS file, read and kept true to the documents.
     Codeowners,
+    /// OWN7xx: Backstage catalog entities, checked across the workspace.
+    Catalog,
 }
 
 impl Category {
@@ -188,6 +190,7 @@ impl Category {
             Category::Authority => "authority",
             Category::Change => "change",
             Category::Codeowners => "codeowners",
+            Category::Catalog => "catalog",
         }
     }
 }

@@ -63,6 +63,10 @@ pub fn facts(doc: &Document<'_>, settings: &Settings, rule_code: RuleLookup<'_>)
     for s in &doc.suppressions {
         facts.suppressions.push(suppression(s, rule_code));
     }
+    for entity in &doc.entities {
+        let kept = super::catalog::EntityFacts::new(&mut facts, entity, settings);
+        facts.entities.push(kept);
+    }
     facts.unknown_directives.extend(
         doc.unknown_directives
             .iter()

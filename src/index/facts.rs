@@ -237,6 +237,8 @@ pub struct Facts {
     /// The file's rules, when it is the repository's CODEOWNERS file and the facts are kept
     /// past the run ([`crate::lint::Session`]); a run's workspace borrows them instead.
     pub codeowners: Option<Box<Codeowners<'static>>>,
+    /// The document's Backstage catalog entities, in order.
+    pub entities: Vec<super::catalog::EntityFacts>,
     /// The kept texts that are not the source under their span.
     pub rewritten: Vec<Box<str>>,
 }
@@ -309,6 +311,7 @@ impl Facts {
         self.transfers.shrink_to_fit();
         self.paths.shrink_to_fit();
         self.path_texts.shrink_to_fit();
+        self.entities.shrink_to_fit();
         self.rewritten.shrink_to_fit();
     }
 }

@@ -7,6 +7,7 @@
 //! documents come in parsed.
 
 mod build;
+pub mod catalog;
 pub mod codeowners;
 pub mod facts;
 mod workspace;

@@ -7,7 +7,7 @@ use crate::config::Settings;
 use crate::model::Codeowners;
 use crate::model::names::{self, key_hash};
 use crate::model::objective::Meaning;
-use crate::model::{Document, Text};
+use crate::model::{Document, DomainOrigin, Text};
 use crate::source::{FileId, SourceFile};
 
 /// A domain of the workspace: the file it is in and its place in that file's document.
@@ -41,6 +41,7 @@ pub struct Workspace<'s> {
     codeowners_file: Option<Codeowners<'s>>,
     /// The CODEOWNERS file held against the documents, computed when a rule first asks.
     codeowners: std::sync::OnceLock<Comparison>,
+    catalog: std::sync::OnceLock<super::catalog::Catalog>,
 }
 
 impl<'s> Workspace<'s> {
@@ -83,6 +84,7 @@ impl<'s> Workspace<'s> {
             repeated_names,
             codeowners_file: None,
             codeowners: std::sync::OnceLock::new(),
+            catalog: std::sync::OnceLock::new(),
         }
     }
 
@@ -107,6 +109,13 @@ impl<'s> Workspace<'s> {
     pub fn codeowners_comparison(&self, settings: &Settings) -> &Comparison {
         self.codeowners
             .get_or_init(|| super::codeowners::compare(self, settings))
+    }
+
+    /// The catalog's entities by their identity ([`super::catalog`]), gathered once for all
+    /// the rules that resolve references.
+    pub fn catalog(&self) -> &super::catalog::Catalog {
+        self.catalog
+            .get_or_init(|| super::catalog::Catalog::new(self))
     }
 
     /// The facts back, for a run that keeps them for the next ([`crate::lint::Session`]).
@@ -216,10 +225,17 @@ impl<'s> Workspace<'s> {
                 by_key
                     .into_iter()
                     .map(|(_, ids)| ids)
-                    .filter(|ids| ids.len() > 1),
+                    .filter(|ids| ids.len() > 1 && !ids.iter().all(|&id| self.is_entity(id))),
             );
         }
         out
+    }
+
+    /// Whether a domain is a catalog entity's: two entities are one when Backstage's identity
+    /// (kind, namespace and name) says so, which `catalog-duplicate-entity` judges; a System
+    /// and a Component may share a name.
+    fn is_entity(&self, id: DomainId) -> bool {
+        self.domain_facts(id).origin == DomainOrigin::Catalog
     }
 
     /// Groups of two or more names (SLOs, responsibilities, shared SLAs) that hash alike, each

@@ -31,6 +31,9 @@ pub struct Document<'s> {
     pub labels_in_list_items: Vec<FoldedLabel>,
     /// The rules of a CODEOWNERS file, when the file is one.
     pub codeowners: Option<super::codeowners::Codeowners<'s>>,
+    /// The Backstage catalog entities the file holds, in order (an owned entity is also one
+    /// of `domains`).
+    pub entities: Vec<super::catalog::Entity<'s>>,
 }
 
 impl<'s> Document<'s> {
@@ -47,6 +50,7 @@ impl<'s> Document<'s> {
             unknown_fields: Vec::new(),
             labels_in_list_items: Vec::new(),
             codeowners: None,
+            entities: Vec::new(),
         }
     }
 
@@ -65,10 +69,13 @@ impl<'s> Document<'s> {
         })
     }
 
-    /// Whether the file holds anything ownlint reads: a domain, a ladder or a shared-ownership
-    /// declaration.
+    /// Whether the file holds anything ownlint reads: a domain, a ladder, a shared-ownership
+    /// declaration or a catalog entity (a Group holds no domain, but is what owners name).
     pub fn has_ownership_content(&self) -> bool {
-        !self.domains.is_empty() || !self.ladders.is_empty() || !self.shared.is_empty()
+        !self.domains.is_empty()
+            || !self.ladders.is_empty()
+            || !self.shared.is_empty()
+            || !self.entities.is_empty()
     }
 }
 

@@ -68,9 +68,10 @@ impl<'s> Domain<'s> {
     }
 
     /// Whether the domain can carry SLOs, incident authority and responsibilities: a table
-    /// row has only the columns of its table.
+    /// row has only the columns of its table, a catalog entity only what Backstage's model
+    /// gives it (an owner, references, annotations).
     pub fn has_body(&self) -> bool {
-        self.origin != DomainOrigin::TableRow
+        !matches!(self.origin, DomainOrigin::TableRow | DomainOrigin::Catalog)
     }
 }
 
@@ -83,6 +84,8 @@ pub enum DomainOrigin {
     TableRow,
     /// An item of a YAML `domains` list.
     Yaml,
+    /// A Backstage catalog entity of a kind a team owns (`kind: Component`).
+    Catalog,
 }
 
 /// A single-valued field: its label and the value written after it, plus the list items

@@ -1,8 +1,10 @@
 //! The typed ownership model: what the documents say, with the span of every value.
 //!
 //! The parsers build it, the rules read it; it knows nothing of Markdown, YAML or rendering.
-//! [`codeowners`] holds a CODEOWNERS file read the same way, and the matcher of its patterns.
+//! [`codeowners`] holds a CODEOWNERS file read the same way, and the matcher of its patterns;
+//! [`catalog`] Backstage's catalog entities and how their references resolve.
 
+pub mod catalog;
 pub mod codeowners;
 mod document;
 mod domain;

@@ -9,6 +9,7 @@ fn absent(domain: &Domain<'_>) -> Diagnostic {
             "add `escalation_contact:` with the person, rotation or channel to page"
         }
         DomainOrigin::TableRow => "add an `Escalation Contact` column to the table",
+        DomainOrigin::Catalog => "add an on-call annotation: `pagerduty.com/service-id`",
         DomainOrigin::Section => {
             "add an `**Escalation Contact:**` field with the person, rotation or channel to page"
         }
@@ -72,7 +73,13 @@ declare_rule! {
 
 impl Rule for MissingEscalationContact {
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
-        for domain in &doc.domains {
+        // A catalog entity is escalated to through its owner Group too, which another file
+        // may hold: `catalog-*` rules judge it over the workspace.
+        let domains = doc
+            .domains
+            .iter()
+            .filter(|d| d.origin != DomainOrigin::Catalog);
+        for domain in domains {
             match domain.escalation_contacts.first() {
                 None => cx.report(
                     misspelt_label(&Self::META, doc, domain, FieldKind::EscalationContact)

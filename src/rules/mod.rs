@@ -8,6 +8,10 @@ use crate::index::Workspace;
 use crate::model::{Document, Domain, FieldKind};
 use crate::semantics;
 
+mod catalog_duplicate_entity;
+mod catalog_invalid_name;
+mod catalog_missing_owner;
+mod catalog_unknown_reference;
 mod claims;
 
 mod codeowners;
@@ -48,6 +52,10 @@ mod unknown_owner;
 mod unsanctioned_shared_ownership;
 mod unused_suppression;
 
+pub use catalog_duplicate_entity::CatalogDuplicateEntity;
+pub use catalog_invalid_name::CatalogInvalidName;
+pub use catalog_missing_owner::CatalogMissingOwner;
+pub use catalog_unknown_reference::CatalogUnknownReference;
 pub use codeowners_missing_handle::CodeownersMissingHandle;
 pub use codeowners_missing_rule::CodeownersMissingRule;
 pub use codeowners_overridden::CodeownersOverridden;
@@ -123,6 +131,10 @@ pub static ALL: &[&dyn Rule] = &[
     &CodeownersOverridden,
     &CodeownersShadowedRule,
     &CodeownersMissingHandle,
+    &CatalogUnknownReference,
+    &CatalogDuplicateEntity,
+    &CatalogMissingOwner,
+    &CatalogInvalidName,
 ];
 
 /// What [`declare_rule!`] gives every rule: its metadata.

@@ -13,8 +13,9 @@ fn diagnostic(file: FileId) -> Diagnostic {
     )
     .with_help(
         "ownlint reads domains from headings with fields such as `**Owner:**`, from tables \
-         with a Domain and an Owner column, and from YAML with a top-level `domains`, \
-         `escalation_ladder` or `shared_ownership` key",
+         with a Domain and an Owner column, from YAML with a top-level `domains`, \
+         `escalation_ladder` or `shared_ownership` key, and from Backstage catalog entities \
+         (`apiVersion: backstage.io/v1alpha1`)",
     )
 }
 

@@ -1,6 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Document, Domain, Text, names};
+use crate::model::{Document, Domain, DomainOrigin, Text, names};
 use crate::rules::{Context, Rule};
 use crate::semantics::named_owners;
 use crate::semantics::placeholder;
@@ -63,21 +63,22 @@ impl Rule for UnknownOwner {
         // The registry's keys, built only for "did you mean" once an owner is unknown: a
         // registered owner is found by its key's hash, in the run's index.
         let mut keys: Option<Vec<(String, &str)>> = None;
-        for domain in &doc.domains {
+        // A catalog entity's owner is a Group or User of the catalog as well as a registered
+        // team: `catalog-unknown-reference` resolves it against both.
+        let domains = doc
+            .domains
+            .iter()
+            .filter(|d| d.origin != DomainOrigin::Catalog);
+        for domain in domains {
             for field in &domain.owners {
                 for owner in named_owners(field, cx.settings) {
                     if owner.is_empty() || placeholder(owner.as_str(), cx.settings).is_some() {
                         continue;
                     }
-                    let key = names::key(owner.as_str());
-                    let registered = cx
-                        .settings
-                        .team_index
-                        .get(&names::key_hash(owner.as_str()))
-                        .is_some_and(|&i| names::key(&teams[i]) == key);
-                    if registered {
+                    if cx.settings.is_registered(owner.as_str()) {
                         continue;
                     }
+                    let key = names::key(owner.as_str());
                     let keys = keys.get_or_insert_with(|| {
                         teams.iter().map(|t| (names::key(t), t.as_str())).collect()
                     });

@@ -16,6 +16,7 @@
 //! file), `messages` the library's errors in the file's terms, `read` the reading of that
 //! tree into the model.
 
+mod catalog;
 mod messages;
 mod read;
 mod tree;
@@ -32,9 +33,13 @@ pub const TOP_LEVEL_KEYS: &[&str] = &["domains", "escalation_ladder", "shared_ow
 
 /// Whether a YAML text looks like an ownership file: a top-level `domains`,
 /// `escalation_ladder` or `shared_ownership` key (or a flow mapping, which is parsed to find
-/// out). Other YAML met while walking a folder is not read at all.
+/// out), or a Backstage catalog's `apiVersion: backstage.io/…`. Other YAML met while walking
+/// a folder is not read at all.
 pub fn looks_like_ownership(src: &str) -> bool {
     src.lines().any(|line| {
+        if catalog::is_api_version_line(line) {
+            return true;
+        }
         let key = line.trim_start_matches(['"', '\'']);
         line.starts_with('{')
             || TOP_LEVEL_KEYS.iter().any(|k| {

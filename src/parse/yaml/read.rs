@@ -31,18 +31,21 @@ pub(super) fn read_root<'s>(
         labels,
         doc,
     };
-    reader.top(root);
+    match super::catalog::entity_fields(root) {
+        Some(entries) => reader.entity(root, entries),
+        None => reader.top(root),
+    }
 }
 
-struct Reader<'s, 'a> {
-    file: FileId,
-    src: &'s str,
+pub(super) struct Reader<'s, 'a> {
+    pub(super) file: FileId,
+    pub(super) src: &'s str,
     labels: &'a LabelTable,
-    doc: &'a mut Document<'s>,
+    pub(super) doc: &'a mut Document<'s>,
 }
 
 impl<'s> Reader<'s, '_> {
-    fn span(&self, node: &Spanned<Node>) -> Span {
+    pub(super) fn span(&self, node: &Spanned<Node>) -> Span {
         let s = node.referenced.span();
         match (s.byte_offset(), s.byte_len()) {
             (Some(o), Some(n)) => {
@@ -79,7 +82,7 @@ impl<'s> Reader<'s, '_> {
 
     /// A scalar as [`Text`]: borrowed from the source when written plainly or quoted without
     /// escapes, so that its parts can be pointed at.
-    fn text(&self, node: &Spanned<Node>) -> Option<Text<'s>> {
+    pub(super) fn text(&self, node: &Spanned<Node>) -> Option<Text<'s>> {
         let span = self.span(node);
         match &node.value {
             Node::Null => Some(Text::new("", span)),
@@ -101,7 +104,7 @@ impl<'s> Reader<'s, '_> {
         }
     }
 
-    fn problem(&mut self, span: Span, message: impl Into<String>) {
+    pub(super) fn problem(&mut self, span: Span, message: impl Into<String>) {
         self.doc.problems.push(ParseProblem {
             span,
             message: message.into(),

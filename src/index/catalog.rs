@@ -1,0 +1,122 @@
+//! The Backstage catalog across the workspace: each entity's identity and the references it
+//! writes, resolved as Backstage resolves them ([`crate::model::catalog`]), and every entity
+//! by its identity, for the `catalog-*` rules.
+
+use rustc_hash::FxHashMap;
+
+use super::Workspace;
+use super::facts::{Facts, KeptText};
+use crate::config::Settings;
+use crate::model::catalog::{Entity, RefError, RefField, RefParts, entity_key};
+use crate::source::{FileId, Span};
+
+/// What the cross-file rules know of an entity.
+#[derive(Clone, Debug)]
+pub struct EntityFacts {
+    /// Its identity, `kind:namespace/name` in lower case; `None` without a name.
+    pub key: Option<Box<str>>,
+    pub kind: KeptText,
+    pub name: KeptText,
+    /// The entity's YAML document.
+    pub span: Span,
+    /// A Group or a User: what an owner reference may name.
+    pub owner_kind: bool,
+    pub refs: Vec<RefFacts>,
+}
+
+/// A reference an entity writes.
+#[derive(Clone, Debug)]
+pub struct RefFacts {
+    pub field: RefField,
+    pub target: KeptText,
+    /// The identity of the entity it names, or why it names none.
+    pub resolved: Result<Box<str>, RefError>,
+    /// An owner whose name is a team of the registry (`teams` in `.ownlint.yaml`): it needs
+    /// no Group in the catalog.
+    pub registered: bool,
+}
+
+impl EntityFacts {
+    pub fn new(facts: &mut Facts, entity: &Entity<'_>, settings: &Settings) -> EntityFacts {
+        let namespace = entity.namespace();
+        let named = !entity.name.is_empty();
+        let refs = entity
+            .refs
+            .iter()
+            .map(|reference| {
+                let text = reference.target.as_str();
+                let parts = RefParts::parse(text);
+                let resolved = parts.as_ref().map_err(|e| *e).and_then(|p| {
+                    p.resolve(text, reference.field.default_kind(), namespace)
+                        .map(Into::into)
+                });
+                let registered = reference.field == RefField::Owner
+                    && parts.is_ok_and(|p| settings.is_registered(&text[p.name]));
+                RefFacts {
+                    field: reference.field,
+                    target: facts.keep(&reference.target),
+                    resolved,
+                    registered,
+                }
+            })
+            .collect();
+        EntityFacts {
+            key: named
+                .then(|| entity_key(entity.kind.as_str(), namespace, entity.name.as_str()).into()),
+            kind: facts.keep(&entity.kind),
+            name: facts.keep(&entity.name),
+            span: entity.span,
+            owner_kind: entity.is_owner_kind(),
+            refs,
+        }
+    }
+}
+
+/// An entity of the workspace: its file and its index among the file's entities.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct EntityId {
+    pub file: FileId,
+    pub entity: u32,
+}
+
+/// Every entity of the workspace by its identity.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    by_key: FxHashMap<Box<str>, Vec<EntityId>>,
+}
+
+impl Catalog {
+    pub(super) fn new(ws: &Workspace<'_>) -> Catalog {
+        let mut by_key: FxHashMap<Box<str>, Vec<EntityId>> = FxHashMap::default();
+        for (file, facts) in ws.all_facts() {
+            for (i, entity) in facts.entities.iter().enumerate() {
+                if let Some(key) = &entity.key {
+                    by_key.entry(key.clone()).or_default().push(EntityId {
+                        file,
+                        entity: i as u32,
+                    });
+                }
+            }
+        }
+        Catalog { by_key }
+    }
+
+    /// The entities with identity `key`, in file order (more than one is a duplicate).
+    pub fn find(&self, key: &str) -> &[EntityId] {
+        self.by_key.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every identity that more than one entity has, with those entities; in no set order.
+    pub fn duplicates(&self) -> impl Iterator<Item = &[EntityId]> {
+        self.by_key
+            .values()
+            .filter(|ids| ids.len() > 1)
+            .map(Vec::as_slice)
+    }
+}
+
+impl Workspace<'_> {
+    pub fn entity_facts(&self, id: EntityId) -> &EntityFacts {
+        &self.facts(id.file).entities[id.entity as usize]
+    }
+}
