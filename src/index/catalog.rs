@@ -4,10 +4,12 @@
 
 use rustc_hash::FxHashMap;
 
-use super::Workspace;
 use super::facts::{Facts, KeptText};
+use super::{DomainId, Workspace};
 use crate::config::Settings;
+use crate::model::Text;
 use crate::model::catalog::{Entity, RefError, RefField, RefParts, entity_key};
+use crate::model::names;
 use crate::source::{FileId, Span};
 
 /// What the cross-file rules know of an entity.
@@ -21,6 +23,8 @@ pub struct EntityFacts {
     pub span: Span,
     /// A Group or a User: what an owner reference may name.
     pub owner_kind: bool,
+    /// The name people know it by ([`Entity::display`]).
+    pub display: Option<KeptText>,
     pub refs: Vec<RefFacts>,
 }
 
@@ -67,6 +71,7 @@ impl EntityFacts {
             name: facts.keep(&entity.name),
             span: entity.span,
             owner_kind: entity.is_owner_kind(),
+            display: entity.display.as_ref().map(|d| facts.keep(d)),
             refs,
         }
     }
@@ -118,5 +123,49 @@ impl Catalog {
 impl Workspace<'_> {
     pub fn entity_facts(&self, id: EntityId) -> &EntityFacts {
         &self.facts(id.file).entities[id.entity as usize]
+    }
+
+    /// The domains the documents define that a catalog entity describes too: each entity's
+    /// domain with the documents' first definition of the same name.
+    pub fn described_in_catalog(&self) -> Vec<(DomainId, DomainId)> {
+        let mut out = Vec::new();
+        for group in self.domains_sharing_a_name() {
+            let mut by_key: Vec<(String, Vec<DomainId>)> = Vec::new();
+            for id in group {
+                names::group_of(&mut by_key, self.domain_name(id).as_str()).push(id);
+            }
+            for (_, ids) in by_key {
+                let Some(&defined) = ids.iter().find(|&&id| !self.is_entity(id)) else {
+                    continue;
+                };
+                let entities = ids.into_iter().filter(|&id| self.is_entity(id));
+                out.extend(entities.map(|entity| (defined, entity)));
+            }
+        }
+        out
+    }
+
+    /// The names the owner of a catalog entity's domain goes by: its reference's name
+    /// (`payments` of `group:payments`), and the display name of the Group it resolves to.
+    pub fn entity_owner_names(&self, domain: DomainId) -> Vec<Text<'_>> {
+        let facts = self.facts(domain.file);
+        let domain_facts = self.domain_facts(domain);
+        let mut out: Vec<Text<'_>> = domain_facts
+            .owner_text
+            .iter()
+            .map(|kept| self.text(domain.file, kept))
+            .collect();
+        let entity = facts
+            .entities
+            .iter()
+            .find(|e| e.name.span == domain_facts.name_text.span);
+        let owner = entity.and_then(|e| e.refs.iter().find(|r| r.field == RefField::Owner));
+        if let Some(Ok(key)) = owner.map(|r| &r.resolved) {
+            for &id in self.catalog().find(key) {
+                let group = self.entity_facts(id);
+                out.extend(group.display.iter().map(|d| self.text(id.file, d)));
+            }
+        }
+        out
     }
 }

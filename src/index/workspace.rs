@@ -224,17 +224,22 @@ impl<'s> Workspace<'s> {
             out.extend(
                 by_key
                     .into_iter()
-                    .map(|(_, ids)| ids)
-                    .filter(|ids| ids.len() > 1 && !ids.iter().all(|&id| self.is_entity(id))),
+                    .map(|(_, mut ids)| {
+                        ids.retain(|&id| !self.is_entity(id));
+                        ids
+                    })
+                    .filter(|ids| ids.len() > 1),
             );
         }
         out
     }
 
-    /// Whether a domain is a catalog entity's: two entities are one when Backstage's identity
-    /// (kind, namespace and name) says so, which `catalog-duplicate-entity` judges; a System
-    /// and a Component may share a name.
-    fn is_entity(&self, id: DomainId) -> bool {
+    /// Whether a domain is a catalog entity's. An entity is no second definition of a domain
+    /// the documents define: it is the same domain as Backstage describes it, held to the
+    /// same owner (`multiple-owners`); and two entities are one only by Backstage's identity
+    /// (kind, namespace and name: a System and a Component may share a name), which
+    /// `catalog-duplicate-entity` judges.
+    pub fn is_entity(&self, id: DomainId) -> bool {
         self.domain_facts(id).origin == DomainOrigin::Catalog
     }
 

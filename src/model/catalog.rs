@@ -30,6 +30,8 @@ pub struct Entity<'s> {
     pub annotations: Vec<(Text<'s>, Text<'s>)>,
     /// A Group's or User's `spec.profile.email`.
     pub email: Option<Text<'s>>,
+    /// The name people know it by: `spec.profile.displayName`, else `metadata.title`.
+    pub display: Option<Text<'s>>,
 }
 
 impl<'s> Entity<'s> {

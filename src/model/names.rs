@@ -41,6 +41,30 @@ pub fn key(name: &str) -> String {
     out
 }
 
+/// Whether two team names name one team as written in two systems: the same key, or the
+/// same slug (`Payment Service Team` and a Backstage Group `payment-service-team`: letters
+/// and digits in lower case, every run of anything else one `-`).
+pub fn same_team(a: &str, b: &str) -> bool {
+    key(a) == key(b) || slug(a) == slug(b)
+}
+
+/// A name as a slug: letters and digits in lower case, every other run one `-`, none at the
+/// ends.
+fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    if out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
 /// A domain name as messages show it: without a trailing `Domain` or `Service`.
 pub fn display_name(name: &str) -> &str {
     for suffix in [" domain", " service"] {
@@ -177,6 +201,15 @@ pub fn word_hash(word: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_team_is_one_team_by_key_or_slug() {
+        assert!(same_team("Payment Service Team", "payment-service-team"));
+        assert!(same_team("payments", "Payments"));
+        assert!(same_team("SRE / Platform", "sre-platform"));
+        assert!(!same_team("Payment Service Team", "payments"));
+        assert!(!same_team("Platform Team", "platform"));
+    }
 
     #[test]
     fn stems_are_the_singular_significant_words() {

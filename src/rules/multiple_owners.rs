@@ -1,5 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use crate::index::Workspace;
+use crate::model::names::{display_name, same_team};
 use crate::model::{Document, Domain, Field, Text};
 use crate::rules::{Context, Rule};
 use crate::semantics::named_owners;
@@ -64,6 +66,12 @@ declare_rule! {
     ///
     /// A backup (`Backup:`, `Fallback:`, `Secondary:`) is not a second owner.
     ///
+    /// A domain a Backstage catalog entity describes too (a Component or System of the same
+    /// name) has one owner in both: an entity whose `spec.owner` names another team is
+    /// reported at that owner, with a label on the documents' owner. The two name one team
+    /// when they are the same name, the same slug (`Payment Service Team` and the Group
+    /// `payment-service-team`), or when the Group's display name is the documents' owner.
+    ///
     /// `&` and `|` separate two owners when they stand between two handles or emails
     /// (`@acme/checkout & @acme/payments`) or between two team names that each end in a team
     /// word (`Platform Team & Payments Team`); inside one name they do not
@@ -96,6 +104,45 @@ declare_rule! {
 }
 
 impl Rule for MultipleOwners {
+    fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
+        for (defined, entity) in ws.described_in_catalog() {
+            let (Some(owner), Some(entity_owner)) = (
+                ws.domain_facts(defined).owner_text,
+                ws.domain_facts(entity).owner_text,
+            ) else {
+                continue; // no one owner on one side: other findings say so
+            };
+            let written = ws.text(defined.file, &owner);
+            let names = ws.entity_owner_names(entity);
+            if names
+                .iter()
+                .any(|n| same_team(written.as_str(), n.as_str()))
+            {
+                continue;
+            }
+            let catalog_owner = ws.text(entity.file, &entity_owner);
+            let name = ws.domain_name(defined);
+            cx.report(
+                Diagnostic::new(
+                    &MultipleOwners::META,
+                    entity.file,
+                    entity_owner.span,
+                    format!(
+                        "domain `{}` is owned by `{written}` in its document and by \
+                         `{catalog_owner}` in the Backstage catalog",
+                        display_name(name.as_str())
+                    ),
+                )
+                .with_label("second owner")
+                .with_secondary(defined.file, owner.span, "first owner")
+                .with_help(
+                    "one domain, one owner: make the entity's `spec.owner` the documents' \
+                     owner (its Group), or change the documents",
+                ),
+            );
+        }
+    }
+
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
         for domain in &doc.domains {
             let Some(first) = domain.owners.first() else {

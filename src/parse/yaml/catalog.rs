@@ -110,8 +110,10 @@ impl<'s> Reader<'s, '_> {
             Some((key, value)) => (self.span(key), map_entries(value)),
             None => (kind.span, &[][..]),
         };
-        let email = get(spec, "profile")
-            .and_then(|(_, profile)| get(map_entries(profile), "email"))
+        let profile = get(spec, "profile").map_or(&[][..], |(_, v)| map_entries(v));
+        let email = get(profile, "email").and_then(|(_, v)| self.text(v));
+        let display = get(profile, "displayName")
+            .or_else(|| get(metadata, "title"))
             .and_then(|(_, v)| self.text(v));
         let mut entity = Entity {
             name: name.unwrap_or_else(|| Text::empty_at(kind.span.end as usize)),
@@ -122,6 +124,7 @@ impl<'s> Reader<'s, '_> {
             refs: Vec::new(),
             annotations,
             email,
+            display,
         };
         for field in RefField::ALL {
             if let Some((_, value)) = get(spec, field.key()) {
