@@ -733,7 +733,8 @@ fn rules_and_explain() {
 #[test]
 fn a_misspelt_rule_gets_the_rules_it_may_mean() {
     let escalation = "did you mean `missing-escalation-contact`, `placeholder-escalation-contact`, \
-                      `unknown-escalation-role` or `malformed-escalation-ladder`?";
+                      `unknown-escalation-role`, `malformed-escalation-ladder` or \
+                      `catalog-missing-escalation`?";
     let cases: [(&[&str], &str); 5] = [
         (&["explain", "escalaton"], escalation),
         (&["explain", "OWN2O1"], "did you mean `OWN201`?"),

@@ -23,8 +23,12 @@ pub struct EntityFacts {
     pub span: Span,
     /// A Group or a User: what an owner reference may name.
     pub owner_kind: bool,
+    /// A kind a team owns ([`Entity::needs_owner`]).
+    pub owned: bool,
     /// The name people know it by ([`Entity::display`]).
     pub display: Option<KeptText>,
+    /// It says whom to page ([`Entity::has_escalation`]).
+    pub escalation: bool,
     pub refs: Vec<RefFacts>,
 }
 
@@ -71,7 +75,9 @@ impl EntityFacts {
             name: facts.keep(&entity.name),
             span: entity.span,
             owner_kind: entity.is_owner_kind(),
+            owned: entity.needs_owner(),
             display: entity.display.as_ref().map(|d| facts.keep(d)),
+            escalation: entity.has_escalation(),
             refs,
         }
     }

@@ -54,6 +54,20 @@ impl<'s> Entity<'s> {
             .any(|k| k.eq_ignore_ascii_case(self.kind.as_str()))
     }
 
+    /// The annotations that name whom to page ([`ESCALATION_ANNOTATIONS`]), in order.
+    pub fn escalation_annotations(&self) -> impl Iterator<Item = &(Text<'s>, Text<'s>)> {
+        self.annotations.iter().filter(|(key, value)| {
+            ESCALATION_ANNOTATIONS.contains(&key.as_str()) && !value.is_empty()
+        })
+    }
+
+    /// Whether the entity says whom to page: an on-call annotation, or a team's or person's
+    /// profile email.
+    pub fn has_escalation(&self) -> bool {
+        self.escalation_annotations().next().is_some()
+            || self.email.as_ref().is_some_and(|e| !e.is_empty())
+    }
+
     /// Whether the entity is a team or a person an owner reference can name.
     pub fn is_owner_kind(&self) -> bool {
         ["Group", "User"]
@@ -61,6 +75,15 @@ impl<'s> Entity<'s> {
             .any(|k| k.eq_ignore_ascii_case(self.kind.as_str()))
     }
 }
+
+/// The annotations that name whom to page for an entity: its escalation contact.
+pub const ESCALATION_ANNOTATIONS: &[&str] = &[
+    "pagerduty.com/service-id",
+    "pagerduty.com/integration-key",
+    "opsgenie.com/team",
+    "opsgenie.com/component-selector",
+    "splunk.com/on-call-team",
+];
 
 /// The namespace of an entity or a reference that writes none.
 pub const DEFAULT_NAMESPACE: &str = "default";

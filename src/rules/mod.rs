@@ -10,6 +10,7 @@ use crate::semantics;
 
 mod catalog_duplicate_entity;
 mod catalog_invalid_name;
+mod catalog_missing_escalation;
 mod catalog_missing_owner;
 mod catalog_unknown_reference;
 mod claims;
@@ -54,6 +55,7 @@ mod unused_suppression;
 
 pub use catalog_duplicate_entity::CatalogDuplicateEntity;
 pub use catalog_invalid_name::CatalogInvalidName;
+pub use catalog_missing_escalation::CatalogMissingEscalation;
 pub use catalog_missing_owner::CatalogMissingOwner;
 pub use catalog_unknown_reference::CatalogUnknownReference;
 pub use codeowners_missing_handle::CodeownersMissingHandle;
@@ -135,6 +137,7 @@ pub static ALL: &[&dyn Rule] = &[
     &CatalogDuplicateEntity,
     &CatalogMissingOwner,
     &CatalogInvalidName,
+    &CatalogMissingEscalation,
 ];
 
 /// What [`declare_rule!`] gives every rule: its metadata.

@@ -13,15 +13,6 @@ use crate::model::{Domain, DomainOrigin, Field, Text};
 /// The `apiVersion`s of Backstage's catalog model.
 const API_VERSIONS: &[&str] = &["backstage.io/v1alpha1", "backstage.io/v1beta1"];
 
-/// The annotations that name whom to page for an entity: read as its escalation contact.
-const ESCALATION_ANNOTATIONS: &[&str] = &[
-    "pagerduty.com/service-id",
-    "pagerduty.com/integration-key",
-    "opsgenie.com/team",
-    "opsgenie.com/component-selector",
-    "splunk.com/on-call-team",
-];
-
 /// Whether a line is a top-level `apiVersion: backstage.io/…` (quoted or not).
 pub(super) fn is_api_version_line(line: &str) -> bool {
     let Some(rest) = line.strip_prefix("apiVersion:") else {
@@ -183,12 +174,10 @@ impl<'s> Reader<'s, '_> {
                 .owners
                 .push(Field::new(label, owner_name(&owner.target)));
         }
-        for (key, value) in &entity.annotations {
-            if ESCALATION_ANNOTATIONS.contains(&key.as_str()) {
-                domain
-                    .escalation_contacts
-                    .push(Field::new(key.span, value.clone()));
-            }
+        for (key, value) in entity.escalation_annotations() {
+            domain
+                .escalation_contacts
+                .push(Field::new(key.span, value.clone()));
         }
         self.doc.domains.push(domain);
     }
