@@ -64,6 +64,12 @@ const CONFIG_TEMPLATE: &str = r##"# ownlint configuration. Every setting is show
 #  flavor: gitlab
 #  file: .gitlab/CODEOWNERS
 
+# Backstage catalog entities (YAML with `apiVersion: backstage.io/v1alpha1`) are read too.
+# `owners: groups`: an entity's owner is a Group, never a User (catalog-user-owner).
+# Default: `any`, as Backstage allows.
+#catalog:
+#  owners: groups
+
 # Where calendar windows start in `ownlint export --format openslo` (an SLO measured
 # `monthly` or `per quarter`): a date and 24-hour time, and an IANA time zone written as
 # Area/Location; both or neither. The documents never say. Default: the export assumes
@@ -314,6 +320,7 @@ mod tests {
         assert!(!config.settings.severities.is_empty());
         assert!(config.settings.calendar_start.is_some());
         assert_eq!(config.settings.codeowners.check, Some(true));
+        assert!(config.settings.catalog.groups_only);
         assert!(config.settings.handles("Payments Team").is_some());
     }
 

@@ -13,6 +13,8 @@
 //!   escalation_contact: [Eskalation]
 //! placeholders: ["^TEAM-[0-9]+$"]    # regular expressions (linear time)
 //! teams: [Payment Service Team, Platform Team]
+//! catalog:
+//!   owners: groups                   # Backstage owners are Groups, never Users
 //! export:
 //!   openslo:                         # where calendar windows start (both or neither)
 //!     calendar-start: "2024-01-01 00:00:00"
@@ -47,10 +49,14 @@ pub const KEYS: &[&str] = &[
     "teams",
     "export",
     "codeowners",
+    "catalog",
 ];
 
 /// The settings of `codeowners`.
 const CODEOWNERS_KEYS: &[&str] = &["check", "flavor", "file"];
+
+/// The settings under `catalog`.
+const CATALOG_KEYS: &[&str] = &["owners"];
 
 /// The settings of `export.openslo`.
 const OPENSLO_KEYS: &[&str] = &["calendar-start", "time-zone"];
@@ -75,6 +81,14 @@ pub struct Settings {
     /// (`export.openslo`); the documents never do.
     pub calendar_start: Option<CalendarStart>,
     pub codeowners: CodeownersSettings,
+    pub catalog: CatalogSettings,
+}
+
+/// `catalog` in the configuration: how Backstage catalog entities are held.
+#[derive(Debug, Default)]
+pub struct CatalogSettings {
+    /// `owners: groups`: an entity's owner is a Group, never a User.
+    pub groups_only: bool,
 }
 
 /// `codeowners` in the configuration.
@@ -321,6 +335,16 @@ mod tests {
         let (text, _, _) = message("export:\n  openslo: [a]\n");
         assert_eq!(text, "expected a mapping of OpenSLO settings");
     }
+    #[test]
+    fn catalog_owners_are_groups_or_any() {
+        let groups_only = |text: &str| load(text).unwrap().settings.catalog.groups_only;
+        assert!(!groups_only(""));
+        assert!(groups_only("catalog:\n  owners: groups\n"));
+        assert!(!groups_only("catalog:\n  owners: any\n"));
+        assert!(load("catalog:\n  owners: teams\n").is_err());
+        assert!(load("catalog:\n  owner: groups\n").is_err());
+    }
+
     #[test]
     fn teams_are_names_or_names_with_their_codeowners_handles() {
         let config = load("teams: [Payments, Search]\n").unwrap();

@@ -11,8 +11,8 @@ use serde_saphyr::Spanned;
 use std::path::PathBuf;
 
 use super::{
-    CODEOWNERS_KEYS, CalendarStart, CodeownersSettings, Config, KEYS, OPENSLO_KEYS, Settings,
-    calendar,
+    CATALOG_KEYS, CODEOWNERS_KEYS, CalendarStart, CatalogSettings, CodeownersSettings, Config,
+    KEYS, OPENSLO_KEYS, Settings, calendar,
 };
 use crate::diagnostic::Severity;
 use crate::diagnostic::{RuleMeta, find_rule, rule_suggestions};
@@ -234,6 +234,7 @@ impl Validator<'_> {
             "teams" => self.teams(value, config)?,
             "export" => self.export(value, &mut config.settings)?,
             "codeowners" => self.codeowners(value, &mut config.settings.codeowners)?,
+            "catalog" => self.catalog(value, &mut config.settings.catalog)?,
             _ => return Err(self.unknown_setting(key, name, "", KEYS)),
         }
         Ok(())
@@ -296,6 +297,38 @@ impl Validator<'_> {
                 "file" => out.file = Some(PathBuf::from(text)),
                 _ => {
                     self.unknown_setting(key, &name, "codeowners.", CODEOWNERS_KEYS);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `catalog:`: what Backstage catalog entities are held to (`owners: groups` or `any`).
+    fn catalog(&self, node: &Spanned<Node>, out: &mut CatalogSettings) -> Read<()> {
+        for (key, value) in self.map(node, "catalog settings")? {
+            let Ok(name) = self.string(key, "a catalog setting") else {
+                continue;
+            };
+            if name != "owners" {
+                self.unknown_setting(key, &name, "catalog.", CATALOG_KEYS);
+                continue;
+            }
+            let Ok(text) = self.string(value, "an `owners` value") else {
+                continue;
+            };
+            match text.as_str() {
+                "groups" => out.groups_only = true,
+                "any" => out.groups_only = false,
+                _ => {
+                    self.problem(
+                        self.span(value),
+                        format!("invalid `catalog.owners`: `{text}`"),
+                        "this value",
+                        Some(
+                            "write `groups` (owners are Groups) or `any` (Groups or Users)"
+                                .to_owned(),
+                        ),
+                    );
                 }
             }
         }

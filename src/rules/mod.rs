@@ -13,6 +13,7 @@ mod catalog_invalid_name;
 mod catalog_missing_escalation;
 mod catalog_missing_owner;
 mod catalog_unknown_reference;
+mod catalog_user_owner;
 mod claims;
 
 mod codeowners;
@@ -58,6 +59,7 @@ pub use catalog_invalid_name::CatalogInvalidName;
 pub use catalog_missing_escalation::CatalogMissingEscalation;
 pub use catalog_missing_owner::CatalogMissingOwner;
 pub use catalog_unknown_reference::CatalogUnknownReference;
+pub use catalog_user_owner::CatalogUserOwner;
 pub use codeowners_missing_handle::CodeownersMissingHandle;
 pub use codeowners_missing_rule::CodeownersMissingRule;
 pub use codeowners_overridden::CodeownersOverridden;
@@ -138,6 +140,7 @@ pub static ALL: &[&dyn Rule] = &[
     &CatalogMissingOwner,
     &CatalogInvalidName,
     &CatalogMissingEscalation,
+    &CatalogUserOwner,
 ];
 
 /// What [`declare_rule!`] gives every rule: its metadata.
