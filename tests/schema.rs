@@ -77,11 +77,15 @@ fn the_schema_is_a_valid_draft_07_schema() {
     let schema = schema();
     assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
     jsonschema::draft7::meta::validate(&schema).expect("a valid draft-07 schema");
-    assert_eq!(schema["additionalProperties"], false);
+    assert_eq!(
+        schema["definitions"]["OwnershipFile"]["additionalProperties"],
+        false
+    );
     assert_eq!(
         schema["definitions"]["DomainEntry"]["additionalProperties"],
         false
     );
+    assert_eq!(schema["oneOf"].as_array().unwrap().len(), 2);
 }
 
 #[test]
@@ -94,14 +98,6 @@ fn the_schema_accepts_every_valid_yaml_fixture() {
         let text = std::fs::read_to_string(&path).unwrap();
         let documents: Vec<Value> = serde_saphyr::from_multiple(&text).expect("YAML");
         for instance in documents {
-            // A Backstage catalog entity is read too, but it is Backstage's format, not the
-            // one this schema describes.
-            if instance["apiVersion"]
-                .as_str()
-                .is_some_and(|v| v.starts_with("backstage.io/"))
-            {
-                continue;
-            }
             let found = errors(&validator, &instance);
             assert!(found.is_empty(), "{}: {found:?}", path.display());
         }
@@ -122,7 +118,10 @@ fn the_schema_accepts_the_yaml_export() {
 /// - `orphaned-domain/fail.yaml`: a domain without `owner`, and `owner:` with no value;
 /// - `orphaned-domain/fail-files/domains-mapping.yaml`: the same in the mapping form;
 /// - `shared-ownership-without-sla/fail.yaml`: a declaration without `sla`;
-/// - `no-domains/fail.yaml`: a Backstage entity (`apiVersion`, `kind`, …), not this format.
+/// - `no-domains/fail.yaml`: a Kubernetes manifest, neither this format nor a Backstage
+///   entity;
+/// - `catalog-invalid-name/fail.yaml`: entity names, a namespace and a kind Backstage refuses;
+/// - `catalog-missing-owner/fail.yaml`: Components, an API and a System without an owner.
 #[test]
 fn the_schema_rejects_structurally_wrong_fixtures() {
     let validator = validator();
@@ -139,6 +138,20 @@ fn the_schema_rejects_structurally_wrong_fixtures() {
             !validator.is_valid(&yaml_value(&text)),
             "{fixture} should not validate"
         );
+    }
+    // Streams: every entity is wrong.
+    for fixture in [
+        "catalog-invalid-name/fail.yaml",
+        "catalog-missing-owner/fail.yaml",
+    ] {
+        let text = std::fs::read_to_string(root().join("fixtures").join(fixture)).unwrap();
+        let documents: Vec<Value> = serde_saphyr::from_multiple(&text).expect("YAML");
+        for (i, entity) in documents.iter().enumerate() {
+            assert!(
+                !validator.is_valid(entity),
+                "{fixture}: entity {i} should not validate"
+            );
+        }
     }
 }
 

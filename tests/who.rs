@@ -645,3 +645,51 @@ fn who_a_file_reads_the_paths_as_the_repositorys_host_does() {
     .unwrap();
     assert_eq!(who("site/docs/guide.md"), None);
 }
+
+/// A repository whose documents and Backstage catalog describe the same domains: `stats`
+/// counts each domain and team once (the catalog's Group `payment-service-team` is the
+/// documents' `Payment Service Team`), and `who` shows a domain with the entity that
+/// describes it.
+#[test]
+fn who_and_stats_read_a_backstage_catalog_beside_the_documents() {
+    let mixed = root().join("fixtures/multiple-owners/pass-files");
+    let stats = json(&run(
+        ownlint(&mixed).args(["stats", "--format", "json", "."])
+    ));
+    assert_eq!(stats["domains"], 2, "{stats:#}");
+    let teams: Vec<&str> = stats["teams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["team"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        teams,
+        ["Commerce Platform", "Payment Service Team"],
+        "{stats:#}"
+    );
+    assert_eq!(
+        stats["domains_without_slos"],
+        serde_json::json!([]),
+        "{stats:#}"
+    );
+
+    let out = run(ownlint(&mixed).args(["who", "Payments", "."]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("Payments Domain  (OWNERSHIP.md:3)"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("payments  (catalog-info.yaml:4)"),
+        "{}",
+        out.stdout
+    );
+    let out = run(ownlint(&mixed).args(["who", "payment-service-team", "."]));
+    assert!(
+        out.stdout.contains("matched owner: Payment Service Team"),
+        "{}",
+        out.stdout
+    );
+}

@@ -96,6 +96,8 @@ pub enum ExportFormat {
     /// A CODEOWNERS file: each domain's paths, owned by its owner's handles (`teams` in
     /// `.ownlint.yaml`).
     Codeowners,
+    /// A Backstage catalog: a Group per owner team, a System per domain.
+    Backstage,
 }
 
 #[derive(Debug, Args)]

@@ -10,6 +10,7 @@ use crate::app::cli::{ExportArgs, ExportFormat};
 use crate::app::inputs::{Inputs, print_problems};
 use crate::app::message::{Level, Message};
 use crate::error::Error;
+use crate::export::backstage::backstage;
 use crate::export::codeowners::codeowners;
 use crate::export::openslo::{ASSUMED_CALENDAR_START, ASSUMED_TIME_ZONE};
 use crate::export::{openslo, ownership_file, to_json, to_openslo_stream, to_yaml};
@@ -114,6 +115,17 @@ pub fn run(args: &ExportArgs) -> Result<ExitStatus, Error> {
                     ),
                 )
                 .help("list fewer, broader paths in the documents: a folder rather than each file in it")
+                .print(&mut stderr);
+            }
+            export.text
+        }
+        ExportFormat::Backstage => {
+            let export = backstage(documents, &inputs.config.settings);
+            for (domain, why) in &export.left_out {
+                Message::new(
+                    Level::Note,
+                    format!("not in the Backstage catalog: domain `{domain}`: {why}"),
+                )
                 .print(&mut stderr);
             }
             export.text

@@ -13,8 +13,9 @@ use crate::app::inputs::{Inputs, print_problems};
 use crate::app::{ExitStatus, output};
 use crate::diagnostic::Severity;
 use crate::error::Error;
+use crate::index::DomainId;
 use crate::lint::enabled_rules;
-use crate::model::{Text, names};
+use crate::model::{DomainOrigin, Text, names};
 use crate::report::plural;
 use crate::semantics;
 use crate::util::sanitize::escape;
@@ -105,19 +106,34 @@ pub fn collect(inputs: &Inputs) -> Stats {
         .rules
         .sort_by_key(|r| (std::cmp::Reverse(r.errors + r.warnings), r.code));
 
-    // Teams are grouped by their folded name, shown as first written.
+    // Teams are grouped by their folded name (a Backstage Group's slug is its team's name:
+    // `names::same_team`), shown as first written.
     let mut teams: Vec<TeamStats> = Vec::new();
     let mut team_index: BTreeMap<Option<String>, usize> = BTreeMap::new();
     let mut slo_counts: BTreeMap<usize, usize> = BTreeMap::new();
-    for document in linted.workspace.documents() {
-        for domain in &document.domains {
+    // A catalog entity that describes a domain of the documents is that domain, counted once.
+    let ws = &linted.workspace;
+    let described: Vec<DomainId> = ws
+        .described_in_catalog()
+        .into_iter()
+        .map(|(_, e)| e)
+        .collect();
+    for document in ws.documents() {
+        for (i, domain) in document.domains.iter().enumerate() {
+            let id = DomainId {
+                file: document.file,
+                domain: i as u32,
+            };
+            if described.contains(&id) {
+                continue;
+            }
             stats.domains += 1;
             let name = domain.display_name().to_owned();
             // A domain counts for its one real owner; a placeholder (`TBD`) or two owners is
             // no single owner, as `check` reads it.
             let owner = semantics::owner(domain, settings);
             let owner = owner.as_ref().map(Text::as_str);
-            let key = owner.map(names::key);
+            let key = owner.map(team_key);
             let i = *team_index.entry(key).or_insert_with(|| {
                 teams.push(TeamStats {
                     team: owner.map(str::to_owned),
@@ -126,6 +142,10 @@ pub fn collect(inputs: &Inputs) -> Stats {
                 teams.len() - 1
             });
             teams[i].domains.push(name.clone());
+            // A catalog entity carries no SLOs in Backstage's model: not counted as lacking.
+            if !domain.has_body() && domain.origin == DomainOrigin::Catalog {
+                continue;
+            }
             *slo_counts.entry(domain.slos.len()).or_default() += 1;
             if domain.slos.is_empty() {
                 stats.domains_without_slos.push(name);
@@ -144,6 +164,16 @@ pub fn collect(inputs: &Inputs) -> Stats {
         .map(|(slos, domains)| SloCount { slos, domains })
         .collect();
     stats
+}
+
+/// The key a team is grouped by: its folded name as a slug, the form a Backstage Group
+/// names it by; the folded name itself when it has no ASCII letter or digit.
+fn team_key(owner: &str) -> String {
+    let key = names::key(owner);
+    match crate::util::label::dns_label(&key) {
+        slug if slug.is_empty() => key,
+        slug => slug,
+    }
 }
 
 /// How many names a human listing shows before `…`.

@@ -5,6 +5,7 @@
 //! May import: `model`, `semantics`, `config`, `source`, `util`.
 
 pub mod accepted_keys;
+pub mod backstage;
 pub mod codeowners;
 pub mod dns_label;
 pub mod from_model;

@@ -164,7 +164,7 @@ impl Workspace<'_> {
         let entity = facts
             .entities
             .iter()
-            .find(|e| e.name.span == domain_facts.name_text.span);
+            .find(|e| e.span.contains_span(domain_facts.span));
         let owner = entity.and_then(|e| e.refs.iter().find(|r| r.field == RefField::Owner));
         if let Some(Ok(key)) = owner.map(|r| &r.resolved) {
             for &id in self.catalog().find(key) {

@@ -78,6 +78,7 @@ impl<'s> Entity<'s> {
 
 /// The annotations that name whom to page for an entity: its escalation contact.
 pub const ESCALATION_ANNOTATIONS: &[&str] = &[
+    "ownlint.io/escalation-contact",
     "pagerduty.com/service-id",
     "pagerduty.com/integration-key",
     "opsgenie.com/team",

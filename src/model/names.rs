@@ -6,6 +6,7 @@ use std::hash::Hasher;
 use rustc_hash::FxHasher;
 
 use super::text::AsciiFold;
+use crate::util::label::dns_label;
 
 /// The group of `name` among groups of names that compare equal, in first-seen order: a
 /// new, empty one at the end when no group has its key yet. For splitting names whose
@@ -42,27 +43,13 @@ pub fn key(name: &str) -> String {
 }
 
 /// Whether two team names name one team as written in two systems: the same key, or the
-/// same slug (`Payment Service Team` and a Backstage Group `payment-service-team`: letters
-/// and digits in lower case, every run of anything else one `-`).
+/// same slug (`Payment Service Team` and a Backstage Group `payment-service-team`, the name
+/// `ownlint export --format backstage` gives it: [`dns_label`]).
 pub fn same_team(a: &str, b: &str) -> bool {
-    key(a) == key(b) || slug(a) == slug(b)
-}
-
-/// A name as a slug: letters and digits in lower case, every other run one `-`, none at the
-/// ends.
-fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
+    key(a) == key(b) || {
+        let slug = dns_label(a);
+        !slug.is_empty() && slug == dns_label(b)
     }
-    if out.ends_with('-') {
-        out.pop();
-    }
-    out
 }
 
 /// A domain name as messages show it: without a trailing `Domain` or `Service`.

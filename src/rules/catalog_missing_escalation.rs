@@ -63,11 +63,13 @@ impl Rule for CatalogMissingEscalation {
         let in_documents: Vec<(FileId, Span)> = ws
             .described_in_catalog()
             .into_iter()
-            .map(|(_, entity)| (entity.file, ws.domain_facts(entity).name_text.span))
+            .map(|(_, entity)| (entity.file, ws.domain_facts(entity).span))
             .collect();
         for (file, facts) in ws.all_facts() {
             for entity in facts.entities.iter().filter(|e| e.owned && !e.escalation) {
-                if in_documents.contains(&(file, entity.name.span)) {
+                let described =
+                    |&(f, span): &(FileId, Span)| f == file && entity.span.contains_span(span);
+                if in_documents.iter().any(described) {
                     continue;
                 }
                 let Some(owner) = entity.refs.iter().find(|r| r.field == RefField::Owner) else {

@@ -20,7 +20,9 @@ use crate::app::inputs::{Inputs, print_problems};
 use crate::app::{ExitStatus, output};
 use crate::config::Settings;
 use crate::error::Error;
-use crate::model::{Document, Domain, EscalationLadder, Field, SharedOwnership, Slo, Text, names};
+use crate::model::{
+    Document, Domain, DomainOrigin, EscalationLadder, Field, SharedOwnership, Slo, Text, names,
+};
 use crate::semantics::{self, Ownership};
 use crate::source::{Flavor, SourceFile, Span};
 use crate::util::sanitize::escape;
@@ -237,15 +239,23 @@ impl<'a, 's> Model<'a, 's> {
         if key.is_empty() {
             return answer;
         }
-        // An exact domain name wins outright.
-        if let Some(domain) = self
-            .domains
-            .iter()
-            .find(|d| names::key(d.name.as_str()) == key)
-        {
+        // An exact domain name wins outright: its definition, and the Backstage entities
+        // that describe it too (each with its own owner, which `check` holds to the first).
+        let named = |d: &&&Domain<'s>| names::key(d.name.as_str()) == key;
+        if let Some(domain) = self.domains.iter().find(named) {
             answer
                 .domains
                 .push(self.card(domain, MatchKind::Domain, domain.name.as_str()));
+            let described = self
+                .domains
+                .iter()
+                .filter(named)
+                .filter(|d| d.origin == DomainOrigin::Catalog && !std::ptr::eq(**d, *domain));
+            for entity in described {
+                answer
+                    .domains
+                    .push(self.card(entity, MatchKind::Domain, entity.name.as_str()));
+            }
             return answer;
         }
         // A file: the domain whose paths own it, as the CODEOWNERS ownlint writes says.
@@ -264,7 +274,10 @@ impl<'a, 's> Model<'a, 's> {
                 .owners
                 .iter()
                 .flat_map(|o| semantics::named_owners(o, self.settings));
-            if let Some(owner) = named.into_iter().find(|o| names::key(o.as_str()) == key) {
+            if let Some(owner) = named
+                .into_iter()
+                .find(|o| names::same_team(o.as_str(), query))
+            {
                 answer
                     .domains
                     .push(self.card(domain, MatchKind::Owner, owner.as_str()));

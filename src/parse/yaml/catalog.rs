@@ -159,12 +159,18 @@ impl<'s> Reader<'s, '_> {
         }
     }
 
-    /// The domain an owned entity stands for: named by `metadata.name`, owned by the team
-    /// `spec.owner` names, escalated to through its on-call annotations.
+    /// The domain an owned entity stands for: named as people call it (`metadata.title`,
+    /// else `metadata.name`: the System `payments-platform` titled `Payments Platform` is the
+    /// documents' `Payments Platform`), owned by the team `spec.owner` names, escalated to
+    /// through its on-call annotations.
     fn entity_domain(&mut self, entity: &Entity<'s>, spec: &[(Spanned<Node>, Spanned<Node>)]) {
+        let name = entity
+            .display
+            .clone()
+            .unwrap_or_else(|| entity.name.clone());
         let mut domain = Domain::new(
             self.file,
-            entity.name.clone(),
+            name,
             entity.name.span.cover(entity.kind.span),
             DomainOrigin::Catalog,
         );

@@ -1,0 +1,133 @@
+//! `ownlint export --format backstage`, and a Backstage catalog read back with the
+//! documents it came from. Backstage's own validators hold the export in tests/backstage.sh.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn ownlint(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("ownlint").unwrap();
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("GITHUB_ACTIONS");
+    cmd
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn export(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = ownlint(dir)
+        .args(["export", "--format", "backstage"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn the_seed_is_a_group_per_team_and_a_system_per_domain_the_same_each_time() {
+    let (code, text, _) = export(root(), &["fixtures/seed"]);
+    assert_eq!(code, 0);
+    assert_eq!(text.matches("\nkind: Group\n").count(), 5);
+    assert_eq!(text.matches("\nkind: System\n").count(), 9);
+    assert!(
+        text.contains("  owner: group:default/payment-service-team\n"),
+        "{text}"
+    );
+    let (_, again, _) = export(root(), &["fixtures/seed"]);
+    assert_eq!(text, again);
+    insta::assert_snapshot!("seed_backstage", text);
+}
+
+#[test]
+fn a_domain_without_one_owner_is_left_out_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("OWNERSHIP.md"),
+        "### Payments\n\n**Owner:** Payments Team\n**Escalation Contact:** @payments\n\n\
+         ### Search\n\n**Owner:** TBD\n**Escalation Contact:** @search\n",
+    )
+    .unwrap();
+    let (code, text, stderr) = export(dir.path(), &["--allow-errors"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(text.contains("name: payments\n"), "{text}");
+    assert!(!text.contains("name: search\n"), "{text}");
+    assert!(
+        stderr.contains("not in the Backstage catalog: domain `Search`: it has no one real owner"),
+        "{stderr}"
+    );
+}
+
+/// The export read back with the documents: one workspace in which each domain has one
+/// owner; then a document's owner changed, and the catalog's owner of that domain is a
+/// second owner, with both places labelled.
+#[test]
+fn the_export_and_its_documents_agree_until_an_owner_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string(root().join("fixtures/seed/OWNERSHIP.md")).unwrap();
+    std::fs::write(dir.path().join("OWNERSHIP.md"), &seed).unwrap();
+    let (_, catalog, _) = export(dir.path(), &[]);
+    std::fs::write(dir.path().join("catalog-info.yaml"), &catalog).unwrap();
+    let check = |dir: &Path| {
+        let out = ownlint(dir)
+            .args(["check", "--format", "concise"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let found = check(dir.path());
+    assert!(!found.contains("error["), "{found}");
+
+    let changed = seed.replacen(
+        "**Owner:** Payment Service Team",
+        "**Owner:** Platform Team",
+        1,
+    );
+    assert_ne!(changed, seed);
+    std::fs::write(dir.path().join("OWNERSHIP.md"), changed).unwrap();
+    let out = ownlint(dir.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let owners: Vec<&serde_json::Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "OWN102")
+        .collect();
+    assert_eq!(owners.len(), 1, "{report:#}");
+    let finding = owners[0];
+    assert_eq!(finding["file"], "catalog-info.yaml", "{finding:#}");
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .contains("owned by `Platform Team` in its document"),
+        "{finding:#}"
+    );
+    let labels = finding["labels"].as_array().unwrap();
+    assert!(
+        labels
+            .iter()
+            .any(|l| l["file"] == "OWNERSHIP.md" && l["message"] == "first owner"),
+        "{finding:#}"
+    );
+}
+
+/// A catalog entity read as a domain is Backstage's already: it is not exported again.
+#[test]
+fn catalog_entities_are_not_exported_again() {
+    let (code, text, stderr) = export(
+        root(),
+        &["fixtures/multiple-owners/pass-files/catalog-info.yaml"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert!(text.is_empty(), "{text}");
+}
