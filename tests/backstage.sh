@@ -38,7 +38,7 @@ mkdir -p "$out"
 validate() { node tests/backstage/validate.mjs "$@"; }
 validate "$out/seed.yaml" "$out/fixture-seed.yaml"
 validate fixtures/catalog-*/pass*.yaml fixtures/catalog-*/pass-files/*.yaml \
-    fixtures/multiple-owners/pass-files/catalog-info.yaml \
+    fixtures/multiple-owners/pass-files/catalog-info.yaml docs/examples/backstage/*.yaml \
     fixtures/catalog-unknown-reference/fail-files/*.yaml \
     fixtures/catalog-duplicate-entity/fail-files/*.yaml
 for rejected in tests/backstage/broken.yaml fixtures/catalog-invalid-name/fail.yaml \
