@@ -131,3 +131,41 @@ fn catalog_entities_are_not_exported_again() {
     assert_eq!(code, 0, "{stderr}");
     assert!(text.is_empty(), "{text}");
 }
+
+/// Without `teams` in `.ownlint.yaml`, a catalog's Groups and Users are the team registry:
+/// a document's owner that is none of them is `unknown-owner`; without a catalog, no
+/// registry and no finding.
+#[test]
+fn a_catalogs_groups_are_the_team_registry() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("OWNERSHIP.md"),
+        "### Payments\n\n**Owner:** Payment Service Team\n\n### Search\n\n**Owner:** Ghost Team\n",
+    )
+    .unwrap();
+    let unknown = |dir: &Path| -> Vec<String> {
+        let out = ownlint(dir)
+            .args(["check", "--format", "json"])
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == "OWN109")
+            .map(|d| d["message"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(unknown(dir.path()), Vec::<String>::new());
+    std::fs::write(
+        dir.path().join("catalog-info.yaml"),
+        "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: payment-service-team\n\
+         spec:\n  type: team\n  children: []\n",
+    )
+    .unwrap();
+    assert_eq!(
+        unknown(dir.path()),
+        ["owner `Ghost Team` of `Search` is not a registered team"]
+    );
+}

@@ -6,8 +6,8 @@ use super::facts::{
 };
 use crate::config::Settings;
 use crate::model::names::key_hash;
-use crate::model::{Document, Domain, SharedOwnership, Slo, Suppression, Text};
-use crate::semantics::{bracketed_role, owner};
+use crate::model::{Document, Domain, DomainOrigin, SharedOwnership, Slo, Suppression, Text};
+use crate::semantics::{bracketed_role, named_owners, owner, placeholder};
 
 /// The code of the rule a suppression comment names (by name or code), if it names one.
 pub type RuleLookup<'a> = &'a (dyn Fn(&str) -> Option<&'static str> + Sync);
@@ -93,6 +93,20 @@ fn add_domain(facts: &mut Facts, d: u32, domain: &Domain<'_>, settings: &Setting
     });
     for path in &domain.paths {
         facts.keep_path(d, path);
+    }
+    // A catalog entity's owner is resolved against the catalog (`catalog-unknown-reference`).
+    if settings.teams.is_some() && domain.origin != DomainOrigin::Catalog {
+        for field in &domain.owners {
+            for owner in named_owners(field, settings) {
+                let unregistered = !owner.is_empty()
+                    && placeholder(owner.as_str(), settings).is_none()
+                    && !settings.is_registered(owner.as_str());
+                if unregistered {
+                    let kept = facts.keep(&owner);
+                    facts.unregistered_owners.push((d, kept));
+                }
+            }
+        }
     }
     if let Some(transfer) = &domain.transfer {
         let kept = facts.keep(&transfer.value);

@@ -237,6 +237,10 @@ pub struct Facts {
     /// The file's rules, when it is the repository's CODEOWNERS file and the facts are kept
     /// past the run ([`crate::lint::Session`]); a run's workspace borrows them instead.
     pub codeowners: Option<Box<Codeowners<'static>>>,
+    /// With a team registry (`teams` in `.ownlint.yaml`): the owners the document's domains
+    /// name that it does not have, placeholders aside, each with its domain; a catalog's
+    /// Groups may have them still (`unknown-owner`).
+    pub unregistered_owners: Vec<(u32, KeptText)>,
     /// The document's Backstage catalog entities, in order.
     pub entities: Vec<super::catalog::EntityFacts>,
     /// The kept texts that are not the source under their span.
@@ -312,6 +316,7 @@ impl Facts {
         self.paths.shrink_to_fit();
         self.path_texts.shrink_to_fit();
         self.entities.shrink_to_fit();
+        self.unregistered_owners.shrink_to_fit();
         self.rewritten.shrink_to_fit();
     }
 }

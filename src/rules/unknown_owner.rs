@@ -1,32 +1,45 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Document, Domain, DomainOrigin, Text, names};
+use crate::index::{DomainId, Workspace};
+use crate::model::names::{self, same_team};
+use crate::model::{DomainOrigin, Text};
 use crate::rules::{Context, Rule};
-use crate::semantics::named_owners;
-use crate::semantics::placeholder;
 use crate::util::suggest::closest_match;
 
-fn diagnostic(domain: &Domain<'_>, owner: &Text<'_>, closest: Option<&str>) -> Diagnostic {
+const REGISTRY_HELP: &str = "use a team from `teams` in `.ownlint.yaml`, or add it there";
+const REGISTRY_AND_CATALOG_HELP: &str =
+    "use a team from `teams` in `.ownlint.yaml` or a Group of the catalog, or add it there";
+const CATALOG_HELP: &str = "use a Group of the Backstage catalog, or add the team there";
+
+fn diagnostic(
+    ws: &Workspace<'_>,
+    domain: DomainId,
+    owner: &Text<'_>,
+    closest: Option<&str>,
+    help: &str,
+) -> Diagnostic {
     let d = Diagnostic::new(
         &UnknownOwner::META,
         domain.file,
         owner.span,
         format!(
             "owner `{owner}` of `{}` is not a registered team",
-            domain.display_name()
+            names::display_name(ws.domain_name(domain).as_str())
         ),
     );
     match closest {
         Some(team) => d.with_suggestion(team, owner.is_exact().then_some(owner.span)),
-        None => d.with_help("use a team from `teams` in `.ownlint.yaml`, or add it there"),
+        None => d.with_help(help),
     }
 }
 
 declare_rule! {
     /// ## What it does
-    /// Reports an owner that is not in the team registry, when one is configured (`teams` in
-    /// `.ownlint.yaml`), with the closest registered team. Teams are compared with case and
-    /// white space ignored. Without a registry the rule does nothing.
+    /// Reports an owner that is not in the team registry, when there is one: the teams of
+    /// `teams` in `.ownlint.yaml`, and the Groups and Users of a Backstage catalog in the
+    /// workspace (by name, or by a Group's display name: `Payment Service Team` is the Group
+    /// `payment-service-team`). The finding names the closest registered team. Teams are
+    /// compared with case and white space ignored. Without a registry the rule does nothing.
     ///
     /// ## Why is this bad?
     /// An owner that is not a real team cannot be paged, cannot be asked and cannot be held
@@ -51,45 +64,73 @@ declare_rule! {
         name: "unknown-owner",
         severity: Error,
         category: Ownership,
-        checker: Document,
+        checker: Workspace,
     }
 }
 
 impl Rule for UnknownOwner {
-    fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
-        let Some(teams) = &cx.settings.teams else {
-            return;
-        };
-        // The registry's keys, built only for "did you mean" once an owner is unknown: a
-        // registered owner is found by its key's hash, in the run's index.
-        let mut keys: Option<Vec<(String, &str)>> = None;
-        // A catalog entity's owner is a Group or User of the catalog as well as a registered
-        // team: `catalog-unknown-reference` resolves it against both.
-        let domains = doc
-            .domains
-            .iter()
-            .filter(|d| d.origin != DomainOrigin::Catalog);
-        for domain in domains {
-            for field in &domain.owners {
-                for owner in named_owners(field, cx.settings) {
-                    if owner.is_empty() || placeholder(owner.as_str(), cx.settings).is_some() {
-                        continue;
+    fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
+        // The catalog's teams and people, by the names a document may call them.
+        let mut catalog: Vec<(String, Text<'_>)> = Vec::new();
+        for (file, facts) in ws.all_facts() {
+            for entity in facts.entities.iter().filter(|e| e.owner_kind) {
+                let names = std::iter::once(&entity.name).chain(&entity.display);
+                catalog.extend(names.map(|n| (names::key(ws.str(file, n)), ws.text(file, n))));
+            }
+        }
+        let in_catalog = |owner: &str| catalog.iter().any(|(_, n)| same_team(owner, n.as_str()));
+        match &cx.settings.teams {
+            Some(teams) => {
+                // Registered by the configuration's registry already, in the facts.
+                let keys: Vec<(String, &str)> =
+                    teams.iter().map(|t| (names::key(t), t.as_str())).collect();
+                for (file, facts) in ws.all_facts() {
+                    for (domain, owner) in &facts.unregistered_owners {
+                        let owner = ws.text(file, owner);
+                        let key = names::key(owner.as_str());
+                        if keys.iter().any(|(k, _)| *k == key) || in_catalog(owner.as_str()) {
+                            continue;
+                        }
+                        let teams = keys.iter().map(|(k, t)| (k.as_str(), *t));
+                        let closest = closest_match(&key, teams).map(|(_, t)| t);
+                        let id = DomainId {
+                            file,
+                            domain: *domain,
+                        };
+                        let help = match catalog.is_empty() {
+                            true => REGISTRY_HELP,
+                            false => REGISTRY_AND_CATALOG_HELP,
+                        };
+                        cx.report(diagnostic(ws, id, &owner, closest, help));
                     }
-                    if cx.settings.is_registered(owner.as_str()) {
-                        continue;
-                    }
-                    let key = names::key(owner.as_str());
-                    let keys = keys.get_or_insert_with(|| {
-                        teams.iter().map(|t| (names::key(t), t.as_str())).collect()
-                    });
-                    if keys.iter().any(|(k, _)| *k == key) {
-                        continue;
-                    }
-                    let closest = closest_match(&key, keys.iter().map(|(k, t)| (k.as_str(), *t)))
-                        .map(|(_, t)| t);
-                    cx.report(diagnostic(domain, &owner, closest));
                 }
             }
+            // The catalog alone is the registry: each domain's one real owner is held to it.
+            None if !catalog.is_empty() => {
+                let candidates = || catalog.iter().map(|(k, n)| (k.as_str(), n.as_str()));
+                for (file, facts) in ws.all_facts() {
+                    for (d, domain) in facts.domains.iter().enumerate() {
+                        let Some(owner) = domain.owner_text.as_ref() else {
+                            continue;
+                        };
+                        if domain.origin == DomainOrigin::Catalog {
+                            continue;
+                        }
+                        let owner = ws.text(file, owner);
+                        if in_catalog(owner.as_str()) {
+                            continue;
+                        }
+                        let key = names::key(owner.as_str());
+                        let closest = closest_match(&key, candidates()).map(|(_, n)| n);
+                        let id = DomainId {
+                            file,
+                            domain: d as u32,
+                        };
+                        cx.report(diagnostic(ws, id, &owner, closest, CATALOG_HELP));
+                    }
+                }
+            }
+            None => {}
         }
     }
 }
