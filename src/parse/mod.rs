@@ -46,7 +46,7 @@ fn read<'s>(file: &'s SourceFile, labels: &LabelTable) -> Document<'s> {
     match file.format {
         Format::Markdown => markdown::parse(file.id, &file.text, labels),
         Format::Yaml => {
-            if yaml::looks_like_ownership(&file.text) {
+            if yaml::looks_like_ownership(&file.text) || yaml::is_catalog_file(&file.path) {
                 yaml::parse(file, labels)
             } else {
                 // Not an ownership file; `no-domains` decides whether that matters.

@@ -9,6 +9,7 @@ use super::read::Reader;
 use super::tree::Node;
 use crate::model::catalog::{Entity, RefField, RefParts, Reference};
 use crate::model::{Domain, DomainOrigin, Field, Text};
+use crate::source::Span;
 
 /// The `apiVersion`s of Backstage's catalog model.
 const API_VERSIONS: &[&str] = &["backstage.io/v1alpha1", "backstage.io/v1beta1"];
@@ -62,6 +63,26 @@ fn map_entries(node: &Spanned<Node>) -> &[(Spanned<Node>, Spanned<Node>)] {
 }
 
 impl<'s> Reader<'s, '_> {
+    /// A document of a `catalog-info.yaml` that is no Backstage entity: Backstage does not
+    /// read it, and neither does ownlint.
+    pub(super) fn not_an_entity(&mut self, root: &Spanned<Node>) {
+        if matches!(root.value, Node::Null) {
+            return;
+        }
+        let span = self.span(root);
+        self.doc.problems.push(crate::model::ParseProblem {
+            span: Span::new(span.start as usize, span.start as usize),
+            message: "this document of a catalog file has no `apiVersion: backstage.io/v1alpha1`: \
+                      Backstage does not read it as an entity"
+                .to_owned(),
+            help: Some(
+                "start it with `apiVersion: backstage.io/v1alpha1` and `kind:`, or move it out \
+                 of catalog-info.yaml"
+                    .to_owned(),
+            ),
+        });
+    }
+
     /// One entity, and its domain when its kind is one a team owns.
     pub(super) fn entity(
         &mut self,

@@ -52,14 +52,22 @@ pub fn looks_like_ownership(src: &str) -> bool {
     })
 }
 
+/// Whether a file is a Backstage catalog file by its name (`catalog-info.yaml`, as Backstage
+/// names them): read whatever it holds, so that a document Backstage would not read is said.
+pub fn is_catalog_file(path: &str) -> bool {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    matches!(name, "catalog-info.yaml" | "catalog-info.yml")
+}
+
 /// Read one YAML file.
 pub fn parse<'s>(file: &'s SourceFile, labels: &LabelTable) -> Document<'s> {
     let src = file.text.as_str();
     let mut doc = Document::new(file.id);
     match parse_stream(file, src) {
         Ok(roots) => {
+            let catalog_file = is_catalog_file(&file.path);
             for root in &roots {
-                read::read_root(file.id, src, labels, root, &mut doc);
+                read::read_root(file.id, src, labels, root, catalog_file, &mut doc);
             }
         }
         Err(problem) => doc.problems.push(problem),

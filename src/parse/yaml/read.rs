@@ -23,6 +23,7 @@ pub(super) fn read_root<'s>(
     src: &'s str,
     labels: &LabelTable,
     root: &Spanned<Node>,
+    catalog_file: bool,
     doc: &mut Document<'s>,
 ) {
     let mut reader = Reader {
@@ -33,6 +34,7 @@ pub(super) fn read_root<'s>(
     };
     match super::catalog::entity_fields(root) {
         Some(entries) => reader.entity(root, entries),
+        None if catalog_file => reader.not_an_entity(root),
         None => reader.top(root),
     }
 }
