@@ -8,25 +8,18 @@
 # deliberately broken entity is (so that the check can fail); and Backstage resolves the
 # references of tests/backstage/refs.json as ownlint does (tests/backstage_refs.rs).
 #
-# OWNLINT names the binary to test; unset, the repository's debug build is built.
+# OWNLINT names the binary to test; unset, the repository's debug build is built
+# (tests/ownlint-binary.sh).
 set -euo pipefail
 
-if [ -n "${OWNLINT:-}" ]; then
-    case "$OWNLINT" in
-        */*) OWNLINT="$(cd "$(dirname "$OWNLINT")" && pwd)/$(basename "$OWNLINT")" ;;
-        *) OWNLINT="$(command -v "$OWNLINT")" ;;
-    esac
-fi
+# shellcheck source=tests/ownlint-binary.sh
+. "$(dirname "$0")/ownlint-binary.sh"
+ownlint_from_env
 
 cd "$(dirname "$0")/.."
 
 (cd tests/backstage && npm ci --no-audit --no-fund --loglevel=error)
-
-if [ -z "${OWNLINT:-}" ]; then
-    cargo build --locked --quiet --bin ownlint
-    OWNLINT="$PWD/target/debug/ownlint"
-fi
-test -x "$OWNLINT" || { echo "tests/backstage.sh: $OWNLINT is not an executable" >&2; exit 2; }
+ownlint_built tests/backstage.sh
 
 out=target/backstage
 rm -rf "$out"

@@ -7,13 +7,10 @@
 # debug build is built and tested, as CI does. Arguments go to pytest (`-k parity`, `-x`).
 set -euo pipefail
 
+# shellcheck source=tests/ownlint-binary.sh
+. "$(dirname "$0")/ownlint-binary.sh"
 # The binary as given, resolved before leaving the caller's folder.
-if [ -n "${OWNLINT:-}" ]; then
-    case "$OWNLINT" in
-        */*) OWNLINT="$(cd "$(dirname "$OWNLINT")" && pwd)/$(basename "$OWNLINT")" ;;
-        *) OWNLINT="$(command -v "$OWNLINT")" ;;
-    esac
-fi
+ownlint_from_env
 
 cd "$(dirname "$0")/.."
 
@@ -24,12 +21,7 @@ fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
     -r tests/lsp/requirements.txt
 
-if [ -z "${OWNLINT:-}" ]; then
-    cargo build --locked --quiet --bin ownlint
-    OWNLINT="$PWD/target/debug/ownlint"
-fi
-test -x "$OWNLINT" || { echo "tests/lsp.sh: $OWNLINT is not an executable" >&2; exit 2; }
-export OWNLINT
+ownlint_built tests/lsp.sh
 
 # Nothing written into the source tree: no bytecode, no pytest cache.
 export PYTHONDONTWRITEBYTECODE=1
