@@ -169,3 +169,29 @@ fn a_catalogs_groups_are_the_team_registry() {
         ["owner `Ghost Team` of `Search` is not a registered team"]
     );
 }
+
+/// An entity without a name is not in Backstage's catalog: it is `catalog-invalid-name`
+/// and nothing else, whatever it lacks or names.
+#[test]
+fn a_nameless_entity_is_one_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("catalog-info.yaml"),
+        "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  title: Nameless\n\
+         spec:\n  type: service\n  owner: nobody\n---\napiVersion: backstage.io/v1alpha1\n\
+         kind: System\nmetadata:\n  description: no name, no owner\nspec: {}\n",
+    )
+    .unwrap();
+    let out = ownlint(dir.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["OWN704", "OWN704"], "{report:#}");
+}

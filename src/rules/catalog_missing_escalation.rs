@@ -1,6 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::index::Workspace;
+use crate::index::catalog::EntityFacts;
 use crate::model::catalog::RefField;
 use crate::rules::{Context, Rule};
 use crate::source::{FileId, Span};
@@ -66,7 +67,8 @@ impl Rule for CatalogMissingEscalation {
             .map(|(_, entity)| (entity.file, ws.domain_facts(entity).span))
             .collect();
         for (file, facts) in ws.all_facts() {
-            for entity in facts.entities.iter().filter(|e| e.owned && !e.escalation) {
+            let unpaged = |e: &&EntityFacts| e.owned && !e.escalation && e.key.is_some();
+            for entity in facts.entities.iter().filter(unpaged) {
                 let described =
                     |&(f, span): &(FileId, Span)| f == file && entity.span.contains_span(span);
                 if in_documents.iter().any(described) {

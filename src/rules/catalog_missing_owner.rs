@@ -46,7 +46,12 @@ declare_rule! {
 
 impl Rule for CatalogMissingOwner {
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
-        for entity in doc.entities.iter().filter(|e| e.needs_owner()) {
+        // A nameless entity is not in the catalog at all: `catalog-invalid-name`'s.
+        let owned = doc
+            .entities
+            .iter()
+            .filter(|e| e.needs_owner() && !e.name.is_empty());
+        for entity in owned {
             let (span, message) = match entity.owner() {
                 Some(owner) if !owner.target.is_empty() => continue,
                 Some(owner) => (owner.target.span, "an empty `spec.owner`"),

@@ -56,7 +56,8 @@ impl Rule for CatalogUnknownReference {
     fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
         let catalog = ws.catalog();
         for (file, facts) in ws.all_facts() {
-            for entity in &facts.entities {
+            // A nameless entity is not in the catalog at all: `catalog-invalid-name`'s.
+            for entity in facts.entities.iter().filter(|e| e.key.is_some()) {
                 for reference in &entity.refs {
                     let Ok(key) = &reference.resolved else {
                         continue; // `catalog-invalid-name` says why it cannot be read

@@ -57,7 +57,7 @@ impl Rule for CatalogUserOwner {
             return;
         }
         for (file, facts) in ws.all_facts() {
-            for entity in &facts.entities {
+            for entity in facts.entities.iter().filter(|e| e.key.is_some()) {
                 let owner = entity.refs.iter().find(|r| r.field == RefField::Owner);
                 let Some(owner) = owner.filter(|o| {
                     o.resolved

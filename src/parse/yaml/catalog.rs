@@ -143,7 +143,9 @@ impl<'s> Reader<'s, '_> {
                 self.references(&mut entity, field, value);
             }
         }
-        if entity.needs_owner() {
+        // An entity without a name is not in Backstage's catalog (`catalog-invalid-name`
+        // says so): no domain stands for it.
+        if entity.needs_owner() && !entity.name.is_empty() {
             self.entity_domain(&entity, spec);
         }
         self.doc.entities.push(entity);
