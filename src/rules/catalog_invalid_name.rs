@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::catalog::{
-    Entity, RefError, RefParts, is_valid_kind, is_valid_name, is_valid_namespace,
+    Entity, RefError, RefParts, is_valid_kind, is_valid_name, is_valid_namespace, kind_name,
 };
 use crate::model::{Document, Text};
 use crate::rules::{Context, Rule};
@@ -97,13 +97,24 @@ fn names(doc: &Document<'_>, entity: &Entity<'_>, cx: &mut Context<'_>) {
             "1 to 63 lower case letters and digits, with `-` between them",
         );
     }
-    if !entity.kind.is_empty() && !is_valid_kind(entity.kind.as_str()) {
+    let kind = entity.kind.as_str();
+    if !kind.is_empty() && !is_valid_kind(kind) {
         report(
             doc,
             cx,
             &entity.kind,
-            format!("`{}` is not a valid kind", entity.kind),
+            format!("`{kind}` is not a valid kind"),
             "letters and digits, a letter first: `Component`",
+        );
+    } else if kind_name(kind) != kind {
+        // Backstage's processors and validators compare kinds as written.
+        let help = format!("write `{}`", kind_name(kind));
+        report(
+            doc,
+            cx,
+            &entity.kind,
+            format!("`{kind}` is not a kind Backstage knows in this case"),
+            &help,
         );
     }
 }
