@@ -13,6 +13,12 @@ const SEED: &str = include_str!("../fixtures/seed/OWNERSHIP.md");
 const LABEL_FORMS: &str = include_str!("../fixtures/variations/label-forms.md");
 const TABLE: &str = include_str!("../fixtures/variations/table.md");
 const YAML: &str = include_str!("../fixtures/variations/fields.yaml");
+const CATALOG: &str =
+    include_str!("../fixtures/catalog-unknown-reference/pass-files/catalog-info.yaml");
+const GROUPS: &str = include_str!("../fixtures/catalog-unknown-reference/pass-files/groups.yaml");
+const MIXED_DOCUMENT: &str = include_str!("../fixtures/multiple-owners/pass-files/OWNERSHIP.md");
+const MIXED_CATALOG: &str =
+    include_str!("../fixtures/multiple-owners/pass-files/catalog-info.yaml");
 
 /// Text that tries to drive a terminal, a CI runner or a parser.
 const NASTY: &[&str] = &[
@@ -203,6 +209,27 @@ proptest! {
         let md = apply(markdown, &md_mutations);
         let yaml = apply(YAML, &yaml_mutations);
         let run = check(&[("ownership/a.md", md.as_bytes()), ("ownership/b.yaml", yaml.as_bytes())]);
+        assert_sound(&run);
+        assert_junit_parses(&run);
+    }
+
+    /// The whole pipeline on mutated Backstage catalogs, beside the documents they describe
+    /// (references across files, owners held to the documents', the catalog as registry).
+    #[test]
+    fn check_takes_mutated_catalogs(
+        catalog_mutations in prop::collection::vec(mutation(), 1..8),
+        groups_mutations in prop::collection::vec(mutation(), 0..6),
+        mixed_mutations in prop::collection::vec(mutation(), 0..6),
+    ) {
+        let catalog = apply(CATALOG, &catalog_mutations);
+        let groups = apply(GROUPS, &groups_mutations);
+        let mixed = apply(MIXED_CATALOG, &mixed_mutations);
+        let run = check(&[
+            ("catalog-info.yaml", catalog.as_bytes()),
+            ("org/groups.yaml", groups.as_bytes()),
+            ("mixed/OWNERSHIP.md", MIXED_DOCUMENT.as_bytes()),
+            ("mixed/catalog-info.yaml", mixed.as_bytes()),
+        ]);
         assert_sound(&run);
         assert_junit_parses(&run);
     }
