@@ -195,3 +195,34 @@ fn a_nameless_entity_is_one_finding() {
         .collect();
     assert_eq!(codes, ["OWN704", "OWN704"], "{report:#}");
 }
+
+/// Nothing a document says becomes an entity, a key or a reference of its own in the
+/// export: text that would end the YAML document, start a mapping or name another owner is
+/// written as the string it is.
+#[test]
+fn the_documents_cannot_write_their_own_entities_into_the_backstage_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = "x\\n---\\napiVersion: backstage.io/v1alpha1\\nkind: Group";
+    std::fs::write(
+        dir.path().join("ownership.yaml"),
+        format!(
+            "domains:\n  - name: \"Payments: {{owner: group:evil}}\"\n    owner: \"Team A\\n---\\nkind: User\"\n    escalation_contact: \"{hostile}\"\n"
+        ),
+    )
+    .unwrap();
+    let (code, text, stderr) = export(dir.path(), &["--allow-errors"]);
+    assert_eq!(code, 0, "{stderr}");
+    let entities: Vec<serde_json::Value> = serde_saphyr::from_multiple(&text).unwrap();
+    let kinds: Vec<&str> = entities
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["Group", "System"], "{text}");
+    let system = &entities[1];
+    assert_eq!(system["metadata"]["title"], "Payments: {owner: group:evil}");
+    assert_eq!(system["spec"]["owner"], "group:default/team-a-kind-user");
+    assert_eq!(
+        system["metadata"]["annotations"]["ownlint.io/escalation-contact"],
+        "x\n---\napiVersion: backstage.io/v1alpha1\nkind: Group"
+    );
+}
