@@ -1,8 +1,8 @@
 //! The model as a Backstage catalog: a `Group` for each team that owns a domain and a
 //! `System` for each domain, owned by its team's Group (`group:default/<team>`), with the
-//! escalation contact, the SLOs and the incident authority as annotations. One multi-document
-//! YAML stream, the Groups then the Systems, each sorted by name: the same documents give the
-//! same bytes.
+//! escalation contact, the SLOs, the incident authority and the last ownership transfer as
+//! annotations. One multi-document YAML stream, the Groups then the Systems, each sorted by
+//! name: the same documents give the same bytes.
 //!
 //! Names are DNS labels ([`dns_label`]), valid entity names that `names::same_team` reads
 //! back as the team; the name as the documents write it is the entity's `title` (and a
@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use super::dns_label::{UniqueLabels, dns_label};
 use crate::config::Settings;
+use crate::model::catalog::TRANSFER_ANNOTATION;
 use crate::model::{Document, Domain, DomainOrigin, Text};
 use crate::semantics::{self, Ownership};
 
@@ -143,10 +144,15 @@ fn system_entity(domain: &Domain<'_>, name: String, group: &str) -> Entity {
         .collect::<Vec<_>>()
         .join("\n");
     let authority = joined(&mut domain.incident_authority.iter());
+    let transfer = domain
+        .transfer
+        .as_ref()
+        .map_or(String::new(), |t| t.value.as_str().to_owned());
     for (key, value) in [
         (ESCALATION_ANNOTATION, contact),
         (SLOS_ANNOTATION, slos),
         (INCIDENT_AUTHORITY_ANNOTATION, authority),
+        (TRANSFER_ANNOTATION, transfer),
     ] {
         if !value.is_empty() {
             annotations.insert(key, value);

@@ -86,6 +86,10 @@ pub const ESCALATION_ANNOTATIONS: &[&str] = &[
     "splunk.com/on-call-team",
 ];
 
+/// The annotation that records an entity's last ownership transfer (`from Payments Team on
+/// 2026-03-01`), as a document's `**Ownership Transfer:**` does.
+pub const TRANSFER_ANNOTATION: &str = "ownlint.io/ownership-transfer";
+
 /// The namespace of an entity or a reference that writes none.
 pub const DEFAULT_NAMESPACE: &str = "default";
 

@@ -31,6 +31,9 @@ impl OwnerChangedWithoutTransfer {
             DomainOrigin::Yaml => {
                 format!("`ownership_transfer: from {previous} on YYYY-MM-DD`")
             }
+            DomainOrigin::Catalog => format!(
+                "the annotation `ownlint.io/ownership-transfer: from {previous} on YYYY-MM-DD`"
+            ),
             _ => format!("`**Ownership Transfer:** from {previous} on YYYY-MM-DD`"),
         };
         Diagnostic::new(

@@ -7,7 +7,7 @@ use serde_saphyr::Spanned;
 
 use super::read::Reader;
 use super::tree::Node;
-use crate::model::catalog::{Entity, RefField, RefParts, Reference};
+use crate::model::catalog::{Entity, RefField, RefParts, Reference, TRANSFER_ANNOTATION};
 use crate::model::{Domain, DomainOrigin, Field, Text};
 use crate::source::Span;
 
@@ -203,6 +203,11 @@ impl<'s> Reader<'s, '_> {
                 .owners
                 .push(Field::new(label, owner_name(&owner.target)));
         }
+        let transfer = entity
+            .annotations
+            .iter()
+            .find(|(k, _)| k.as_str() == TRANSFER_ANNOTATION);
+        domain.transfer = transfer.map(|(key, value)| Field::new(key.span, value.clone()));
         for (key, value) in entity.escalation_annotations() {
             domain
                 .escalation_contacts
