@@ -36,7 +36,7 @@ validate fixtures/catalog-*/pass*.yaml fixtures/catalog-*/pass-files/*.yaml \
     fixtures/catalog-duplicate-entity/fail-files/*.yaml
 for rejected in tests/backstage/broken.yaml fixtures/catalog-invalid-name/fail.yaml \
     fixtures/catalog-invalid-name/fail-files/catalog-info.yaml \
-    fixtures/catalog-missing-owner/fail.yaml; do
+    fixtures/catalog-missing-owner/fail.yaml fixtures/parse-error/fail-files/catalog-info.yaml; do
     validate --must-fail "$rejected"
 done
 validate --refs tests/backstage/refs.json

@@ -166,7 +166,24 @@ impl<'s> Reader<'s, '_> {
                 self.problem(span, format!("expected {what} for `spec.{}`", field.key()));
                 return;
             }
-            (Node::Scalar { .. }, _) => std::slice::from_ref(value),
+            (Node::Scalar { .. }, list) => {
+                if list {
+                    // Read as the one reference it is, and said: Backstage's schema wants a
+                    // list here and refuses the entity.
+                    let span = self.span(value);
+                    let text = &self.src[span.range()];
+                    self.doc.problems.push(crate::model::ParseProblem {
+                        span,
+                        message: format!(
+                            "`spec.{}` is a list in Backstage's model: a single reference \
+                             makes Backstage refuse the entity",
+                            field.key()
+                        ),
+                        help: Some(format!("write it as a list: `[{text}]`")),
+                    });
+                }
+                std::slice::from_ref(value)
+            }
         };
         for item in items {
             match self.text(item) {
