@@ -85,7 +85,7 @@ fn the_schema_is_a_valid_draft_07_schema() {
         schema["definitions"]["DomainEntry"]["additionalProperties"],
         false
     );
-    assert_eq!(schema["oneOf"].as_array().unwrap().len(), 2);
+    assert_eq!(schema["oneOf"].as_array().unwrap().len(), 3);
 }
 
 #[test]

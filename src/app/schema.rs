@@ -25,7 +25,9 @@ pub fn run() -> Result<ExitStatus, Error> {
 }
 
 /// The schema of a YAML document ownlint reads: one of an ownership file
-/// (`#/definitions/OwnershipFile`) and a Backstage entity (`#/definitions/BackstageEntity`).
+/// (`#/definitions/OwnershipFile`), a Backstage entity (`#/definitions/BackstageEntity`) and
+/// a Backstage plugin's entity (`#/definitions/PluginEntity`, a scaffolder `Template`), which
+/// a catalog file may hold and ownlint leaves to the plugin.
 /// Draft-07 because it is the newest draft the YAML language server (and most editors)
 /// validate with.
 pub fn ownership_schema() -> Value {
@@ -44,6 +46,18 @@ pub fn ownership_schema() -> Value {
     };
     definitions.insert("OwnershipFile".to_owned(), Value::Object(file));
     definitions.insert("BackstageEntity".to_owned(), backstage_entity());
+    definitions.insert(
+        "PluginEntity".to_owned(),
+        json!({
+            "description": "A Backstage plugin's entity (apiVersion under *.backstage.io): read by its plugin, not checked by ownlint.",
+            "type": "object",
+            "required": ["apiVersion", "kind"],
+            "properties": {
+                "apiVersion": {"type": "string", "pattern": "^[a-z0-9.-]+\\.backstage\\.io/"},
+                "kind": {"type": "string"},
+            },
+        }),
+    );
     json!({
         "$schema": schema,
         "title": title,
@@ -51,6 +65,7 @@ pub fn ownership_schema() -> Value {
         "oneOf": [
             {"$ref": "#/definitions/OwnershipFile"},
             {"$ref": "#/definitions/BackstageEntity"},
+            {"$ref": "#/definitions/PluginEntity"},
         ],
         "definitions": definitions,
     })

@@ -14,6 +14,14 @@ use crate::source::Span;
 /// The `apiVersion`s of Backstage's catalog model.
 const API_VERSIONS: &[&str] = &["backstage.io/v1alpha1", "backstage.io/v1beta1"];
 
+/// Whether an `apiVersion` is a Backstage plugin's (`scaffolder.backstage.io/v1beta3`): a
+/// group under `backstage.io` other than the core model's.
+fn is_plugin_api_version(version: &str) -> bool {
+    version
+        .split_once('/')
+        .is_some_and(|(group, _)| group.ends_with(".backstage.io"))
+}
+
 /// Whether a line is a top-level `apiVersion: backstage.io/…` (quoted or not).
 pub(super) fn is_api_version_line(line: &str) -> bool {
     let Some(rest) = line.strip_prefix("apiVersion:") else {
@@ -63,17 +71,22 @@ fn map_entries(node: &Spanned<Node>) -> &[(Spanned<Node>, Spanned<Node>)] {
 }
 
 impl<'s> Reader<'s, '_> {
-    /// A document of a `catalog-info.yaml` that is no Backstage entity: Backstage does not
-    /// read it, and neither does ownlint.
+    /// A document of a `catalog-info.yaml` that is no entity of Backstage's own model. A
+    /// plugin's (`apiVersion: scaffolder.backstage.io/v1beta3`, a `Template`) Backstage reads,
+    /// and ownlint has nothing to check in; anything else Backstage refuses, and it is said.
     pub(super) fn not_an_entity(&mut self, root: &Spanned<Node>) {
-        if matches!(root.value, Node::Null) {
+        let entries = map_entries(root);
+        let version = get(entries, "apiVersion").and_then(|(_, v)| self.text(v));
+        let plugins = version.is_some_and(|v| is_plugin_api_version(v.as_str()))
+            && get(entries, "kind").is_some();
+        if matches!(root.value, Node::Null) || plugins {
             return;
         }
         let span = self.span(root);
         self.doc.problems.push(crate::model::ParseProblem {
             span: Span::new(span.start as usize, span.start as usize),
-            message: "this document of a catalog file has no `apiVersion: backstage.io/v1alpha1`: \
-                      Backstage does not read it as an entity"
+            message: "this document of a catalog file is no Backstage entity (`apiVersion: \
+                      backstage.io/v1alpha1` and a `kind`): Backstage refuses it"
                 .to_owned(),
             help: Some(
                 "start it with `apiVersion: backstage.io/v1alpha1` and `kind:`, or move it out \
