@@ -226,3 +226,42 @@ fn the_documents_cannot_write_their_own_entities_into_the_backstage_export() {
         "x\n---\napiVersion: backstage.io/v1alpha1\nkind: Group"
     );
 }
+
+/// A repository whose catalog holds teams alone (and a plugin's Template) is checked: clean
+/// is exit 0, not "no domain found", and a Group defined twice is a finding.
+#[test]
+fn a_catalog_of_groups_alone_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let group = "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: payments\n\
+                 spec:\n  type: team\n  children: []\n";
+    let template = "apiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata:\n  \
+                    name: new-service\nspec:\n  owner: payments\n  steps: []\n";
+    std::fs::write(
+        dir.path().join("org.yaml"),
+        format!("{group}---\n{template}"),
+    )
+    .unwrap();
+    let out = ownlint(dir.path()).arg("check").output().unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert!(
+        said.contains("0 errors, 0 warnings in 1 file, 0 domains"),
+        "{said}"
+    );
+
+    std::fs::write(dir.path().join("more.yaml"), group).unwrap();
+    let out = ownlint(dir.path())
+        .args(["check", "--format", "concise"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("OWN702 catalog-duplicate-entity"),
+        "{stdout}"
+    );
+}

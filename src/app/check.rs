@@ -86,8 +86,10 @@ fn check_once(
     }
 
     let summary = linted.summary();
-    // Nothing was checked: a mistyped path must not pass as a clean run.
-    let found_nothing = summary.domains == 0 && summary.errors == 0;
+    // Nothing was checked: a mistyped path must not pass as a clean run. A catalog of Groups
+    // alone was checked (their names, their duplicates).
+    let found_nothing =
+        summary.domains == 0 && summary.errors == 0 && !linted.found_catalog_entities();
     // A run that read no ownership content at all has no findings worth a report: the
     // error below says what it looked at, once.
     if !found_nothing || linted.found_ownership_content() {

@@ -180,6 +180,14 @@ impl Linted<'_> {
         self.workspace.all_facts().any(|(_, facts)| facts.ownership)
     }
 
+    /// Whether any file holds a Backstage catalog entity (a catalog of Groups alone holds no
+    /// domain, but is checked all the same).
+    pub fn found_catalog_entities(&self) -> bool {
+        self.workspace
+            .all_facts()
+            .any(|(_, facts)| !facts.entities.is_empty())
+    }
+
     /// The indices of the files the run checked (not skipped).
     pub fn checked_files(&self) -> Vec<usize> {
         (0..self.skipped.len())

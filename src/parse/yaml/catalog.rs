@@ -14,12 +14,19 @@ use crate::source::Span;
 /// The `apiVersion`s of Backstage's catalog model.
 const API_VERSIONS: &[&str] = &["backstage.io/v1alpha1", "backstage.io/v1beta1"];
 
-/// Whether an `apiVersion` is a Backstage plugin's (`scaffolder.backstage.io/v1beta3`): a
-/// group under `backstage.io` other than the core model's.
-fn is_plugin_api_version(version: &str) -> bool {
-    version
-        .split_once('/')
-        .is_some_and(|(group, _)| group.ends_with(".backstage.io"))
+/// Whether a document is a Backstage plugin's entity: a `kind`, and an `apiVersion` in a
+/// group under `backstage.io` other than the core model's (`scaffolder.backstage.io/v1beta3`,
+/// a `Template`). Backstage reads it through its plugin; ownlint has nothing to check in it.
+pub(super) fn is_plugin_entity(root: &Spanned<Node>) -> bool {
+    let entries = map_entries(root);
+    let version = get(entries, "apiVersion").and_then(|(_, v)| match &v.value {
+        Node::Scalar { value, .. } => Some(value.as_str()),
+        _ => None,
+    });
+    let plugin = version
+        .and_then(|v| v.split_once('/'))
+        .is_some_and(|(group, _)| group.ends_with(".backstage.io"));
+    plugin && get(entries, "kind").is_some()
 }
 
 /// Whether a line is a top-level `apiVersion: backstage.io/…` (quoted or not).
@@ -71,15 +78,10 @@ fn map_entries(node: &Spanned<Node>) -> &[(Spanned<Node>, Spanned<Node>)] {
 }
 
 impl<'s> Reader<'s, '_> {
-    /// A document of a `catalog-info.yaml` that is no entity of Backstage's own model. A
-    /// plugin's (`apiVersion: scaffolder.backstage.io/v1beta3`, a `Template`) Backstage reads,
-    /// and ownlint has nothing to check in; anything else Backstage refuses, and it is said.
+    /// A document of a `catalog-info.yaml` that is neither an entity of Backstage's own model
+    /// nor a plugin's ([`is_plugin_entity`]): Backstage refuses it, and it is said.
     pub(super) fn not_an_entity(&mut self, root: &Spanned<Node>) {
-        let entries = map_entries(root);
-        let version = get(entries, "apiVersion").and_then(|(_, v)| self.text(v));
-        let plugins = version.is_some_and(|v| is_plugin_api_version(v.as_str()))
-            && get(entries, "kind").is_some();
-        if matches!(root.value, Node::Null) || plugins {
+        if matches!(root.value, Node::Null) {
             return;
         }
         let span = self.span(root);
