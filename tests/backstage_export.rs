@@ -265,3 +265,36 @@ fn a_catalog_of_groups_alone_is_checked() {
         "{stdout}"
     );
 }
+
+/// One mistake in an entity's owner, one finding: a missing owner is
+/// `catalog-missing-owner`, an owner written as a list a `parse-error`, a placeholder
+/// `orphaned-domain` — none of them `catalog-unknown-reference` or a second rule as well.
+#[test]
+fn an_entitys_owner_mistake_is_one_finding() {
+    let entity = |name: &str, owner: &str| {
+        format!(
+            "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: {name}\n\
+             spec:\n  type: service\n  lifecycle: production\n{owner}"
+        )
+    };
+    let catalog = [
+        entity("missing", ""),
+        entity("listed", "  owner: [payments, platform]\n"),
+        entity("placeholder", "  owner: TBD\n"),
+    ]
+    .join("---\n");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("catalog-info.yaml"), catalog).unwrap();
+    let out = ownlint(dir.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["OWN703", "OWN001", "OWN101"], "{report:#}");
+}

@@ -10,6 +10,7 @@ use crate::config::Settings;
 use crate::model::Text;
 use crate::model::catalog::{Entity, RefError, RefField, RefParts, entity_key};
 use crate::model::names;
+use crate::semantics::placeholder;
 use crate::source::{FileId, Span};
 
 /// What the cross-file rules know of an entity.
@@ -42,6 +43,9 @@ pub struct RefFacts {
     /// An owner whose name is a team of the registry (`teams` in `.ownlint.yaml`): it needs
     /// no Group in the catalog.
     pub registered: bool,
+    /// An owner that is a placeholder (`TBD`): `orphaned-domain` says so, and nothing is
+    /// looked up for it.
+    pub placeholder: bool,
 }
 
 impl EntityFacts {
@@ -58,13 +62,15 @@ impl EntityFacts {
                     p.resolve(text, reference.field.default_kind(), namespace)
                         .map(Into::into)
                 });
-                let registered = reference.field == RefField::Owner
-                    && parts.is_ok_and(|p| settings.is_registered(&text[p.name]));
+                let owner = reference.field == RefField::Owner;
+                let registered =
+                    owner && parts.is_ok_and(|p| settings.is_registered(&text[p.name]));
                 RefFacts {
                     field: reference.field,
                     target: facts.keep(&reference.target),
                     resolved,
                     registered,
+                    placeholder: owner && placeholder(text, settings).is_some(),
                 }
             })
             .collect();

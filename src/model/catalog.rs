@@ -32,6 +32,9 @@ pub struct Entity<'s> {
     pub email: Option<Text<'s>>,
     /// The name people know it by: `spec.profile.displayName`, else `metadata.title`.
     pub display: Option<Text<'s>>,
+    /// The `spec` fields written in a shape no reference has (a mapping, a list where one
+    /// reference goes): a `parse-error` each, and no other finding for the field.
+    pub malformed: Vec<RefField>,
 }
 
 impl<'s> Entity<'s> {

@@ -1,13 +1,15 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
+use crate::model::catalog::RefField;
 use crate::rules::{Context, Rule};
 
 declare_rule! {
     /// ## What it does
     /// Reports a Backstage Component, API, Resource, System or Domain without an owner:
     /// no `spec.owner`, or an empty one. Backstage's own schema requires one for these kinds,
-    /// but a catalog processor that skips validation takes the entity anyway.
+    /// but a catalog processor that skips validation takes the entity anyway. An owner written
+    /// as a list or a mapping is a `parse-error` there, not this finding as well.
     ///
     /// ## Why is this bad?
     /// One owner per domain: an entity without an owner is nobody's, and its incidents go
@@ -52,6 +54,9 @@ impl Rule for CatalogMissingOwner {
             .iter()
             .filter(|e| e.needs_owner() && !e.name.is_empty());
         for entity in owned {
+            if entity.malformed.contains(&RefField::Owner) {
+                continue; // one mistake, one finding: the `parse-error` at the owner
+            }
             let (span, message) = match entity.owner() {
                 Some(owner) if !owner.target.is_empty() => continue,
                 Some(owner) => (owner.target.span, "an empty `spec.owner`"),

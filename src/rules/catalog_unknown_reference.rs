@@ -16,7 +16,7 @@ declare_rule! {
     /// catalog resolves them: a reference without a kind names the field's kind (a Group for
     /// `owner`, a System for `system`), one without a namespace the entity's own namespace,
     /// and case does not matter. An `owner` that names an entity of another kind (a
-    /// Component) is reported too.
+    /// Component) is reported too; a placeholder owner (`TBD`) is `orphaned-domain`'s.
     ///
     /// ## Why is this bad?
     /// Backstage accepts a dangling reference without a word: the entity shows an owner
@@ -62,6 +62,9 @@ impl Rule for CatalogUnknownReference {
                     let Ok(key) = &reference.resolved else {
                         continue; // `catalog-invalid-name` says why it cannot be read
                     };
+                    if reference.placeholder {
+                        continue; // `orphaned-domain`: nobody yet, not a name to look up
+                    }
                     let found = catalog.find(key);
                     let owner = reference.field == RefField::Owner;
                     let names_owner = found.iter().any(|&id| ws.entity_facts(id).owner_kind);

@@ -48,7 +48,8 @@ declare_rule! {
     /// placeholder such as `TBD`, `TODO`, `N/A`, `[Team Name]`, `<team>`, `${Owner}` or
     /// `___`. When the domain has a misspelt label close to `Owner` (`**Ownr:**`), the finding
     /// is at that label with the right spelling, and `unknown-field` does not report the
-    /// label again: one mistake, one finding.
+    /// label again: one mistake, one finding. A Backstage entity's missing or empty
+    /// `spec.owner` is `catalog-missing-owner`'s; a placeholder there is this rule's.
     ///
     /// ## Why is this bad?
     /// Every domain has exactly one owner. An orphaned domain has nobody accountable for its
@@ -83,7 +84,13 @@ declare_rule! {
 impl Rule for OrphanedDomain {
     fn check_document(&self, doc: &Document<'_>, cx: &mut Context<'_>) {
         for domain in &doc.domains {
+            // A catalog entity's missing or empty `spec.owner` is `catalog-missing-owner`'s,
+            // with what Backstage wants written; a placeholder owner is this rule's there too.
+            let catalog = domain.origin == DomainOrigin::Catalog;
             let Some(owner) = domain.owners.first() else {
+                if catalog {
+                    continue;
+                }
                 cx.report(
                     misspelt_label(&Self::META, doc, domain, FieldKind::Owner)
                         .unwrap_or_else(|| no_owner(domain)),
@@ -91,7 +98,9 @@ impl Rule for OrphanedDomain {
                 continue;
             };
             if owner.is_empty() {
-                cx.report(empty_owner(domain, owner));
+                if !catalog {
+                    cx.report(empty_owner(domain, owner));
+                }
                 continue;
             }
             for value in owner.values() {

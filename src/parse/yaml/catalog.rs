@@ -152,6 +152,7 @@ impl<'s> Reader<'s, '_> {
             annotations,
             email,
             display,
+            malformed: Vec::new(),
         };
         for field in RefField::ALL {
             if let Some((_, value)) = get(spec, field.key()) {
@@ -179,6 +180,7 @@ impl<'s> Reader<'s, '_> {
                     "one entity reference"
                 };
                 self.problem(span, format!("expected {what} for `spec.{}`", field.key()));
+                entity.malformed.push(field);
                 return;
             }
             (Node::Scalar { .. }, list) => {
