@@ -15,7 +15,8 @@ declare_rule! {
     /// User) with neither such an annotation nor a profile email. An entity whose owner
     /// resolves to nothing is left to `catalog-unknown-reference`, and one that describes a
     /// domain the ownership documents define to those documents' escalation contact
-    /// (`missing-escalation-contact`).
+    /// (`missing-escalation-contact`). An entity defined twice is judged once, at its first
+    /// definition.
     ///
     /// A warning: a catalog may keep its on-call elsewhere. Turn it off with
     /// `rules: {catalog-missing-escalation: off}` in `.ownlint.yaml`.
@@ -69,6 +70,13 @@ impl Rule for CatalogMissingEscalation {
         for (file, facts) in ws.all_facts() {
             let unpaged = |e: &&EntityFacts| e.owned && !e.escalation && e.key.is_some();
             for entity in facts.entities.iter().filter(unpaged) {
+                // A copy of an entity (`catalog-duplicate-entity`) repeats the first's finding.
+                let first = entity.key.as_deref().and_then(|k| catalog.find(k).first());
+                if first
+                    .is_some_and(|id| ws.entity_facts(*id).span != entity.span || id.file != file)
+                {
+                    continue;
+                }
                 let described =
                     |&(f, span): &(FileId, Span)| f == file && entity.span.contains_span(span);
                 if in_documents.iter().any(described) {
