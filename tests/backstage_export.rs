@@ -30,6 +30,24 @@ fn export(dir: &Path, args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// The findings of `ownlint check` in `dir`, as its JSON report lists them.
+fn findings(dir: &Path) -> Vec<serde_json::Value> {
+    let out = ownlint(dir)
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    report["diagnostics"].as_array().unwrap().clone()
+}
+
+/// The rule codes of [`findings`], in order.
+fn codes(dir: &Path) -> Vec<String> {
+    findings(dir)
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 #[test]
 fn the_seed_is_a_group_per_team_and_a_system_per_domain_the_same_each_time() {
     let (code, text, _) = export(root(), &["fixtures/seed"]);
@@ -91,18 +109,9 @@ fn the_export_and_its_documents_agree_until_an_owner_changes() {
     );
     assert_ne!(changed, seed);
     std::fs::write(dir.path().join("OWNERSHIP.md"), changed).unwrap();
-    let out = ownlint(dir.path())
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let owners: Vec<&serde_json::Value> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == "OWN102")
-        .collect();
-    assert_eq!(owners.len(), 1, "{report:#}");
+    let found = findings(dir.path());
+    let owners: Vec<&serde_json::Value> = found.iter().filter(|d| d["code"] == "OWN102").collect();
+    assert_eq!(owners.len(), 1, "{found:#?}");
     let finding = owners[0];
     assert_eq!(finding["file"], "catalog-info.yaml", "{finding:#}");
     assert!(
@@ -144,16 +153,9 @@ fn a_catalogs_groups_are_the_team_registry() {
     )
     .unwrap();
     let unknown = |dir: &Path| -> Vec<String> {
-        let out = ownlint(dir)
-            .args(["check", "--format", "json"])
-            .output()
-            .unwrap();
-        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        report["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|d| d["code"] == "OWN109")
+        let found = findings(dir);
+        let unknown = found.iter().filter(|d| d["code"] == "OWN109");
+        unknown
             .map(|d| d["message"].as_str().unwrap().to_owned())
             .collect()
     };
@@ -182,18 +184,7 @@ fn a_nameless_entity_is_one_finding() {
          kind: System\nmetadata:\n  description: no name, no owner\nspec: {}\n",
     )
     .unwrap();
-    let out = ownlint(dir.path())
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let codes: Vec<&str> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
-    assert_eq!(codes, ["OWN704", "OWN704"], "{report:#}");
+    assert_eq!(codes(dir.path()), ["OWN704", "OWN704"]);
 }
 
 /// Nothing a document says becomes an entity, a key or a reference of its own in the
@@ -285,16 +276,5 @@ fn an_entitys_owner_mistake_is_one_finding() {
     .join("---\n");
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("catalog-info.yaml"), catalog).unwrap();
-    let out = ownlint(dir.path())
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let codes: Vec<&str> = report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
-    assert_eq!(codes, ["OWN703", "OWN001", "OWN101"], "{report:#}");
+    assert_eq!(codes(dir.path()), ["OWN703", "OWN001", "OWN101"]);
 }
