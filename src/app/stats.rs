@@ -113,7 +113,7 @@ pub fn collect(inputs: &Inputs) -> Stats {
     let mut slo_counts: BTreeMap<usize, usize> = BTreeMap::new();
     // A catalog entity that describes a domain of the documents is that domain, counted once.
     let ws = &linted.workspace;
-    let described: Vec<DomainId> = ws
+    let described: rustc_hash::FxHashSet<DomainId> = ws
         .described_in_catalog()
         .into_iter()
         .map(|(_, e)| e)

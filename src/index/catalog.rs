@@ -49,6 +49,11 @@ pub struct RefFacts {
 }
 
 impl EntityFacts {
+    /// Its `spec.owner`, when written.
+    pub fn owner(&self) -> Option<&RefFacts> {
+        self.refs.iter().find(|r| r.field == RefField::Owner)
+    }
+
     pub fn new(facts: &mut Facts, entity: &Entity<'_>, settings: &Settings) -> EntityFacts {
         let namespace = entity.namespace();
         let named = !entity.name.is_empty();
@@ -157,21 +162,23 @@ impl Workspace<'_> {
         out
     }
 
+    /// The entity a catalog domain stands for: the one whose document holds the domain.
+    pub fn entity_of(&self, domain: DomainId) -> Option<&EntityFacts> {
+        let span = self.domain_facts(domain).span;
+        let entities = &self.facts(domain.file).entities;
+        entities.iter().find(|e| e.span.contains_span(span))
+    }
+
     /// The names the owner of a catalog entity's domain goes by: its reference's name
     /// (`payments` of `group:payments`), and the display name of the Group it resolves to.
     pub fn entity_owner_names(&self, domain: DomainId) -> Vec<Text<'_>> {
-        let facts = self.facts(domain.file);
         let domain_facts = self.domain_facts(domain);
         let mut out: Vec<Text<'_>> = domain_facts
             .owner_text
             .iter()
             .map(|kept| self.text(domain.file, kept))
             .collect();
-        let entity = facts
-            .entities
-            .iter()
-            .find(|e| e.span.contains_span(domain_facts.span));
-        let owner = entity.and_then(|e| e.refs.iter().find(|r| r.field == RefField::Owner));
+        let owner = self.entity_of(domain).and_then(EntityFacts::owner);
         if let Some(Ok(key)) = owner.map(|r| &r.resolved) {
             for &id in self.catalog().find(key) {
                 let group = self.entity_facts(id);

@@ -46,9 +46,35 @@ pub fn key(name: &str) -> String {
 /// same slug (`Payment Service Team` and a Backstage Group `payment-service-team`, the name
 /// `ownlint export --format backstage` gives it: [`dns_label`]).
 pub fn same_team(a: &str, b: &str) -> bool {
-    key(a) == key(b) || {
-        let slug = dns_label(a);
-        !slug.is_empty() && slug == dns_label(b)
+    key(a) == key(b) || team_slug(a).is_some_and(|slug| Some(slug) == team_slug(b))
+}
+
+/// A team name's slug for [`same_team`]; `None` when it has no ASCII letter or digit.
+fn team_slug(name: &str) -> Option<String> {
+    Some(dns_label(name)).filter(|slug| !slug.is_empty())
+}
+
+/// Team names, for asking whether one of them is a given team ([`same_team`]) without
+/// folding each of them again for every question: their keys and slugs, each once.
+#[derive(Debug, Default)]
+pub struct Teams {
+    keys: rustc_hash::FxHashSet<String>,
+    slugs: rustc_hash::FxHashSet<String>,
+}
+
+impl Teams {
+    pub fn insert(&mut self, name: &str) {
+        self.keys.insert(key(name));
+        self.slugs.extend(team_slug(name));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// Whether `name` is [`same_team`] as one of the names.
+    pub fn contains(&self, name: &str) -> bool {
+        self.keys.contains(&key(name)) || team_slug(name).is_some_and(|s| self.slugs.contains(&s))
     }
 }
 
@@ -196,6 +222,34 @@ mod tests {
         assert!(same_team("SRE / Platform", "sre-platform"));
         assert!(!same_team("Payment Service Team", "payments"));
         assert!(!same_team("Platform Team", "platform"));
+    }
+
+    #[test]
+    fn a_set_of_teams_holds_what_same_team_says() {
+        let names = [
+            "Payment Service Team",
+            "payments",
+            "SRE / Platform",
+            "Identity",
+            "---",
+        ];
+        let mut teams = Teams::default();
+        for name in names {
+            teams.insert(name);
+        }
+        for asked in [
+            "payment-service-team",
+            "Payments",
+            "sre-platform",
+            "identity",
+            "platform",
+            "Platform Team",
+            "--",
+            "",
+        ] {
+            let one = names.iter().any(|n| same_team(asked, n));
+            assert_eq!(teams.contains(asked), one, "{asked:?}");
+        }
     }
 
     #[test]

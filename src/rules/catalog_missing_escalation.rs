@@ -1,5 +1,7 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
+use rustc_hash::FxHashSet;
+
 use crate::index::Workspace;
 use crate::index::catalog::EntityFacts;
 use crate::model::catalog::RefField;
@@ -62,10 +64,12 @@ declare_rule! {
 impl Rule for CatalogMissingEscalation {
     fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
         let catalog = ws.catalog();
-        let in_documents: Vec<(FileId, Span)> = ws
+        // The entities that describe a domain of the documents, by their place: looked up
+        // once for each entity of the catalog.
+        let in_documents: FxHashSet<(FileId, Span)> = ws
             .described_in_catalog()
             .into_iter()
-            .map(|(_, entity)| (entity.file, ws.domain_facts(entity).span))
+            .filter_map(|(_, domain)| Some((domain.file, ws.entity_of(domain)?.span)))
             .collect();
         for (file, facts) in ws.all_facts() {
             let unpaged = |e: &&EntityFacts| e.owned && !e.escalation && e.key.is_some();
@@ -77,9 +81,7 @@ impl Rule for CatalogMissingEscalation {
                 {
                     continue;
                 }
-                let described =
-                    |&(f, span): &(FileId, Span)| f == file && entity.span.contains_span(span);
-                if in_documents.iter().any(described) {
+                if in_documents.contains(&(file, entity.span)) {
                     continue;
                 }
                 let Some(owner) = entity.refs.iter().find(|r| r.field == RefField::Owner) else {
