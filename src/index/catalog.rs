@@ -9,7 +9,6 @@ use super::{DomainId, Workspace};
 use crate::config::Settings;
 use crate::model::Text;
 use crate::model::catalog::{Entity, RefError, RefField, RefParts, entity_key};
-use crate::model::names;
 use crate::semantics::placeholder;
 use crate::source::{FileId, Span};
 
@@ -110,14 +109,9 @@ pub struct Catalog {
 impl Catalog {
     pub(super) fn new(ws: &Workspace<'_>) -> Catalog {
         let mut by_key: FxHashMap<Box<str>, Vec<EntityId>> = FxHashMap::default();
-        for (file, facts) in ws.all_facts() {
-            for (i, entity) in facts.entities.iter().enumerate() {
-                if let Some(key) = &entity.key {
-                    by_key.entry(key.clone()).or_default().push(EntityId {
-                        file,
-                        entity: i as u32,
-                    });
-                }
+        for (id, entity) in ws.catalog_entities() {
+            if let Some(key) = &entity.key {
+                by_key.entry(key.clone()).or_default().push(id);
             }
         }
         Catalog { by_key }
@@ -146,20 +140,31 @@ impl Workspace<'_> {
     /// domain with the documents' first definition of the same name.
     pub fn described_in_catalog(&self) -> Vec<(DomainId, DomainId)> {
         let mut out = Vec::new();
-        for group in self.domains_sharing_a_name() {
-            let mut by_key: Vec<(String, Vec<DomainId>)> = Vec::new();
-            for id in group {
-                names::group_of(&mut by_key, self.domain_name(id).as_str()).push(id);
-            }
-            for (_, ids) in by_key {
-                let Some(&defined) = ids.iter().find(|&&id| !self.is_entity(id)) else {
-                    continue;
-                };
-                let entities = ids.into_iter().filter(|&id| self.is_entity(id));
-                out.extend(entities.map(|entity| (defined, entity)));
-            }
+        for ids in self.domains_of_one_name() {
+            let Some(&defined) = ids.iter().find(|&&id| !self.is_entity(id)) else {
+                continue;
+            };
+            let entities = ids.into_iter().filter(|&id| self.is_entity(id));
+            out.extend(entities.map(|entity| (defined, entity)));
         }
         out
+    }
+
+    /// The entities of the catalog, with their ids, in file order: those with a name (one
+    /// without is in no catalog; `catalog-invalid-name` says so).
+    pub fn catalog_entities(&self) -> impl Iterator<Item = (EntityId, &EntityFacts)> {
+        self.all_facts().flat_map(|(file, facts)| {
+            let entities = facts.entities.iter().enumerate();
+            entities
+                .filter(|(_, e)| e.key.is_some())
+                .map(move |(i, e)| {
+                    let id = EntityId {
+                        file,
+                        entity: i as u32,
+                    };
+                    (id, e)
+                })
+        })
     }
 
     /// The entity a catalog domain stands for: the one whose document holds the domain.

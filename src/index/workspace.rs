@@ -211,9 +211,9 @@ impl<'s> Workspace<'s> {
         runs(&self.domains)
     }
 
-    /// The domains defined more than once: groups of two or more definitions of one domain
-    /// (names compared as names are), each in workspace order, the first definition first.
-    pub fn domains_defined_twice(&self) -> Vec<Vec<DomainId>> {
+    /// Groups of two or more domains of one name (compared as names are), catalog entities'
+    /// included, each in workspace order.
+    pub fn domains_of_one_name(&self) -> Vec<Vec<DomainId>> {
         let mut out = Vec::new();
         for group in self.domains_sharing_a_name() {
             // The hashes agree; the names decide.
@@ -224,14 +224,22 @@ impl<'s> Workspace<'s> {
             out.extend(
                 by_key
                     .into_iter()
-                    .map(|(_, mut ids)| {
-                        ids.retain(|&id| !self.is_entity(id));
-                        ids
-                    })
+                    .map(|(_, ids)| ids)
                     .filter(|ids| ids.len() > 1),
             );
         }
         out
+    }
+
+    /// The domains defined more than once: groups of two or more definitions of one domain
+    /// (names compared as names are), each in workspace order, the first definition first.
+    pub fn domains_defined_twice(&self) -> Vec<Vec<DomainId>> {
+        let mut groups = self.domains_of_one_name();
+        for ids in &mut groups {
+            ids.retain(|&id| !self.is_entity(id));
+        }
+        groups.retain(|ids| ids.len() > 1);
+        groups
     }
 
     /// Whether a domain is a catalog entity's. An entity is no second definition of a domain

@@ -3,8 +3,6 @@ use crate::diagnostic::Diagnostic;
 use rustc_hash::FxHashSet;
 
 use crate::index::Workspace;
-use crate::index::catalog::EntityFacts;
-use crate::model::catalog::RefField;
 use crate::rules::{Context, Rule};
 use crate::source::{FileId, Span};
 
@@ -71,53 +69,52 @@ impl Rule for CatalogMissingEscalation {
             .into_iter()
             .filter_map(|(_, domain)| Some((domain.file, ws.entity_of(domain)?.span)))
             .collect();
-        for (file, facts) in ws.all_facts() {
-            let unpaged = |e: &&EntityFacts| e.owned && !e.escalation && e.key.is_some();
-            for entity in facts.entities.iter().filter(unpaged) {
-                // A copy of an entity (`catalog-duplicate-entity`) repeats the first's finding.
-                let first = entity.key.as_deref().and_then(|k| catalog.find(k).first());
-                if first
-                    .is_some_and(|id| ws.entity_facts(*id).span != entity.span || id.file != file)
-                {
-                    continue;
-                }
-                if in_documents.contains(&(file, entity.span)) {
-                    continue;
-                }
-                let Some(owner) = entity.refs.iter().find(|r| r.field == RefField::Owner) else {
-                    continue; // `catalog-missing-owner`
-                };
-                let Ok(key) = &owner.resolved else {
-                    continue; // `catalog-invalid-name`
-                };
-                let owners = catalog.find(key);
-                if owners.is_empty() && !owner.registered {
-                    continue; // `catalog-unknown-reference`
-                }
-                if owners.iter().any(|&id| ws.entity_facts(id).escalation) {
-                    continue;
-                }
-                let name = ws.text(file, &entity.name);
-                let target = ws.text(file, &owner.target);
-                cx.report(
-                    Diagnostic::new(
-                        &CatalogMissingEscalation::META,
-                        file,
-                        entity.name.span,
-                        format!("`{name}` has no escalation contact"),
-                    )
-                    .with_label("no on-call annotation")
-                    .with_secondary(
-                        file,
-                        owner.target.span,
-                        "no escalation contact for this owner either",
-                    )
-                    .with_help(format!(
-                        "annotate the entity (`pagerduty.com/service-id: …`), or give its owner \
-                         `{target}` an on-call annotation or a profile email"
-                    )),
-                );
+        let unpaged = ws
+            .catalog_entities()
+            .filter(|(_, e)| e.owned && !e.escalation);
+        for (id, entity) in unpaged {
+            let file = id.file;
+            // A copy of an entity (`catalog-duplicate-entity`) repeats the first's finding.
+            let first = entity.key.as_deref().and_then(|k| catalog.find(k).first());
+            if first != Some(&id) {
+                continue;
             }
+            if in_documents.contains(&(file, entity.span)) {
+                continue;
+            }
+            let Some(owner) = entity.owner() else {
+                continue; // `catalog-missing-owner`
+            };
+            let Ok(key) = &owner.resolved else {
+                continue; // `catalog-invalid-name`
+            };
+            let owners = catalog.find(key);
+            if owners.is_empty() && !owner.registered {
+                continue; // `catalog-unknown-reference`
+            }
+            if owners.iter().any(|&id| ws.entity_facts(id).escalation) {
+                continue;
+            }
+            let name = ws.text(file, &entity.name);
+            let target = ws.text(file, &owner.target);
+            cx.report(
+                Diagnostic::new(
+                    &CatalogMissingEscalation::META,
+                    file,
+                    entity.name.span,
+                    format!("`{name}` has no escalation contact"),
+                )
+                .with_label("no on-call annotation")
+                .with_secondary(
+                    file,
+                    owner.target.span,
+                    "no escalation contact for this owner either",
+                )
+                .with_help(format!(
+                    "annotate the entity (`pagerduty.com/service-id: …`), or give its owner \
+                     `{target}` an on-call annotation or a profile email"
+                )),
+            );
         }
     }
 }

@@ -55,28 +55,25 @@ declare_rule! {
 impl Rule for CatalogUnknownReference {
     fn check_workspace(&self, ws: &Workspace<'_>, cx: &mut Context<'_>) {
         let catalog = ws.catalog();
-        for (file, facts) in ws.all_facts() {
-            // A nameless entity is not in the catalog at all: `catalog-invalid-name`'s.
-            for entity in facts.entities.iter().filter(|e| e.key.is_some()) {
-                for reference in &entity.refs {
-                    let Ok(key) = &reference.resolved else {
-                        continue; // `catalog-invalid-name` says why it cannot be read
-                    };
-                    if reference.placeholder {
-                        continue; // `orphaned-domain`: nobody yet, not a name to look up
-                    }
-                    let found = catalog.find(key);
-                    let owner = reference.field == RefField::Owner;
-                    let names_owner = found.iter().any(|&id| ws.entity_facts(id).owner_kind);
-                    let problem = match found.is_empty() {
-                        true if owner && reference.registered => None,
-                        true => Some(Problem::Nothing),
-                        false if owner && !names_owner => Some(Problem::NotAnOwner),
-                        false => None,
-                    };
-                    if let Some(problem) = problem {
-                        cx.report(diagnostic(ws, file, entity, reference, key, problem));
-                    }
+        for (id, entity) in ws.catalog_entities() {
+            for reference in &entity.refs {
+                let Ok(key) = &reference.resolved else {
+                    continue; // `catalog-invalid-name` says why it cannot be read
+                };
+                if reference.placeholder {
+                    continue; // `orphaned-domain`: nobody yet, not a name to look up
+                }
+                let found = catalog.find(key);
+                let owner = reference.field == RefField::Owner;
+                let names_owner = found.iter().any(|&id| ws.entity_facts(id).owner_kind);
+                let problem = match found.is_empty() {
+                    true if owner && reference.registered => None,
+                    true => Some(Problem::Nothing),
+                    false if owner && !names_owner => Some(Problem::NotAnOwner),
+                    false => None,
+                };
+                if let Some(problem) = problem {
+                    cx.report(diagnostic(ws, id.file, entity, reference, key, problem));
                 }
             }
         }

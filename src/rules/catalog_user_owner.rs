@@ -1,7 +1,6 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::index::Workspace;
-use crate::model::catalog::RefField;
 use crate::rules::{Context, Rule};
 
 declare_rule! {
@@ -56,32 +55,30 @@ impl Rule for CatalogUserOwner {
         if !cx.settings.catalog.groups_only {
             return;
         }
-        for (file, facts) in ws.all_facts() {
-            for entity in facts.entities.iter().filter(|e| e.key.is_some()) {
-                let owner = entity.refs.iter().find(|r| r.field == RefField::Owner);
-                let Some(owner) = owner.filter(|o| {
-                    o.resolved
-                        .as_deref()
-                        .is_ok_and(|key| key.starts_with("user:"))
-                }) else {
-                    continue;
-                };
-                let name = ws.text(file, &entity.name);
-                let target = ws.text(file, &owner.target);
-                cx.report(
-                    Diagnostic::new(
-                        &CatalogUserOwner::META,
-                        file,
-                        owner.target.span,
-                        format!("`{name}` is owned by the User `{target}`, not a Group"),
-                    )
-                    .with_label("a person, not a team")
-                    .with_help(
-                        "give it to the person's team (`owner: group:…`): `catalog.owners` \
-                         in .ownlint.yaml says owners are Groups",
-                    ),
-                );
-            }
+        for (id, entity) in ws.catalog_entities() {
+            let file = id.file;
+            let Some(owner) = entity.owner().filter(|o| {
+                o.resolved
+                    .as_deref()
+                    .is_ok_and(|key| key.starts_with("user:"))
+            }) else {
+                continue;
+            };
+            let name = ws.text(file, &entity.name);
+            let target = ws.text(file, &owner.target);
+            cx.report(
+                Diagnostic::new(
+                    &CatalogUserOwner::META,
+                    file,
+                    owner.target.span,
+                    format!("`{name}` is owned by the User `{target}`, not a Group"),
+                )
+                .with_label("a person, not a team")
+                .with_help(
+                    "give it to the person's team (`owner: group:…`): `catalog.owners` \
+                     in .ownlint.yaml says owners are Groups",
+                ),
+            );
         }
     }
 }
