@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use crate::app::ExitStatus;
 use crate::error::Error;
 use crate::export::OwnershipFile;
-use crate::model::catalog::{OWNED_KINDS, RefField};
+use crate::model::catalog::{API_VERSIONS, OWNED_KINDS, RefField};
 
 pub fn run() -> Result<ExitStatus, Error> {
     let mut text =
@@ -92,7 +92,7 @@ fn backstage_entity() -> Value {
         "type": "object",
         "required": ["apiVersion", "kind", "metadata"],
         "properties": {
-            "apiVersion": {"enum": ["backstage.io/v1alpha1", "backstage.io/v1beta1"]},
+            "apiVersion": {"enum": API_VERSIONS},
             "kind": {"type": "string", "pattern": "^[a-zA-Z][a-z0-9A-Z]*$", "maxLength": 63},
             "metadata": {
                 "type": "object",

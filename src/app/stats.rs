@@ -143,7 +143,7 @@ pub fn collect(inputs: &Inputs) -> Stats {
             });
             teams[i].domains.push(name.clone());
             // A catalog entity carries no SLOs in Backstage's model: not counted as lacking.
-            if !domain.has_body() && domain.origin == DomainOrigin::Catalog {
+            if domain.origin == DomainOrigin::Catalog {
                 continue;
             }
             *slo_counts.entry(domain.slos.len()).or_default() += 1;

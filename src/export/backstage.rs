@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::dns_label::{UniqueLabels, dns_label};
 use crate::config::Settings;
-use crate::model::catalog::TRANSFER_ANNOTATION;
+use crate::model::catalog::{API_VERSION, ESCALATION_ANNOTATION, TRANSFER_ANNOTATION};
 use crate::model::{Document, Domain, DomainOrigin, Text};
 use crate::semantics::{self, Ownership};
 
@@ -25,8 +25,8 @@ pub struct BackstageExport {
     pub left_out: Vec<(String, String)>,
 }
 
-/// The annotations a System carries, under ownlint's prefix.
-pub const ESCALATION_ANNOTATION: &str = "ownlint.io/escalation-contact";
+/// The annotations a System carries besides its escalation contact's and its transfer's
+/// (`model::catalog`, which reads those two back), under ownlint's prefix.
 pub const SLOS_ANNOTATION: &str = "ownlint.io/slos";
 pub const INCIDENT_AUTHORITY_ANNOTATION: &str = "ownlint.io/incident-authority";
 
@@ -111,7 +111,7 @@ pub fn backstage(documents: &[Document<'_>], settings: &Settings) -> BackstageEx
 
 fn group_entity(name: String, title: String) -> Entity {
     Entity {
-        api_version: "backstage.io/v1alpha1",
+        api_version: API_VERSION,
         kind: "Group",
         metadata: Metadata {
             name,
@@ -159,7 +159,7 @@ fn system_entity(domain: &Domain<'_>, name: String, group: &str) -> Entity {
         }
     }
     Entity {
-        api_version: "backstage.io/v1alpha1",
+        api_version: API_VERSION,
         kind: "System",
         metadata: Metadata {
             name,

@@ -79,9 +79,19 @@ impl<'s> Entity<'s> {
     }
 }
 
+/// The `apiVersion` of Backstage's catalog model that ownlint writes.
+pub const API_VERSION: &str = "backstage.io/v1alpha1";
+
+/// Every `apiVersion` of Backstage's catalog model.
+pub const API_VERSIONS: &[&str] = &[API_VERSION, "backstage.io/v1beta1"];
+
+/// The annotation `ownlint export --format backstage` writes a domain's escalation contact
+/// in.
+pub const ESCALATION_ANNOTATION: &str = "ownlint.io/escalation-contact";
+
 /// The annotations that name whom to page for an entity: its escalation contact.
 pub const ESCALATION_ANNOTATIONS: &[&str] = &[
-    "ownlint.io/escalation-contact",
+    ESCALATION_ANNOTATION,
     "pagerduty.com/service-id",
     "pagerduty.com/integration-key",
     "opsgenie.com/team",

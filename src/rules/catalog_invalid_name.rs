@@ -1,7 +1,8 @@
 use crate::declare_rule;
 use crate::diagnostic::Diagnostic;
 use crate::model::catalog::{
-    Entity, RefError, RefParts, is_valid_kind, is_valid_name, is_valid_namespace, kind_name,
+    Entity, RefError, RefField, RefParts, is_valid_kind, is_valid_name, is_valid_namespace,
+    kind_name,
 };
 use crate::model::{Document, Text};
 use crate::rules::{Context, Rule};
@@ -67,15 +68,12 @@ fn report(doc: &Document<'_>, cx: &mut Context<'_>, text: &Text<'_>, message: St
 
 fn names(doc: &Document<'_>, entity: &Entity<'_>, cx: &mut Context<'_>) {
     if entity.name.is_empty() {
-        let message = format!("{} has no `metadata.name`", entity.kind);
-        cx.report(
-            Diagnostic::new(
-                &CatalogInvalidName::META,
-                doc.file,
-                entity.kind.span,
-                message,
-            )
-            .with_help("name it under `metadata`: `name: payments-api`"),
+        report(
+            doc,
+            cx,
+            &entity.kind,
+            format!("{} has no `metadata.name`", entity.kind),
+            "name it under `metadata`: `name: payments-api`",
         );
     } else if !is_valid_name(entity.name.as_str()) {
         report(
@@ -128,7 +126,7 @@ fn references(doc: &Document<'_>, entity: &Entity<'_>, cx: &mut Context<'_>) {
         let (message, help) = match error {
             Ok(_) => continue,
             // An empty owner is `catalog-missing-owner`'s.
-            Err(RefError::Empty) if field == crate::model::catalog::RefField::Owner => continue,
+            Err(RefError::Empty) if field == RefField::Owner => continue,
             Err(RefError::Empty | RefError::EmptyPart) => (
                 format!(
                     "`{text}` in `spec.{}` is not an entity reference",

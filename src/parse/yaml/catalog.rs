@@ -7,26 +7,29 @@ use serde_saphyr::Spanned;
 
 use super::read::Reader;
 use super::tree::Node;
-use crate::model::catalog::{Entity, RefField, RefParts, Reference, TRANSFER_ANNOTATION};
+use crate::model::catalog::{
+    API_VERSIONS, Entity, RefField, RefParts, Reference, TRANSFER_ANNOTATION,
+};
 use crate::model::{Domain, DomainOrigin, Field, Text};
 use crate::source::Span;
-
-/// The `apiVersion`s of Backstage's catalog model.
-const API_VERSIONS: &[&str] = &["backstage.io/v1alpha1", "backstage.io/v1beta1"];
 
 /// Whether a document is a Backstage plugin's entity: a `kind`, and an `apiVersion` in a
 /// group under `backstage.io` other than the core model's (`scaffolder.backstage.io/v1beta3`,
 /// a `Template`). Backstage reads it through its plugin; ownlint has nothing to check in it.
 pub(super) fn is_plugin_entity(root: &Spanned<Node>) -> bool {
     let entries = map_entries(root);
-    let version = get(entries, "apiVersion").and_then(|(_, v)| match &v.value {
-        Node::Scalar { value, .. } => Some(value.as_str()),
-        _ => None,
-    });
-    let plugin = version
+    let plugin = api_version(entries)
         .and_then(|v| v.split_once('/'))
         .is_some_and(|(group, _)| group.ends_with(".backstage.io"));
     plugin && get(entries, "kind").is_some()
+}
+
+/// A document's `apiVersion`, when it writes one as text.
+fn api_version(entries: &[(Spanned<Node>, Spanned<Node>)]) -> Option<&str> {
+    match &get(entries, "apiVersion")?.1.value {
+        Node::Scalar { value, .. } => Some(value),
+        _ => None,
+    }
 }
 
 /// Whether a line is a top-level `apiVersion: backstage.io/…` (quoted or not).
@@ -44,17 +47,7 @@ pub(super) fn entity_fields(root: &Spanned<Node>) -> Option<&[(Spanned<Node>, Sp
     let Node::Map(entries) = &root.value else {
         return None;
     };
-    let version = entries
-        .iter()
-        .find_map(|(k, v)| match (&k.value, &v.value) {
-            (Node::Scalar { value: key, .. }, Node::Scalar { value, .. })
-                if key == "apiVersion" =>
-            {
-                Some(value)
-            }
-            _ => None,
-        })?;
-    version
+    api_version(entries)?
         .starts_with("backstage.io/")
         .then_some(entries.as_slice())
 }
@@ -84,18 +77,14 @@ impl<'s> Reader<'s, '_> {
         if matches!(root.value, Node::Null) {
             return;
         }
-        let span = self.span(root);
-        self.doc.problems.push(crate::model::ParseProblem {
-            span: Span::new(span.start as usize, span.start as usize),
-            message: "this document of a catalog file is no Backstage entity (`apiVersion: \
-                      backstage.io/v1alpha1` and a `kind`): Backstage refuses it"
-                .to_owned(),
-            help: Some(
-                "start it with `apiVersion: backstage.io/v1alpha1` and `kind:`, or move it out \
-                 of catalog-info.yaml"
-                    .to_owned(),
-            ),
-        });
+        let start = self.span(root).start as usize;
+        self.problem_with_help(
+            Span::empty_at(start),
+            "this document of a catalog file is no Backstage entity (`apiVersion: \
+             backstage.io/v1alpha1` and a `kind`): Backstage refuses it",
+            "start it with `apiVersion: backstage.io/v1alpha1` and `kind:`, or move it out of \
+             catalog-info.yaml",
+        );
     }
 
     /// One entity, and its domain when its kind is one a team owns.
@@ -105,7 +94,6 @@ impl<'s> Reader<'s, '_> {
         entries: &[(Spanned<Node>, Spanned<Node>)],
     ) {
         let span = self.span(root);
-        let start = Text::empty_at(span.start as usize);
         if let Some((_, version)) = get(entries, "apiVersion")
             && let Some(text) = self.text(version)
             && !API_VERSIONS.contains(&text.as_str())
@@ -122,7 +110,7 @@ impl<'s> Reader<'s, '_> {
             Some(kind) => kind,
             None => {
                 self.problem(span, "a Backstage entity without `kind`");
-                start.clone()
+                Text::empty_at(span.start as usize)
             }
         };
         let metadata = get(entries, "metadata").map_or(&[][..], |(_, v)| map_entries(v));
@@ -189,15 +177,15 @@ impl<'s> Reader<'s, '_> {
                     // list here and refuses the entity.
                     let span = self.span(value);
                     let text = &self.src[span.range()];
-                    self.doc.problems.push(crate::model::ParseProblem {
+                    self.problem_with_help(
                         span,
-                        message: format!(
+                        format!(
                             "`spec.{}` is a list in Backstage's model: a single reference \
                              makes Backstage refuse the entity",
                             field.key()
                         ),
-                        help: Some(format!("write it as a list: `[{text}]`")),
-                    });
+                        format!("write it as a list: `[{text}]`"),
+                    );
                 }
                 std::slice::from_ref(value)
             }

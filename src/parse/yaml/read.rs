@@ -116,6 +116,20 @@ impl<'s> Reader<'s, '_> {
         });
     }
 
+    /// A problem, with what to write instead.
+    pub(super) fn problem_with_help(
+        &mut self,
+        span: Span,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.doc.problems.push(ParseProblem {
+            span,
+            message: message.into(),
+            help: Some(help.into()),
+        });
+    }
+
     fn unknown_key(&mut self, key: Text<'s>, known: &[&'static str]) {
         let word = normalize(key.as_str()).replace(' ', "_");
         let suggestion =
@@ -218,16 +232,14 @@ impl<'s> Reader<'s, '_> {
             Node::Null => self.doc.domains.push(domain),
             _ => {
                 let span = self.span(value);
-                self.doc.problems.push(ParseProblem {
+                self.problem_with_help(
                     span,
-                    message: format!(
+                    format!(
                         "expected the fields of the domain `{name}` (a mapping with `owner`), \
                          found a single value"
                     ),
-                    help: Some(format!(
-                        "write `{name}: {{owner: …}}`, or `- name: {name}` in a list"
-                    )),
-                });
+                    format!("write `{name}: {{owner: …}}`, or `- name: {name}` in a list"),
+                );
             }
         }
     }
@@ -274,15 +286,11 @@ impl<'s> Reader<'s, '_> {
         if names::key(named.as_str()) == names::key(keyed.as_str()) {
             return;
         }
-        self.doc.problems.push(ParseProblem {
+        self.problem_with_help(
             span,
-            message: format!(
-                "`{key}: {named}` differs from the domain's key `{keyed}`: which is its name?"
-            ),
-            help: Some(format!(
-                "the key is the domain's name: remove `{key}`, or make the key `{named}`"
-            )),
-        });
+            format!("`{key}: {named}` differs from the domain's key `{keyed}`: which is its name?"),
+            format!("the key is the domain's name: remove `{key}`, or make the key `{named}`"),
+        );
     }
 
     /// A key of a domain that is not a label: an unknown field, with the nearest label.
